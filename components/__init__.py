@@ -1,0 +1,1 @@
+"""UI pieces: plotly figure builders (pure functions) and Streamlit renderers (`render_*`)."""

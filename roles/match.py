@@ -1,0 +1,130 @@
+"""How well a profile fits each role, for one person (`match`) or many at once (`match_many`).
+
+The fit is published in the About page and the README, so people can check it:
+
+    d² = ((ml - centre_ml) / ml_extent)² + ((swe - centre_swe) / swe_extent)²
+         + (max(0, comm_bar - comm) / comm_tolerance)²
+    fit = 100 · exp(-d² / 2)
+
+A profile at a role's centre that meets its communication bar scores 100; on the edge of the region
+along one axis it scores 61; two extents away, 14. Communication counts only when it falls short,
+because a higher bar than the role needs is never a drawback.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from roles.models import Catalog, Profile, Role
+
+# An axis within this share of the extent from the centre is not worth mentioning in a reason.
+_NEAR = 0.5
+# Shortfalls below this are rounding noise.
+_NOISE = 0.05
+
+
+class RoleFit(BaseModel):
+    """One role's fit for one profile."""
+
+    model_config = ConfigDict(frozen=True)
+
+    role: str
+    name: str
+    fit: float = Field(ge=0, le=100)
+    reason: str
+
+
+def _role_arrays(catalog: Catalog) -> dict[str, np.ndarray]:
+    regions = [r.region for r in catalog.roles]
+    return {
+        "cx": np.array([g.ml for g in regions]),
+        "cy": np.array([g.swe for g in regions]),
+        "rx": np.array([g.ml_extent for g in regions]),
+        "ry": np.array([g.swe_extent for g in regions]),
+        "bar": np.array([r.comm for r in catalog.roles]),
+    }
+
+
+def fit_matrix(scores: np.ndarray, catalog: Catalog) -> np.ndarray:
+    """Fits (0-100) for an (n, 3) array of [ml, swe, comm] rows against every role: (n, roles)."""
+    a = _role_arrays(catalog)
+    s = np.asarray(scores, dtype=float).reshape(-1, 3)
+    ux = (s[:, [0]] - a["cx"]) / a["rx"]
+    uy = (s[:, [1]] - a["cy"]) / a["ry"]
+    uc = np.maximum(0.0, a["bar"] - s[:, [2]]) / catalog.comm_tolerance
+    return 100.0 * np.exp(-0.5 * (ux * ux + uy * uy + uc * uc))
+
+
+def _ranking(fits: np.ndarray) -> np.ndarray:
+    # Stable sort on the negated fit keeps catalog order for ties, so results are deterministic.
+    return np.argsort(-fits, kind="stable")
+
+
+def _axis_phrase(label: str, value: float, centre: float, extent: float) -> str | None:
+    if abs(value - centre) <= _NEAR * extent:
+        return None
+    side = "below" if value < centre else "above"
+    return f"{label} {abs(value - centre):.1f} {side} typical ({centre:.1f})"
+
+
+def reason(profile: Profile, role: Role) -> str:
+    """One line that says why the fit is what it is."""
+    g = role.region
+    d = math.hypot((profile.ml - g.ml) / g.ml_extent, (profile.swe - g.swe) / g.swe_extent)
+    parts = [
+        p
+        for p in (
+            _axis_phrase("ML", profile.ml, g.ml, g.ml_extent),
+            _axis_phrase("software engineering", profile.swe, g.swe, g.swe_extent),
+        )
+        if p
+    ]
+    short = role.comm - profile.comm
+    if short > _NOISE:
+        parts.append(f"communication {short:.1f} under the bar ({role.comm:.1f})")
+    where = "Inside the region" if d <= 1 else "Outside the region"
+    if not parts:
+        return f"{where}, close to its centre, and meets the communication bar."
+    return f"{where}: " + "; ".join(parts) + "."
+
+
+def match(profile: Profile, catalog: Catalog) -> list[RoleFit]:
+    """Every role of the catalog ranked by fit for this profile, best first."""
+    fits = fit_matrix(np.array([[profile.ml, profile.swe, profile.comm]]), catalog)[0]
+    return [
+        RoleFit(
+            role=catalog.roles[i].id,
+            name=catalog.roles[i].name,
+            fit=float(fits[i]),
+            reason=reason(profile, catalog.roles[i]),
+        )
+        for i in _ranking(fits)
+    ]
+
+
+def match_many(
+    profiles: pd.DataFrame | np.ndarray | Sequence[Sequence[float]], catalog: Catalog
+) -> pd.DataFrame:
+    """Fits for many profiles at once.
+
+    Takes a DataFrame with columns ml, swe, comm (or an (n, 3) array) and returns a DataFrame with
+    the same index, one fit column per role id, plus `best_role` and `best_fit`.
+    """
+    if isinstance(profiles, pd.DataFrame):
+        index = profiles.index
+        scores = profiles[["ml", "swe", "comm"]].to_numpy(dtype=float)
+    else:
+        scores = np.asarray(profiles, dtype=float).reshape(-1, 3)
+        index = pd.RangeIndex(len(scores))
+    fits = fit_matrix(scores, catalog)
+    out = pd.DataFrame(fits, index=index, columns=catalog.role_ids)
+    # argmax returns the first maximum, the same tie rule as `match`.
+    best = fits.argmax(axis=1) if len(fits) else np.array([], dtype=int)
+    out["best_role"] = np.array(catalog.role_ids, dtype=object)[best]
+    out["best_fit"] = fits.max(axis=1) if len(fits) else np.array([], dtype=float)
+    return out

@@ -1,0 +1,172 @@
+"""Pydantic models of the skills map: profiles, regions, roles and the catalog."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Score = float
+AXES: tuple[str, ...] = ("ml", "swe", "comm")
+Axis = Literal["ml", "swe", "comm"]
+AXIS_LABELS: dict[str, str] = {
+    "ml": "ML expertise",
+    "swe": "Software engineering",
+    "comm": "Communication",
+}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Profile(_Frozen):
+    """One person's self-rating: three scores on a 0-10 scale."""
+
+    ml: float = Field(ge=0, le=10, allow_inf_nan=False, description="ML expertise (x axis)")
+    swe: float = Field(ge=0, le=10, allow_inf_nan=False, description="Software engineering (y)")
+    comm: float = Field(ge=0, le=10, allow_inf_nan=False, description="Communication (bubble size)")
+
+    def as_dict(self) -> dict[str, float]:
+        return {"ml": self.ml, "swe": self.swe, "comm": self.comm}
+
+
+class Region(_Frozen):
+    """An ellipse on the map: where people in a role typically sit."""
+
+    ml: float = Field(ge=0, le=10, description="centre on the ML expertise axis")
+    swe: float = Field(ge=0, le=10, description="centre on the software engineering axis")
+    ml_extent: float = Field(gt=0, le=5, description="half-width along ML expertise")
+    swe_extent: float = Field(gt=0, le=5, description="half-height along software engineering")
+
+
+class LearningSteps(_Frozen):
+    """Concrete steps, per measure, for someone moving toward a role."""
+
+    ml: list[str] = Field(min_length=3, max_length=6)
+    swe: list[str] = Field(min_length=3, max_length=6)
+    comm: list[str] = Field(min_length=3, max_length=6)
+
+    def for_axis(self, axis: str) -> list[str]:
+        return list(getattr(self, axis))
+
+
+class Role(_Frozen):
+    """A role of an ML team, as the catalog describes it."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable id used in URLs and JSON")
+    name: str = Field(min_length=1, max_length=60)
+    short_name: str = Field(min_length=1, max_length=24, description="label drawn on the map")
+    summary: str = Field(min_length=1)
+    work_product: str = Field(min_length=1, description="what the role's work is judged by")
+    backgrounds: list[str] = Field(min_length=1, description="typical backgrounds")
+    region: Region
+    comm: float = Field(ge=0, le=10, description="communication / technical writing bar")
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    source: str = Field(min_length=1, description="where the placement comes from")
+    steps: LearningSteps
+
+
+class Catalog(_Frozen):
+    """The set of roles the map shows, plus how forgiving the fit is on communication."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: str
+    description: str
+    comm_tolerance: float = Field(
+        default=3.0, gt=0, le=10, description="communication shortfall that counts as one extent"
+    )
+    roles: list[Role] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Catalog:
+        ids = [r.id for r in self.roles]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"role ids must be unique; repeated: {', '.join(dupes)}")
+        return self
+
+    @property
+    def role_ids(self) -> list[str]:
+        return [r.id for r in self.roles]
+
+    def role(self, role_id: str) -> Role:
+        """The role with this id, or UnknownRoleError naming the valid ids."""
+        from roles.errors import UnknownRoleError
+
+        for r in self.roles:
+            if r.id == role_id:
+                return r
+        raise UnknownRoleError(role_id, self.role_ids)
+
+
+class LevelAnchor(_Frozen):
+    """What a given level looks like in practice on one measure."""
+
+    level: int = Field(ge=0, le=10)
+    title: str = Field(min_length=1, max_length=40)
+    behaviour: str = Field(min_length=1)
+
+
+class AxisLevels(_Frozen):
+    """Behaviour anchors for levels 0, 2, 4, 6, 8 and 10 of one measure."""
+
+    axis: Axis
+    anchors: list[LevelAnchor]
+
+    @model_validator(mode="after")
+    def _even_levels(self) -> AxisLevels:
+        levels = [a.level for a in self.anchors]
+        if levels != [0, 2, 4, 6, 8, 10]:
+            raise ValueError(f"anchors must be for levels 0, 2, 4, 6, 8, 10 in order; got {levels}")
+        return self
+
+
+class Levels(_Frozen):
+    axes: list[AxisLevels]
+
+    @model_validator(mode="after")
+    def _all_axes(self) -> Levels:
+        found = sorted(a.axis for a in self.axes)
+        if found != sorted(AXES):
+            raise ValueError(f"need exactly one entry for each of ml, swe, comm; got {found}")
+        return self
+
+    def anchors(self, axis: str) -> list[LevelAnchor]:
+        return next(a.anchors for a in self.axes if a.axis == axis)
+
+
+class Choice(_Frozen):
+    label: str = Field(min_length=1)
+    value: float = Field(ge=0, le=1, description="share of the item's weight this answer earns")
+
+
+class QuestionItem(_Frozen):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    axis: Axis
+    text: str = Field(min_length=1)
+    scale: str = Field(description="name of an answer scale defined under `scales`")
+    weight: float = Field(default=1.0, gt=0, le=5)
+
+
+class Questionnaire(_Frozen):
+    scales: dict[str, list[Choice]]
+    items: list[QuestionItem]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Questionnaire:
+        for name, choices in self.scales.items():
+            if len(choices) < 2:
+                raise ValueError(f"scale {name!r} needs at least two choices")
+        for item in self.items:
+            if item.scale not in self.scales:
+                known = ", ".join(self.scales)
+                raise ValueError(f"item {item.id!r} uses unknown scale {item.scale!r}; use {known}")
+        ids = [i.id for i in self.items]
+        if len(ids) != len(set(ids)):
+            raise ValueError("item ids must be unique")
+        for axis in AXES:
+            n = sum(1 for i in self.items if i.axis == axis)
+            if n < 5:
+                raise ValueError(f"axis {axis!r} has {n} items; at least 5 are needed")
+        return self
