@@ -4,16 +4,18 @@ import streamlit as st
 
 
 def main() -> None:
-    st.set_page_config(page_title="ML Skills Map", page_icon="🧭", layout="wide")
+    st.set_page_config(page_title="ML Skills Map", page_icon=":material/explore:", layout="wide")
     pages = {
-        "Me": [st.Page("views/me.py", title="My skills map", icon="🧭", default=True)],
-        "Team": [st.Page("views/team.py", title="Team map", icon="👥")],
-        "Workshop": [
-            st.Page("views/host.py", title="Host a room", icon="🎤"),
-            st.Page("views/join.py", title="Join a room", icon="📱"),
-            st.Page("views/present.py", title="Present", icon="📽️"),
+        "Me": [
+            st.Page("views/me.py", title="My skills map", icon=":material/explore:", default=True)
         ],
-        "About": [st.Page("views/about.py", title="About the map", icon="ℹ️")],
+        "Team": [st.Page("views/team.py", title="Team map", icon=":material/groups:")],
+        "Workshop": [
+            st.Page("views/host.py", title="Host a room", icon=":material/co_present:"),
+            st.Page("views/join.py", title="Join a room", icon=":material/smartphone:"),
+            st.Page("views/present.py", title="Present", icon=":material/tv:"),
+        ],
+        "About": [st.Page("views/about.py", title="About the map", icon=":material/info:")],
     }
     st.navigation(pages).run()
 

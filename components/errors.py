@@ -14,7 +14,7 @@ def render_error(exc: SkillsMapError, *, context: str = "") -> None:
         items = "\n".join(f"- {p}" for p in exc.problems)
         st.error(
             f"{prefix}the catalog file `{exc.path}` is not valid. Fix these and reload:\n\n{items}",
-            icon="🛑",
+            icon=":material/error:",
         )
         return
-    st.error(f"{prefix}{exc}", icon="🛑")
+    st.error(f"{prefix}{exc}", icon=":material/error:")

@@ -13,7 +13,9 @@ from pydantic import BaseModel, ValidationError
 from roles.errors import CatalogError
 from roles.models import Catalog, Levels, Questionnaire
 
-DATA_DIR = Path(os.environ.get("SKILLS_MAP_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+DATA_DIR = Path(
+    os.environ.get("SKILLS_MAP_DATA_DIR", Path(__file__).resolve().parent.parent / "data")
+)
 # Shipped catalogs by id; "2021" is the lecture's chart and the default everywhere.
 CATALOG_FILES = {"2021": "roles.yaml", "2022": "roles_2022.yaml"}
 DEFAULT_CATALOG = "2021"
@@ -59,7 +61,9 @@ def parse_yaml(text: str, model: type[M], source: str) -> M:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
-        raise CatalogError(source, [f"not valid YAML at {where}: {getattr(exc, 'problem', exc)}"]) from None
+        raise CatalogError(
+            source, [f"not valid YAML at {where}: {getattr(exc, 'problem', exc)}"]
+        ) from None
     if not isinstance(data, dict):
         raise CatalogError(source, ["expected a YAML mapping (key: value) at the top level"])
     try:

@@ -22,7 +22,9 @@ class Gaps(BaseModel):
     shortfall: dict[str, float] = Field(description="how far below the region, per measure (>= 0)")
     nearest: tuple[float, float] = Field(description="nearest point of the region (ml, swe)")
     inside: bool = Field(description="the profile already sits in the region")
-    steps: dict[str, list[str]] = Field(description="learning steps for the measures that fall short")
+    steps: dict[str, list[str]] = Field(
+        description="learning steps for the measures that fall short"
+    )
 
     @property
     def total(self) -> float:

@@ -4,11 +4,11 @@ The fit is published in the About page and the README, so people can check it:
 
     d² = ((ml - centre_ml) / ml_extent)² + ((swe - centre_swe) / swe_extent)²
          + (max(0, comm_bar - comm) / comm_tolerance)²
-    fit = 100 · exp(-d² / 2)
+    fit = 100 · exp(-d² / (2 · 1.5²))
 
-A profile at a role's centre that meets its communication bar scores 100; on the edge of the region
-along one axis it scores 61; two extents away, 14. Communication counts only when it falls short,
-because a higher bar than the role needs is never a drawback.
+A profile at a role's centre that meets its communication bar scores 100; on the edge of the
+region (d = 1) it scores 80; two extents away, 41; three, 14. Communication counts only when it
+falls short, because a higher bar than the role needs is never a drawback.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from roles.models import Catalog, Profile, Role
 
+# How fast the fit falls with distance, in extents: 1.5 keeps the region's edge at a fit of 80.
+SPREAD = 1.5
 # An axis within this share of the extent from the centre is not worth mentioning in a reason.
 _NEAR = 0.5
 # Shortfalls below this are rounding noise.
@@ -57,7 +59,7 @@ def fit_matrix(scores: np.ndarray, catalog: Catalog) -> np.ndarray:
     ux = (s[:, [0]] - a["cx"]) / a["rx"]
     uy = (s[:, [1]] - a["cy"]) / a["ry"]
     uc = np.maximum(0.0, a["bar"] - s[:, [2]]) / catalog.comm_tolerance
-    return 100.0 * np.exp(-0.5 * (ux * ux + uy * uy + uc * uc))
+    return 100.0 * np.exp(-(ux * ux + uy * uy + uc * uc) / (2 * SPREAD**2))
 
 
 def _ranking(fits: np.ndarray) -> np.ndarray:

@@ -1,3 +1,35 @@
+"""About the map: the lecture's model in our words, the roles, and how fit and gaps are computed."""
+
 import streamlit as st
 
-st.info("This page is being built.")
+from components.catalogs import cached_catalog
+from components.role_cards import render_method, render_role_cards
+from components.skills_map import base_map
+
+catalog = cached_catalog("2021")
+st.title("About the skills map")
+st.markdown(
+    """
+The map comes from the *ML Teams* lecture of the Full Stack Deep Learning course. Building ML
+products takes several kinds of people, and the lecture places six common roles on one chart:
+
+- **across** (x): how much hands-on machine-learning skill and experience the role calls for;
+- **up** (y): how much software engineering the role calls for, meaning production practice
+  such as tests, code review, deployment, monitoring and system design, not years spent coding;
+- **bubble size**: the bar for technical writing and communication.
+
+The chart is a sketch, not a survey: the placements show how the roles relate to each other.
+The one role that needs a lot of both ML and engineering, the ML engineer, is also the hardest to
+hire. "Data scientist" means very different things in different organisations, so its region is
+the widest. Use the map to start a conversation, not to settle one.
+"""
+)
+st.plotly_chart(base_map(catalog, height=520), config={"displaylogo": False})
+st.subheader("The roles")
+render_role_cards(catalog)
+st.subheader("How the fit and the gaps are computed")
+render_method(catalog)
+st.caption(
+    "The catalog, level descriptions and questionnaire are YAML files in `data/`; edit them and "
+    "check them with `python -m roles check-catalog FILE`."
+)

@@ -51,17 +51,27 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) 
     raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
 
 
-def start_app(tmp_path: Path, extra_env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen[bytes]]:
+def start_app(
+    tmp_path: Path, extra_env: dict[str, str] | None = None
+) -> tuple[str, subprocess.Popen[bytes]]:
     """Start `streamlit run app.py` with its own data folder; returns (base url, process)."""
     port = _free_port()
     env = {**os.environ, "SKILLS_MAP_DATA_HOME": str(tmp_path / "appdata"), **(extra_env or {})}
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.headless", "true",
-            "--server.port", str(port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
         ],
         cwd=ROOT,
         env=env,
@@ -111,7 +121,7 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 def screenshot(page, name: str) -> Path:  # type: ignore[no-untyped-def]
-    """Save a full-page screenshot under tests/e2e/screenshots/ (git-ignored) and return its path."""
+    """Save a screenshot under tests/e2e/screenshots/ (git-ignored) and return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

@@ -1,0 +1,87 @@
+"""Benchmarks of the Me page and the matcher. Prints figures; asserts nothing.
+
+    python bench/bench_me.py
+
+1. Server-side rerun of the Me page against a blank one-line Streamlit app, both with AppTest in
+   this process: median of 20 reruns each, and the ratio (target: within 6x).
+2. `match_many` on 100,000 profiles against a plain per-row Python loop over `match`
+   (target: under 0.5 s).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from roles import Profile, load_catalog, match, match_many  # noqa: E402
+
+RUNS = 20
+
+
+def _rerun_times(at: AppTest, nudge) -> list[float]:  # type: ignore[no-untyped-def]
+    at.run()  # warm-up: imports, caches
+    times = []
+    for i in range(RUNS):
+        nudge(at, i)
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+        assert not at.exception, at.exception
+    return times
+
+
+def bench_pages() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        blank = Path(tmp) / "blank.py"
+        blank.write_text('import streamlit as st\nst.write("hello")\n')
+        blank_times = _rerun_times(
+            AppTest.from_file(str(blank), default_timeout=60), lambda at, i: None
+        )
+
+    me = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+
+    def move_slider(at: AppTest, i: int) -> None:
+        at.slider(key="me_ml").set_value(float(i % 20) / 2)
+
+    me.run()
+    me_times = _rerun_times(me, move_slider)
+    b, m = statistics.median(blank_times), statistics.median(me_times)
+    print(f"blank app rerun   median {b * 1000:7.1f} ms (n={RUNS})")
+    print(f"Me page rerun     median {m * 1000:7.1f} ms (n={RUNS}, slider moved each time)")
+    print(f"ratio Me / blank  {m / b:7.2f}x  (target <= 6x)")
+
+
+def bench_match_many(n: int = 100_000) -> None:
+    catalog = load_catalog()
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(rng.uniform(0, 10, size=(n, 3)), columns=["ml", "swe", "comm"])
+    match_many(frame.head(10), catalog)
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        out = match_many(frame, catalog)
+        times.append(time.perf_counter() - start)
+    vec = statistics.median(times)
+    sample = 5_000
+    start = time.perf_counter()
+    for row in frame.head(sample).itertuples(index=False):
+        match(Profile(ml=row.ml, swe=row.swe, comm=row.comm), catalog)
+    loop = (time.perf_counter() - start) * n / sample
+    print(f"match_many {n:,} profiles  median {vec * 1000:7.1f} ms (n=5; target < 500 ms)")
+    print(f"per-row match loop        {loop * 1000:7.0f} ms (extrapolated from {sample:,} rows)")
+    print(f"speed-up                  {loop / vec:7.0f}x   ({len(out):,} rows out)")
+
+
+if __name__ == "__main__":
+    bench_pages()
+    bench_match_many()

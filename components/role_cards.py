@@ -1,0 +1,58 @@
+"""Cards describing each role, and the published fit method."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from roles.match import SPREAD
+from roles.models import Catalog, Role
+
+
+def render_role_card(role: Role) -> None:
+    """One role: what it does, what it is judged by, where people come from, where it sits."""
+    g = role.region
+    with st.container(border=True):
+        st.markdown(f"#### :material/circle: {role.name}")
+        st.write(role.summary)
+        st.markdown(f"**Judged by:** {role.work_product}")
+        st.markdown("**Typical backgrounds:** " + "; ".join(role.backgrounds))
+        st.caption(
+            f"Region: ML {g.ml:g} ± {g.ml_extent:g}, software engineering {g.swe:g} ± "
+            f"{g.swe_extent:g}; communication bar {role.comm:g}. Placement: {role.source}."
+        )
+
+
+def render_role_cards(catalog: Catalog, *, columns: int = 2) -> None:
+    """All roles of the catalog in a grid."""
+    cols = st.columns(columns)
+    for i, role in enumerate(catalog.roles):
+        with cols[i % columns]:
+            render_role_card(role)
+
+
+def render_method(catalog: Catalog) -> None:
+    """How fit and gaps are computed, so a user can check or challenge a result."""
+    st.markdown(
+        "Each role is an ellipse on the map: a centre and an extent along each axis. For a "
+        "profile, we measure how far it sits from the centre in units of the ellipse's extent, "
+        "and add any shortfall in communication measured in units of "
+        f"{catalog.comm_tolerance:g} points. Communication above a role's bar never counts "
+        "against you."
+    )
+    st.latex(
+        r"d^2 = \left(\frac{ml - c_{ml}}{e_{ml}}\right)^2"
+        r" + \left(\frac{swe - c_{swe}}{e_{swe}}\right)^2"
+        r" + \left(\frac{\max(0,\ bar - comm)}{" + f"{catalog.comm_tolerance:g}" + r"}\right)^2"
+    )
+    st.latex(r"\text{fit} = 100 \cdot e^{-d^2 / (2 \cdot " + f"{SPREAD:g}" + r"^2)}")
+    st.markdown(
+        "- At a role's centre, meeting its communication bar: **100**. On the edge of the "
+        "ellipse: **80**. Two extents away: **41**. Three: **14**.\n"
+        "- Roles are ranked by fit; equal fits keep the catalog's order, so results never "
+        "change between runs.\n"
+        "- **Gaps** toward a target role: follow the straight line from you to the role's "
+        "centre and stop where it enters the ellipse. The difference on each axis, where you "
+        "are below that point, is the gap; being above it is never reported as a gap. "
+        "Communication's gap is how far you are below the role's bar.\n"
+        "- The learning steps are the catalog's steps for each measure that falls short."
+    )

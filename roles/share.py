@@ -1,0 +1,79 @@
+"""The shareable state of the Me page, read from and written to URL query parameters."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG
+
+DEFAULT_SCORE = 5.0
+
+
+class ShareState(BaseModel):
+    """Scores, target role and catalog: everything needed to restore a result exactly."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ml: float = Field(default=DEFAULT_SCORE, ge=0, le=10)
+    swe: float = Field(default=DEFAULT_SCORE, ge=0, le=10)
+    comm: float = Field(default=DEFAULT_SCORE, ge=0, le=10)
+    target: str | None = None
+    catalog: str = DEFAULT_CATALOG
+
+
+def _first(value: str | list[str]) -> str:
+    return value[0] if isinstance(value, list) else value
+
+
+def _score(name: str, raw: str, warnings: list[str]) -> float | None:
+    try:
+        value = float(raw)
+    except ValueError:
+        warnings.append(f"`{name}={raw[:20]}` is not a number; using {DEFAULT_SCORE:g}.")
+        return None
+    if not math.isfinite(value) or not 0 <= value <= 10:
+        warnings.append(f"`{name}={raw[:20]}` is outside 0-10; using {DEFAULT_SCORE:g}.")
+        return None
+    # Sliders move in half steps; snapping keeps a shared link and the page in agreement.
+    return round(value * 2) / 2
+
+
+def parse_share(
+    params: Mapping[str, str | list[str]], role_ids_by_catalog: Mapping[str, list[str]]
+) -> tuple[ShareState, list[str]]:
+    """Parse query parameters; bad values fall back to defaults with a warning each."""
+    warnings: list[str] = []
+    values: dict[str, object] = {}
+    catalog = _first(params.get("catalog", DEFAULT_CATALOG))
+    if catalog not in CATALOG_FILES:
+        warnings.append(f"`catalog={catalog[:20]}` is unknown; using the {DEFAULT_CATALOG} chart.")
+        catalog = DEFAULT_CATALOG
+    values["catalog"] = catalog
+    for name in ("ml", "swe", "comm"):
+        if name in params:
+            parsed = _score(name, _first(params[name]), warnings)
+            if parsed is not None:
+                values[name] = parsed
+    if "target" in params:
+        target = _first(params["target"])
+        known = role_ids_by_catalog.get(catalog, [])
+        if target in known:
+            values["target"] = target
+        else:
+            warnings.append(
+                f"`target={target[:30]}` is not a role of this chart; showing the best fit."
+            )
+    return ShareState.model_validate(values), warnings
+
+
+def encode_share(state: ShareState) -> dict[str, str]:
+    """Query parameters that restore `state` (defaults are left out to keep links short)."""
+    out = {"ml": f"{state.ml:g}", "swe": f"{state.swe:g}", "comm": f"{state.comm:g}"}
+    if state.target:
+        out["target"] = state.target
+    if state.catalog != DEFAULT_CATALOG:
+        out["catalog"] = state.catalog
+    return out

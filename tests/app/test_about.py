@@ -1,0 +1,25 @@
+"""The About page explains the model, every role and the fit formula."""
+
+from roles.catalog import load_catalog
+from tests.app.helpers import app, figures, texts
+
+
+def test_about_has_a_card_per_role_with_work_product_and_backgrounds() -> None:
+    at = app("views/about.py").run()
+    assert not at.exception
+    page = texts(at)
+    for role in load_catalog("2021").roles:
+        assert f"#### :material/circle: {role.name}" in page
+        assert f"**Judged by:** {role.work_product}" in page
+        assert role.backgrounds[0] in page
+
+
+def test_about_publishes_the_fit_formula_and_gap_rule() -> None:
+    at = app("views/about.py").run()
+    assert any("fit} = 100" in latex.value for latex in at.get("latex"))
+    assert "never reported as a gap" in texts(at)
+
+
+def test_about_shows_the_empty_map_with_all_regions() -> None:
+    fig = figures(app("views/about.py").run())[0]
+    assert sum(1 for t in fig["data"] if t.get("meta", {}).get("kind") == "region") == 6

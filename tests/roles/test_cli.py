@@ -1,0 +1,105 @@
+"""The command line: JSON shape, readable table, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from roles.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+ROLE_IDS = {
+    "ml_devops",
+    "data_engineer",
+    "ml_engineer",
+    "ml_researcher",
+    "data_scientist",
+    "ml_product_manager",
+}
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "roles", *args], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_match_json_has_exactly_the_documented_shape() -> None:
+    out = _run("match", "--ml", "1", "--swe", "9", "--comm", "5", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"profile", "fits"}
+    assert data["profile"] == {"ml": 1.0, "swe": 9.0, "comm": 5.0}
+    assert {f["role"] for f in data["fits"]} == ROLE_IDS
+    for f in data["fits"]:
+        assert set(f) == {"role", "name", "fit", "reason", "gaps"}
+        assert set(f["gaps"]) == {"ml", "swe", "comm"} and 0 <= f["fit"] <= 100
+    assert [f["fit"] for f in data["fits"]] == sorted(
+        (f["fit"] for f in data["fits"]), reverse=True
+    )
+    assert data["fits"][0]["role"] == "ml_devops"
+
+
+def test_match_table_lists_roles_best_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["match", "--ml", "9.4", "--swe", "2.8", "--comm", "6"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("1. ML researcher")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["match", "--ml", "11", "--swe", "1", "--comm", "1"], "argument --ml: 11 is outside 0-10"),
+        (["match", "--ml", "x", "--swe", "1", "--comm", "1"], "argument --ml: 'x' is not a number"),
+        (["match", "--ml", "1", "--swe", "1"], "the following arguments are required: --comm"),
+        (
+            ["match", "--ml", "1", "--swe", "1", "--comm", "1", "--catalog", "missing.yaml"],
+            "missing.yaml: file not found",
+        ),
+        (["check-catalog", "pyproject.toml"], "pyproject.toml: not valid YAML"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_with_exit_code_2(args: list[str], message: str) -> None:
+    out = _run(*args)
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
+
+
+def test_check_catalog_accepts_the_shipped_catalogs() -> None:
+    out = _run("check-catalog", "data/roles_2022.yaml")
+    assert out.returncode == 0 and "OK, 5 roles" in out.stdout
+
+
+def test_check_catalog_names_the_bad_field(tmp_path: Path) -> None:
+    bad = tmp_path / "roles.yaml"
+    bad.write_text(
+        (ROOT / "data" / "roles.yaml")
+        .read_text(encoding="utf-8")
+        .replace("comm: 8.5", "comm: high")
+    )
+    out = _run("check-catalog", str(bad))
+    assert out.returncode == 2
+    assert "roles[5] (ml_product_manager).comm" in out.stderr
+
+
+def test_match_accepts_a_custom_catalog_file() -> None:
+    out = _run(
+        "match",
+        "--ml",
+        "6.5",
+        "--swe",
+        "7.1",
+        "--comm",
+        "5",
+        "--catalog",
+        "data/roles_2022.yaml",
+        "--json",
+    )
+    assert out.returncode == 0
+    assert json.loads(out.stdout)["fits"][0]["role"] == "ml_engineer"

@@ -1,0 +1,50 @@
+"""Shared links: good values restore the page, bad ones warn and fall back."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from roles.share import ShareState, encode_share, parse_share
+
+IDS = {"2021": ["ml_devops", "data_engineer", "ml_engineer"], "2022": ["ml_devops", "ml_engineer"]}
+
+
+def test_valid_link_restores_every_value() -> None:
+    state, warnings = parse_share(
+        {"ml": "7", "swe": "3.5", "comm": "8", "target": "ml_engineer"}, IDS
+    )
+    assert warnings == []
+    assert state == ShareState(ml=7, swe=3.5, comm=8, target="ml_engineer")
+
+
+def test_bad_values_warn_and_fall_back_to_defaults() -> None:
+    state, warnings = parse_share(
+        {"ml": "banana", "swe": "11", "comm": "nan", "target": "wizard"}, IDS
+    )
+    assert (state.ml, state.swe, state.comm, state.target) == (5.0, 5.0, 5.0, None)
+    assert len(warnings) == 4
+    assert any("`ml=banana` is not a number" in w for w in warnings)
+    assert any("outside 0-10" in w and "swe" in w for w in warnings)
+
+
+def test_target_must_belong_to_the_chosen_catalog() -> None:
+    state, warnings = parse_share({"catalog": "2022", "target": "data_engineer"}, IDS)
+    assert state.catalog == "2022" and state.target is None and warnings
+
+
+def test_unknown_catalog_falls_back_to_2021() -> None:
+    state, warnings = parse_share({"catalog": "1999"}, IDS)
+    assert state.catalog == "2021" and "catalog" in warnings[0]
+
+
+halves = st.integers(min_value=0, max_value=20).map(lambda n: n / 2)
+
+
+@given(halves, halves, halves, st.sampled_from([None, "ml_devops", "ml_engineer"]))
+def test_encode_then_parse_is_the_identity(
+    ml: float, swe: float, comm: float, target: str | None
+) -> None:
+    state = ShareState(ml=ml, swe=swe, comm=comm, target=target)
+    parsed, warnings = parse_share(encode_share(state), IDS)
+    assert parsed == state and warnings == []

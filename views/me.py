@@ -1,0 +1,59 @@
+"""Me: rate yourself, see where you sit on the map, your best-fit role and what to learn next."""
+
+import streamlit as st
+
+from components.catalogs import cached_catalog
+from components.me_state import (
+    CATALOG_KEY,
+    MODE_KEY,
+    PREFIX,
+    QUICK,
+    SURVEY,
+    TARGET_KEY,
+    current_profile,
+    current_share,
+    init_me_state,
+    write_url,
+)
+from components.questionnaire_form import render_questionnaire, render_questionnaire_summary
+from components.rating import render_rating_sliders
+from components.results import render_downloads, render_results
+from components.share import render_share_link
+
+warnings = init_me_state()
+st.title("Which ML role fits you?")
+st.caption(
+    "Rate yourself on the three measures of the ML Teams skills map. Each level describes what "
+    "people at that level have actually done."
+)
+for w in warnings:
+    st.warning(f"The link had a bad value: {w}", icon=":material/warning:")
+
+with st.sidebar:
+    st.radio(
+        "Chart edition",
+        ["2021", "2022"],
+        key=CATALOG_KEY,
+        horizontal=True,
+        help="The lecture's 2021 chart has six roles; the 2022 chart drops the data engineer.",
+    )
+catalog = cached_catalog(st.session_state[CATALOG_KEY])
+if st.session_state.get(TARGET_KEY) not in (None, "__best__", *catalog.role_ids):
+    st.session_state[TARGET_KEY] = "__best__"
+
+rate, result = st.columns([2, 3], gap="large")
+with rate:
+    mode = st.radio("Rate yourself with", [QUICK, SURVEY], key=MODE_KEY, horizontal=True)
+    if mode == SURVEY:
+        render_questionnaire("me_q_", slider_prefix=PREFIX, mode_key=MODE_KEY)
+        profile = current_profile()
+    else:
+        render_questionnaire_summary("me_q_")
+        profile = render_rating_sliders(PREFIX)
+
+render_results(profile, catalog, target_key=TARGET_KEY, map_slot=result)
+state = current_share()
+write_url(state)
+st.divider()
+render_share_link(state)
+render_downloads(profile, catalog)
