@@ -2,6 +2,9 @@
 
 import streamlit as st
 
+from components.errors import render_error
+from roles.errors import SkillsMapError
+
 
 def main() -> None:
     st.set_page_config(page_title="ML Skills Map", page_icon=":material/explore:", layout="wide")
@@ -17,7 +20,11 @@ def main() -> None:
         ],
         "About": [st.Page("views/about.py", title="About the map", icon=":material/info:")],
     }
-    st.navigation(pages).run()
+    try:
+        st.navigation(pages).run()
+    except SkillsMapError as exc:
+        # Last line of defence: a broken catalog or bad input becomes advice, not a traceback.
+        render_error(exc)
 
 
 if __name__ == "__main__":

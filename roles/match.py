@@ -59,7 +59,8 @@ def fit_matrix(scores: np.ndarray, catalog: Catalog) -> np.ndarray:
     ux = (s[:, [0]] - a["cx"]) / a["rx"]
     uy = (s[:, [1]] - a["cy"]) / a["ry"]
     uc = np.maximum(0.0, a["bar"] - s[:, [2]]) / catalog.comm_tolerance
-    return 100.0 * np.exp(-(ux * ux + uy * uy + uc * uc) / (2 * SPREAD**2))
+    fits: np.ndarray = 100.0 * np.exp(-(ux * ux + uy * uy + uc * uc) / (2 * SPREAD**2))
+    return fits
 
 
 def _ranking(fits: np.ndarray) -> np.ndarray:

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Install everything the tests need and run them: the README's test command, and what CI runs.
+#   bash scripts/test.sh [pytest args]
+# On a Debian machine as root it also installs chromium and PostgreSQL and starts a throwaway
+# PostgreSQL server on 127.0.0.1 for the store tests; elsewhere those tests are skipped with a note.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    [ -n "${_apt_updated:-}" ] || { apt-get update -qq; _apt_updated=1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  fi
+}
+
+[ -x /usr/bin/chromium ] || apt_install chromium
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || apt_install postgresql
+
+[ -d .venv ] || python3 -m venv .venv
+# shellcheck disable=SC1091
+. .venv/bin/activate
+python -m pip install -q --upgrade pip
+python -m pip install -q -e ".[dev]"
+
+if [ -z "${SKILLS_MAP_TEST_POSTGRES_URL:-}" ] && [ "$(id -u)" = 0 ] && ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_root=$(mktemp -d /tmp/skills-map-pg.XXXXXX)
+  pg_port=$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  pg_pass=$(python -c 'import secrets; print(secrets.token_hex(12))')
+  mkdir -p "$pg_root/data" "$pg_root/sock"
+  echo "$pg_pass" > "$pg_root/pw"
+  chown -R postgres "$pg_root"
+  su postgres -c "$pg_bin/initdb -D $pg_root/data -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile=$pg_root/pw" >/dev/null
+  su postgres -c "$pg_bin/pg_ctl -D $pg_root/data -o '-p $pg_port -k $pg_root/sock -c listen_addresses=127.0.0.1' -l $pg_root/log -w start" >/dev/null
+  trap 'su postgres -c "$pg_bin/pg_ctl -D $pg_root/data -m fast stop" >/dev/null 2>&1; rm -rf "$pg_root"' EXIT
+  export SKILLS_MAP_TEST_POSTGRES_URL="postgresql+psycopg://postgres:${pg_pass}@127.0.0.1:${pg_port}/postgres"
+fi
+
+python -m pytest "$@"

@@ -1,0 +1,34 @@
+"""A broken catalog on disk gives every page a clear message instead of a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+import roles.catalog as catalog_module
+from tests.app.helpers import ROOT, app
+
+
+@pytest.fixture
+def broken_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    for f in (ROOT / "data").glob("*"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    text = (tmp_path / "roles.yaml").read_text(encoding="utf-8")
+    (tmp_path / "roles.yaml").write_text(text.replace("ml_extent: 1.6", "ml_extent: -1", 1))
+    monkeypatch.setattr(catalog_module, "DATA_DIR", tmp_path)
+    catalog_module.load_catalog.cache_clear()
+    st.cache_resource.clear()
+    yield tmp_path
+    catalog_module.load_catalog.cache_clear()
+    st.cache_resource.clear()
+
+
+def test_broken_role_catalog_names_file_and_field_on_the_page(broken_data_dir: Path) -> None:
+    at = app().run()
+    assert not at.exception
+    message = at.error[0].value
+    assert "roles.yaml" in message
+    assert "roles[2] (ml_engineer).region.ml_extent" in message
+    assert "Fix these and reload" in message
