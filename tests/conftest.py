@@ -28,3 +28,18 @@ def any_catalog(request: pytest.FixtureRequest) -> Catalog:
 def catalog() -> Catalog:
     """The default (2021) catalog."""
     return load_catalog("2021")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI, a missing browser or database server fails the run instead of skipping tests."""
+    import os
+
+    if os.environ.get("SKILLS_MAP_REQUIRE_POSTGRES") and not os.environ.get(
+        "SKILLS_MAP_TEST_POSTGRES_URL"
+    ):
+        raise pytest.UsageError("SKILLS_MAP_REQUIRE_POSTGRES is set but no PostgreSQL URL is given")
+    chromium = os.environ.get("SKILLS_MAP_CHROMIUM", "/usr/bin/chromium")
+    if os.environ.get("SKILLS_MAP_REQUIRE_E2E") and not Path(chromium).exists():
+        raise pytest.UsageError(
+            f"SKILLS_MAP_REQUIRE_E2E is set but there is no chromium at {chromium}"
+        )

@@ -1,0 +1,112 @@
+"""Database engines: where the data lives and how SQLite is set up for many writers.
+
+The default is an SQLite file in the data folder (nothing to install or start). Any SQLAlchemy URL
+in `SKILLS_MAP_DATABASE_URL` replaces it; PostgreSQL is the choice for several servers.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV_URL = "SKILLS_MAP_DATABASE_URL"
+ENV_HOME = "SKILLS_MAP_DATA_HOME"
+SQLITE_FILE = "rooms.sqlite"
+# Long enough for a burst of 50 writers to queue behind each other, short enough to fail visibly.
+BUSY_TIMEOUT_S = 10
+_BEGIN_OPTION = "skills_map_begin"
+
+_ENGINES: dict[str, Engine] = {}
+_LOCK = threading.Lock()
+
+
+def data_home() -> Path:
+    """The data folder (`SKILLS_MAP_DATA_HOME`, else `<repo>/appdata`), created on first use."""
+    raw = os.environ.get(ENV_HOME, "").strip()
+    home = Path(raw).expanduser() if raw else ROOT / "appdata"
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def database_url() -> str:
+    """`SKILLS_MAP_DATABASE_URL` if set, else the SQLite file in the data folder."""
+    raw = os.environ.get(ENV_URL, "").strip()
+    return raw or f"sqlite:///{data_home() / SQLITE_FILE}"
+
+
+def default_engine() -> Engine:
+    """The shared engine for the configured URL (one per URL per process)."""
+    url = database_url()
+    with _LOCK:
+        if url not in _ENGINES:
+            _ENGINES[url] = make_engine(url)
+        return _ENGINES[url]
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for `url`, with WAL, a busy timeout and foreign keys when it is SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        kwargs.setdefault("connect_args", {}).setdefault("timeout", BUSY_TIMEOUT_S)
+    else:
+        kwargs.setdefault("pool_pre_ping", True)
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        configure_sqlite(engine)
+    return engine
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The sqlite3 module would otherwise issue its own deferred BEGIN; we emit BEGIN ourselves.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """Install the SQLite connection setup on `engine` once (new connections get it)."""
+    if event.contains(engine, "connect", _on_connect):
+        return
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    # Connections pooled before the setup lack it; drop them so every connection has it.
+    engine.dispose(close=True)
+
+
+@contextmanager
+def begin_write(engine: Engine) -> Iterator[Connection]:
+    """A transaction that will write: on SQLite it takes the write lock up front (IMMEDIATE).
+
+    A deferred transaction that reads and then writes fails with "database is locked" when
+    another writer got in between; taking the lock first makes writers queue instead.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def begin_read(engine: Engine) -> Iterator[Connection]:
+    """A read-only transaction: one consistent view, never blocking writers under WAL."""
+    with engine.connect() as conn, conn.begin():
+        yield conn

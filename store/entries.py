@@ -1,0 +1,184 @@
+"""Participants' entries: submit (one row per device), read back, snapshot and export."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from typing import Any
+
+import pandas as pd
+from pydantic import ValidationError
+from sqlalchemy import Connection, Engine, bindparam, case, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from roles.catalog import load_catalog
+from roles.export import safe_csv
+from roles.match import match_many
+from roles.models import Profile
+from store import codes
+from store.engine import begin_read, begin_write
+from store.errors import InvalidSubmission, RateLimited, RoomFull, RoomLocked
+from store.models import Entry, Snapshot
+from store.rooms import load_room, require_key, room_info
+from store.schema import entries, ready
+
+ENV_RATE_LIMIT = "SKILLS_MAP_RATE_LIMIT"
+ENV_RATE_WINDOW = "SKILLS_MAP_RATE_WINDOW_SECONDS"
+DEFAULT_RATE_LIMIT = 10
+DEFAULT_RATE_WINDOW_S = 60.0
+MAX_NAME = 40
+CSV_COLUMNS = ["name", "ml", "swe", "comm", "best_role", "updated_at"]
+_ENTRY_FIELDS = (entries.c.entry_id, entries.c.name, entries.c.ml, entries.c.swe,
+                 entries.c.comm, entries.c.updated_at)
+_SPACES = re.compile(r"\s+")
+
+
+def _rate_settings() -> tuple[int, float]:
+    try:
+        limit = int(os.environ.get(ENV_RATE_LIMIT, "").strip() or DEFAULT_RATE_LIMIT)
+        window = float(os.environ.get(ENV_RATE_WINDOW, "").strip() or DEFAULT_RATE_WINDOW_S)
+    except ValueError:
+        limit, window = DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S
+    return max(1, limit), max(0.0, window)
+
+
+def clean_name(name: str | None) -> str | None:
+    """The display name as stored: whitespace collapsed, empty -> None, else InvalidSubmission."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise InvalidSubmission("A display name must be text.")
+    clean = _SPACES.sub(" ", name).strip()
+    if not clean:
+        return None
+    if len(clean) > MAX_NAME:
+        raise InvalidSubmission(f"A display name has at most {MAX_NAME} characters; "
+                                f"this one has {len(clean)}.")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in clean):
+        raise InvalidSubmission("A display name cannot contain control characters.")
+    return clean
+
+
+def _profile(profile: Any) -> Profile:
+    if isinstance(profile, Profile):
+        return profile
+    try:
+        return Profile.model_validate(profile)
+    except ValidationError:
+        raise InvalidSubmission("Each score must be a number from 0 to 10.") from None
+
+
+def _entry(row: Any) -> Entry:
+    return Entry(entry_id=row.entry_id, name=row.name, ml=row.ml, swe=row.swe, comm=row.comm,
+                 updated_at=row.updated_at)
+
+
+@cache
+def _upsert_statement(dialect_name: str) -> Any:
+    """The upsert, built once per dialect (building it costs more than running it)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
+    columns = ("room_code", "participant_hash", "name", "ml", "swe", "comm", "created_at",
+               "updated_at", "window_start")
+    stmt = dialect.insert(entries).values(
+        {**{c: bindparam(c, type_=entries.c[c].type) for c in columns}, "window_count": 1}
+    )
+    new = stmt.excluded
+    # Same window while it started after the cutoff, else a fresh one starting now.
+    same = entries.c.window_start > bindparam("cutoff", type_=entries.c.window_start.type)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[entries.c.room_code, entries.c.participant_hash],
+        set_={"name": new.name, "ml": new.ml, "swe": new.swe, "comm": new.comm,
+              "updated_at": new.updated_at,
+              "window_start": case((same, entries.c.window_start), else_=new.window_start),
+              "window_count": case((same, entries.c.window_count + 1), else_=1)},
+    )
+    return stmt.returning(*_ENTRY_FIELDS, entries.c.window_start, entries.c.window_count)
+
+
+def _upsert(conn: Connection, values: dict[str, Any], window: float) -> Any:
+    """Insert the entry or update this participant's row, counting the submission."""
+    cutoff = values["updated_at"] - timedelta(seconds=window)
+    return conn.execute(_upsert_statement(conn.dialect.name), {**values, "cutoff": cutoff}).one()
+
+
+def submit(
+    *, room: str, participant: str, profile: Profile, name: str | None,
+    engine: Engine | None = None,
+) -> Entry:
+    """Save this participant's answer in the room: their one entry is created or replaced."""
+    code = codes.normalise_code(room)
+    if not codes.is_participant_token(participant):
+        raise InvalidSubmission("This device's answer link is damaged; open the join link again.")
+    scores, clean = _profile(profile), clean_name(name)
+    who = codes.hash_secret(participant)
+    limit, window = _rate_settings()
+    with begin_write(ready(engine)) as conn:
+        # Locking the room row queues a room's submissions, so capacity and locking hold exactly.
+        row = load_room(conn, code, lock=True)
+        if row.locked:
+            raise RoomLocked(code)
+        mine = (entries.c.room_code == code) & (entries.c.participant_hash == who)
+        if conn.execute(select(entries.c.entry_id).where(mine)).first() is None:
+            taken = conn.execute(select(func.count()).where(entries.c.room_code == code)).scalar()
+            if (taken or 0) >= row.capacity:
+                raise RoomFull(code, row.capacity)
+        now = datetime.now(UTC)
+        saved = _upsert(conn, {"room_code": code, "participant_hash": who, "name": clean,
+                               **scores.as_dict(), "created_at": now, "updated_at": now,
+                               "window_start": now}, window)
+        if saved.window_count > limit:
+            # Raising rolls the transaction back: the refused answer changes nothing.
+            retry = (saved.window_start + timedelta(seconds=window) - now).total_seconds()
+            raise RateLimited(retry)
+        return _entry(saved)
+
+
+def get_entry(*, room: str, participant: str, engine: Engine | None = None) -> Entry | None:
+    """This participant's entry in the room, or None if they have not submitted."""
+    code = codes.normalise_code(room)
+    if not codes.is_participant_token(participant):
+        return None
+    with begin_read(ready(engine)) as conn:
+        load_room(conn, code)
+        row = conn.execute(select(*_ENTRY_FIELDS).where(
+            entries.c.room_code == code,
+            entries.c.participant_hash == codes.hash_secret(participant),
+        )).first()
+    return None if row is None else _entry(row)
+
+
+def _all_entries(conn: Connection, code: str) -> list[Entry]:
+    rows = conn.execute(
+        select(*_ENTRY_FIELDS).where(entries.c.room_code == code).order_by(entries.c.entry_id)
+    )
+    return [_entry(r) for r in rows]
+
+
+def room_snapshot(*, room: str, engine: Engine | None = None) -> Snapshot:
+    """The room and all its entries (oldest first), read together from the database."""
+    code = codes.normalise_code(room)
+    with begin_read(ready(engine)) as conn:
+        info = room_info(load_room(conn, code))
+        return Snapshot(room=info, entries=_all_entries(conn, code))
+
+
+def export_csv(*, room: str, key: str, engine: Engine | None = None) -> bytes:
+    """The room's entries as CSV (name, scores, best-fitting role, time), safe for spreadsheets."""
+    code = codes.normalise_code(room)
+    with begin_read(ready(engine)) as conn:
+        require_key(conn, code, key, lock=False)
+        rows = _all_entries(conn, code)
+    frame = pd.DataFrame(
+        {"name": [e.name or "" for e in rows], "ml": [e.ml for e in rows],
+         "swe": [e.swe for e in rows], "comm": [e.comm for e in rows],
+         "updated_at": [e.updated_at.isoformat(timespec="seconds") for e in rows]},
+        columns=["name", "ml", "swe", "comm", "updated_at"],
+    )
+    catalog = load_catalog()
+    names = {r.id: r.name for r in catalog.roles}
+    best = match_many(frame, catalog)["best_role"] if rows else pd.Series([], dtype=object)
+    frame["best_role"] = [names[b] for b in best]
+    return safe_csv(frame[CSV_COLUMNS])

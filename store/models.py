@@ -1,0 +1,54 @@
+"""What the store hands out: rooms, entries and snapshots (frozen, no secrets inside)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RoomInfo(_Frozen):
+    """A room's public settings; the facilitator key's hash never leaves the store."""
+
+    code: str = Field(min_length=6, max_length=6)
+    title: str = Field(min_length=1, max_length=80)
+    created_at: datetime
+    expires_at: datetime
+    locked: bool = False
+    hidden: bool = False
+    show_names: bool = False
+    capacity: int = Field(ge=1)
+
+
+class Entry(_Frozen):
+    """One participant's answer; their token is a secret and is not part of it."""
+
+    entry_id: int
+    name: str | None = Field(default=None, max_length=40)
+    ml: float = Field(ge=0, le=10)
+    swe: float = Field(ge=0, le=10)
+    comm: float = Field(ge=0, le=10)
+    updated_at: datetime
+
+
+class Snapshot(_Frozen):
+    """A room and all its entries, read in one transaction."""
+
+    room: RoomInfo
+    entries: list[Entry]
+
+    @property
+    def count(self) -> int:
+        """Number of participants (one entry per participant)."""
+        return len(self.entries)
+
+
+class CreatedRoom(_Frozen):
+    """A new room and its facilitator key in plain text, which is shown once and never stored."""
+
+    room: RoomInfo
+    key: str = Field(repr=False)
