@@ -1,3 +1,57 @@
+"""Team: map a whole team, see covered and missing roles, and whom to hire next."""
+
 import streamlit as st
 
-st.info("This page is being built.")
+from components import team_input as team_in
+from components import team_panels as panels
+from components.catalogs import cached_catalog
+from components.errors import render_error
+from components.team_map import team_map_figure
+from roles.archetypes import load_archetypes
+from roles.coverage import analyse_team
+from roles.errors import SkillsMapError
+
+team_in.init_team_state()
+st.title("Team map")
+st.caption(
+    "Put your team on the skills map, see which roles are covered and which are missing, and "
+    "what to hire next. The team stays in this browser session: nothing is stored or logged."
+)
+with st.sidebar:
+    st.radio("Chart edition", ["2021", "2022"], key="team_catalog", horizontal=True)
+catalog = cached_catalog(st.session_state.get("team_catalog", "2021"))
+
+team_in.render_sources()
+with st.expander("Team table: edit, add or delete people", expanded=len(team_in.table_rows()) < 15):
+    table = team_in.render_editor()
+team_in.render_problems(table)
+if table.members.empty:
+    st.info("Add people to the table, upload a file or load the example team to see the map.")
+    st.stop()
+
+threshold, show_names = panels.render_controls()
+try:
+    book = load_archetypes()
+    chosen = panels.chosen_archetype()
+    analysis = analyse_team(table.members, catalog, archetype_id=chosen, threshold=threshold)
+except SkillsMapError as exc:
+    render_error(exc)
+    st.stop()
+
+map_slot = st.container()
+cover_tab, hire_tab, post_tab, export_tab = st.tabs(
+    ["Coverage", "Archetype and hire next", "Job posting check", "Export"]
+)
+with cover_tab:
+    panels.render_coverage(analysis)
+with hire_tab:
+    panels.render_archetype(analysis, book)
+with post_tab:
+    posting = panels.render_posting(catalog, threshold)
+demand = posting.demand if posting else None
+fig = team_map_figure(
+    analysis.fitted, catalog, show_names=show_names, centroid=analysis.centroid, posting=demand
+)
+map_slot.plotly_chart(fig, key="team_map", config={"displaylogo": False})
+with export_tab:
+    panels.render_exports(analysis, catalog, fig)

@@ -1,0 +1,172 @@
+"""The lecture's ML-maturity archetypes: the closest one to a team's shape, and whom to hire next.
+
+A team's *shape* is the share of its people whose best-fit role is each role. An archetype's
+`role_mix` is the shape it calls for. The distance between the two is the total-variation distance
+(half the sum of absolute differences): 0 when the shapes are equal, 1 when they share nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from roles.catalog import DATA_DIR, load_catalog, load_file
+from roles.errors import CatalogError, SkillsMapError
+from roles.models import Catalog, Profile
+
+ARCHETYPES_FILE = "archetypes.yaml"
+_ID = r"^[a-z][a-z0-9_]*$"
+
+
+class UnknownArchetypeError(SkillsMapError):
+    """An archetype id that data/archetypes.yaml does not define."""
+
+    def __init__(self, archetype_id: str, known: list[str]) -> None:
+        self.archetype_id = archetype_id
+        self.known = known
+        super().__init__(f"unknown archetype {archetype_id!r}; expected one of: {', '.join(known)}")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DesignChoice(_Frozen):
+    """One of the lecture's three choices every ML organisation makes."""
+
+    id: str = Field(pattern=_ID)
+    name: str = Field(min_length=1)
+    question: str = Field(min_length=1)
+
+
+class Archetype(_Frozen):
+    """One stage of ML maturity, with the role mix it calls for."""
+
+    id: str = Field(pattern=_ID, description="stable id used in the CLI and the page")
+    stage: int = Field(ge=1, le=5, description="1 = bottom of the mountain, 5 = top")
+    name: str = Field(min_length=1, max_length=60)
+    description: str = Field(min_length=1)
+    advantages: list[str] = Field(min_length=1)
+    drawbacks: list[str] = Field(min_length=1)
+    examples: list[str] = Field(default_factory=list)
+    role_mix: dict[str, float] = Field(min_length=1, description="role id -> share of the team")
+    design: dict[str, str] = Field(description="design choice id -> where this archetype stands")
+
+    @model_validator(mode="after")
+    def _mix_sums_to_one(self) -> Archetype:
+        bad = [r for r, s in self.role_mix.items() if not 0 < s <= 1]
+        if bad:
+            raise ValueError(f"role_mix shares must be in (0, 1]; check {', '.join(bad)}")
+        total = sum(self.role_mix.values())
+        if abs(total - 1) > 0.01:
+            raise ValueError(f"role_mix shares must add up to 1; they add up to {total:.2f}")
+        return self
+
+
+class ArchetypeCatalog(_Frozen):
+    """Every archetype plus the design choices they are described by."""
+
+    design_choices: list[DesignChoice] = Field(min_length=1)
+    archetypes: list[Archetype] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ArchetypeCatalog:
+        ids = [a.id for a in self.archetypes]
+        if len(ids) != len(set(ids)):
+            raise ValueError("archetype ids must be unique")
+        choices = sorted(c.id for c in self.design_choices)
+        for a in self.archetypes:
+            if sorted(a.design) != choices:
+                raise ValueError(f"archetype {a.id!r}: design must cover exactly {choices}")
+        return self
+
+    @property
+    def ids(self) -> list[str]:
+        return [a.id for a in self.archetypes]
+
+    def get(self, archetype_id: str) -> Archetype:
+        """The archetype with this id, or UnknownArchetypeError naming the valid ids."""
+        for a in self.archetypes:
+            if a.id == archetype_id:
+                return a
+        raise UnknownArchetypeError(archetype_id, self.ids)
+
+
+class HireSuggestion(BaseModel):
+    """One role worth hiring, with the profile to look for."""
+
+    model_config = ConfigDict(frozen=True)
+
+    role: str
+    name: str
+    target: Profile = Field(description="centre of the role's region and its communication bar")
+    have: int = Field(ge=0, description="people whose best fit is this role now")
+    want: float = Field(ge=0, description="people the archetype calls for in a team one larger")
+    reason: str
+
+
+@lru_cache(maxsize=4)
+def load_archetypes(path: str | None = None) -> ArchetypeCatalog:
+    """The archetypes file, validated; role ids must exist in the 2021 catalog."""
+    source = Path(path) if path else DATA_DIR / ARCHETYPES_FILE
+    archetypes = load_file(source, ArchetypeCatalog)
+    known = set(load_catalog("2021").role_ids)
+    problems = [
+        f"archetypes ({a.id}).role_mix: unknown role {r!r}; use one of {', '.join(sorted(known))}"
+        for a in archetypes.archetypes
+        for r in a.role_mix
+        if r not in known
+    ]
+    if problems:
+        raise CatalogError(str(source), problems)
+    return archetypes
+
+
+def mix_for(archetype: Archetype, catalog: Catalog) -> dict[str, float]:
+    """The archetype's role mix over this catalog's roles, re-scaled to sum to 1."""
+    raw = {rid: archetype.role_mix.get(rid, 0.0) for rid in catalog.role_ids}
+    total = sum(raw.values()) or 1.0
+    return {rid: share / total for rid, share in raw.items()}
+
+
+def shape_distance(counts: dict[str, int], mix: dict[str, float]) -> float:
+    """Total-variation distance between a team's best-role counts and a role mix (0 to 1)."""
+    n = sum(counts.values())
+    roles = set(counts) | set(mix)
+    if n == 0:
+        return 1.0
+    return 0.5 * sum(abs(counts.get(r, 0) / n - mix.get(r, 0.0)) for r in roles)
+
+
+def rank_archetypes(
+    counts: dict[str, int], archetypes: ArchetypeCatalog, catalog: Catalog
+) -> list[tuple[Archetype, float]]:
+    """Archetypes by how closely the team's shape matches them: (archetype, similarity 0-1)."""
+    scored = [(a, 1.0 - shape_distance(counts, mix_for(a, catalog))) for a in archetypes.archetypes]
+    # Stable sort keeps the file's (stage) order for ties.
+    return sorted(scored, key=lambda pair: -pair[1])
+
+
+def hire_next(
+    counts: dict[str, int], archetype: Archetype, catalog: Catalog
+) -> list[HireSuggestion]:
+    """Roles at least half a person short of the archetype's mix, the largest shortfall first."""
+    mix = mix_for(archetype, catalog)
+    size = sum(counts.values()) + 1
+    ranked = []
+    for order, role in enumerate(catalog.roles):
+        have, want = counts.get(role.id, 0), mix[role.id] * size
+        if want - have < 0.5:  # less than half a person short is not worth a hire
+            continue
+        reason = (
+            f"{archetype.name} calls for about {mix[role.id]:.0%} in this role "
+            f"({want:.1f} of {size} people); the team has {have}."
+        )
+        target = Profile(ml=role.region.ml, swe=role.region.swe, comm=role.comm)
+        suggestion = HireSuggestion(
+            role=role.id, name=role.name, target=target, have=have, want=want, reason=reason
+        )
+        ranked.append((-(want - have), -mix[role.id], order, suggestion))
+    return [s for *_, s in sorted(ranked, key=lambda t: t[:3])]

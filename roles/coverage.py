@@ -1,0 +1,155 @@
+"""Which roles a team covers: who fits each role above a threshold, and which roles nobody fits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from roles.archetypes import (
+    Archetype,
+    ArchetypeCatalog,
+    HireSuggestion,
+    hire_next,
+    load_archetypes,
+    rank_archetypes,
+)
+from roles.match import match_many
+from roles.models import AXES, Catalog, Profile
+
+# A fit of 60 is about one and a half region extents from a role's centre: close enough that the
+# person could do the role's work today, far enough that a wide role such as data scientist is not
+# "covered" by everyone on the map.
+DEFAULT_THRESHOLD = 60.0
+Status = Literal["missing", "single", "covered"]
+
+
+@dataclass(frozen=True)
+class RoleCoverage:
+    """Who on the team fits one role at or above the threshold."""
+
+    role: str
+    name: str
+    members: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    @property
+    def status(self) -> Status:
+        """`missing` when nobody fits, `single` when one person does (a bus-factor risk)."""
+        return "missing" if not self.members else "single" if len(self.members) == 1 else "covered"
+
+
+@dataclass(frozen=True)
+class TeamCoverage:
+    """Coverage of every role of a catalog at one threshold."""
+
+    threshold: float
+    roles: tuple[RoleCoverage, ...]
+
+    @property
+    def missing(self) -> list[str]:
+        return [r.role for r in self.roles if r.status == "missing"]
+
+    @property
+    def single(self) -> list[str]:
+        return [r.role for r in self.roles if r.status == "single"]
+
+    def by_role(self) -> dict[str, list[str]]:
+        """Role id -> names of the people who fit it."""
+        return {r.role: list(r.members) for r in self.roles}
+
+    def as_frame(self) -> pd.DataFrame:
+        """One row per role: role, count, status and the names (for tables and CSV export)."""
+        return pd.DataFrame(
+            [
+                {
+                    "role": r.name,
+                    "role_id": r.role,
+                    "people": r.count,
+                    "status": r.status,
+                    "who": ", ".join(r.members),
+                }
+                for r in self.roles
+            ],
+            columns=["role", "role_id", "people", "status", "who"],
+        )
+
+
+def team_fits(members: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    """The members with one fit column per role id, `best_role`, `best_fit` and `best_role_name`."""
+    fits = match_many(members[list(AXES)], catalog)
+    out = pd.concat([members.reset_index(drop=True), fits.reset_index(drop=True)], axis=1)
+    names = {r.id: r.name for r in catalog.roles}
+    out["best_role_name"] = out["best_role"].map(names)
+    return out
+
+
+def coverage(
+    fitted: pd.DataFrame, catalog: Catalog, threshold: float = DEFAULT_THRESHOLD
+) -> TeamCoverage:
+    """For each role, the people whose fit is at or above `threshold`, best fit first."""
+    roles = []
+    for role in catalog.roles:
+        col = fitted[role.id].astype(float)
+        hits = col[col >= threshold].sort_values(ascending=False, kind="stable")
+        names = tuple(str(n) for n in fitted.loc[hits.index, "name"])
+        roles.append(RoleCoverage(role.id, role.name, names))
+    return TeamCoverage(float(threshold), tuple(roles))
+
+
+def centroid(members: pd.DataFrame) -> Profile | None:
+    """The team's average profile, or None for an empty team."""
+    if members.empty:
+        return None
+    means = members[list(AXES)].astype(float).mean()
+    return Profile(**{a: float(min(10.0, max(0.0, means[a]))) for a in AXES})
+
+
+def role_counts(fitted: pd.DataFrame, catalog: Catalog) -> dict[str, int]:
+    """How many people have each role as their best fit (every role present, zeros included)."""
+    counts = fitted["best_role"].value_counts() if len(fitted) else pd.Series(dtype=int)
+    return {rid: int(counts.get(rid, 0)) for rid in catalog.role_ids}
+
+
+@dataclass(frozen=True)
+class TeamAnalysis:
+    """Everything the page, the CLI and the report show about one team."""
+
+    fitted: pd.DataFrame
+    coverage: TeamCoverage
+    centroid: Profile | None
+    ranking: list[tuple[Archetype, float]]
+    archetype: Archetype
+    hire: list[HireSuggestion]
+
+    @property
+    def suggested(self) -> Archetype:
+        return self.ranking[0][0]
+
+
+def analyse_team(
+    members: pd.DataFrame,
+    catalog: Catalog,
+    *,
+    archetype_id: str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    archetypes: ArchetypeCatalog | None = None,
+) -> TeamAnalysis:
+    """Fits, coverage, centroid, closest archetypes and hire-next for a validated team."""
+    book = archetypes or load_archetypes()
+    fitted = team_fits(members, catalog)
+    counts = role_counts(fitted, catalog)
+    ranking = rank_archetypes(counts, book, catalog)
+    chosen = book.get(archetype_id) if archetype_id else ranking[0][0]
+    return TeamAnalysis(
+        fitted=fitted,
+        coverage=coverage(fitted, catalog, threshold),
+        centroid=centroid(members),
+        ranking=ranking,
+        archetype=chosen,
+        hire=hire_next(counts, chosen, catalog),
+    )

@@ -1,0 +1,329 @@
+"""Reading a team from CSV / Excel bytes or a table: lenient about layout, strict about values.
+
+Nothing is dropped without being named: every row ends up either as a member or in a `Problem`
+that gives its row number, the column, the value found and what is expected there. Problems that
+make a whole file unreadable (empty, too large, not CSV/Excel, a missing column) raise
+`TeamFileError` instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from roles.errors import TeamFileError
+from roles.export import safe_csv
+from roles.models import AXES, AXIS_LABELS
+
+MAX_ROWS = 5_000
+MAX_BYTES = 5 * 1024 * 1024
+COLUMNS: tuple[str, ...] = ("name", "ml", "swe", "comm", "title")
+REQUIRED: tuple[str, ...] = ("name", "ml", "swe", "comm")
+COLUMN_LABELS: dict[str, str] = {"name": "name", **AXIS_LABELS, "title": "current title"}
+Scale = Literal["0-10", "1-5"]
+ScaleChoice = Literal["auto", "0-10", "1-5"]
+SCALE_RANGE: dict[str, tuple[float, float]] = {"0-10": (0.0, 10.0), "1-5": (1.0, 5.0)}
+
+# Header spellings people actually use, after lower-casing and turning spaces/dashes into "_".
+_ALIASES: dict[str, str] = {
+    **{a: "name" for a in ("name", "full_name", "person", "member", "employee", "who")},
+    **{a: "ml" for a in ("ml", "ml_expertise", "machine_learning", "ml_skill", "ml_score")},
+    **{a: "swe" for a in ("swe", "software_engineering", "software", "engineering", "se")},
+    **{a: "comm" for a in ("comm", "communication", "communications", "writing")},
+    **{a: "title" for a in ("title", "current_title", "job_title", "position")},
+}
+_XLSX_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the input, precise enough to fix without guessing."""
+
+    row: int | None
+    column: str | None
+    value: str
+    expected: str
+    kept: bool = False  # True: a warning only, the row is still on the map
+
+    @property
+    def message(self) -> str:
+        """The problem in one line, e.g. `Row 4, column ML expertise: 'abc'; expected ...`."""
+        where = f"Row {self.row}" if self.row is not None else "File"
+        if self.column:
+            where += f", column {COLUMN_LABELS.get(self.column, self.column)}"
+        shown = f"{self.value!r}" if self.value != "" else "(empty)"
+        return f"{where}: {shown}; expected {self.expected}"
+
+
+@dataclass(frozen=True)
+class ParsedTeam:
+    """Valid members on a 0-10 scale, the problems found and the scale that was applied."""
+
+    members: pd.DataFrame  # columns: row, name, ml, swe, comm, title
+    problems: list[Problem] = field(default_factory=list)
+    scale: Scale = "0-10"
+    detected: Scale = "0-10"
+    rows_read: int = 0
+    blank_rows: int = 0
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        """Row numbers that are not on the map because of an error."""
+        return sorted({p.row for p in self.problems if p.row is not None and not p.kept})
+
+
+def canonical_column(header: object) -> str | None:
+    """The column a header means (`ML Expertise` -> `ml`), or None when it is not one of ours."""
+    text = re.sub(r"[\s\-./]+", "_", str(header).strip().lower()).strip("_")
+    if text in _ALIASES:
+        return _ALIASES[text]
+    labels = {re.sub(r"\s+", "_", v.lower()): k for k, v in COLUMN_LABELS.items()}
+    return labels.get(text)
+
+
+def _decode(data: bytes) -> tuple[str, list[Problem]]:
+    """Text of a CSV; a non-UTF-8 file is still read, with each affected line named."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    problems = []
+    for number, line in enumerate(data.splitlines(), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(
+                Problem(number, None, line.decode("latin-1")[:60], _UTF8_HINT, kept=True)
+            )
+    try:
+        return data.decode("cp1252"), problems
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), problems
+
+
+_UTF8_HINT = (
+    "UTF-8 text; this line was read as Windows-1252, so check accented names "
+    "(save the file as 'CSV UTF-8' to be sure)"
+)
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    if "\x00" in text:
+        raise TeamFileError("the file is binary, not text; upload a .csv or .xlsx file")
+    sample = text[:20_000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise TeamFileError(f"the file is not valid CSV ({exc}); save it again as CSV") from None
+
+
+def _xlsx_rows(data: bytes) -> list[list[object]]:
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about harmless styling details of files saved by other tools.
+            warnings.simplefilter("ignore", UserWarning)
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            sheet = book.worksheets[0]
+            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            book.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
+        raise TeamFileError(
+            f"the Excel file cannot be read ({type(exc).__name__}); save it again as .xlsx"
+        ) from None
+    return [["" if v is None else v for v in r] for r in rows]
+
+
+def _read_rows(data: bytes, filename: str) -> tuple[list[list[object]], list[Problem]]:
+    lower = filename.lower()
+    if data.startswith(_XLSX_MAGIC) or lower.endswith((".xlsx", ".xlsm")):
+        return _xlsx_rows(data), []
+    if not lower.endswith((".csv", ".txt", ".tsv")) and lower:
+        raise TeamFileError(f"{filename!r} is not a CSV or Excel file; upload a .csv or .xlsx file")
+    text, problems = _decode(data)
+    rows: list[list[object]] = [list(r) for r in _csv_rows(text)]
+    return rows, problems
+
+
+def read_table(data: bytes, filename: str = "team.csv") -> tuple[pd.DataFrame, list[Problem]]:
+    """CSV/XLSX bytes -> raw table (our column names plus a `row` column) and read warnings."""
+    if len(data) > MAX_BYTES:
+        mb = len(data) / 1024 / 1024
+        raise TeamFileError(
+            f"the file is {mb:.1f} MB; the limit is 5 MB. Split the team into smaller files"
+        )
+    if not data.strip():
+        raise TeamFileError("the file is empty; it needs a header row and one row per person")
+    rows, problems = _read_rows(data, filename)
+    start = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
+    if start is None:
+        raise TeamFileError("the file is empty; it needs a header row and one row per person")
+    header = rows[start]
+    mapping = _map_header(header)
+    body = rows[start + 1 :]
+    if not body:
+        raise TeamFileError("the file has a header row but no people; add one row per person")
+    if len(body) > MAX_ROWS:
+        raise TeamFileError(
+            f"the file has {len(body):,} rows; the limit is {MAX_ROWS:,} people. "
+            "Split it into smaller files"
+        )
+    first_row = start + 2  # spreadsheet numbering: the header is on row start + 1
+    records = [{col: (r[i] if i < len(r) else "") for col, i in mapping.items()} for r in body]
+    frame = pd.DataFrame.from_records(records, columns=list(mapping))
+    for col in COLUMNS:
+        if col not in frame:
+            frame[col] = ""
+    frame.insert(0, "row", range(first_row, first_row + len(body)))
+    return frame[["row", *COLUMNS]], problems
+
+
+def _map_header(header: list[object]) -> dict[str, int]:
+    mapping: dict[str, int] = {}
+    for i, h in enumerate(header):
+        col = canonical_column(h)
+        if col and col not in mapping:
+            mapping[col] = i
+    missing = [c for c in REQUIRED if c not in mapping]
+    if missing:
+        found = ", ".join(repr(str(h)) for h in header if str(h).strip()) or "none"
+        need = ", ".join(f"'{COLUMN_LABELS[c]}' ({c})" for c in missing)
+        raise TeamFileError(
+            f"missing column(s): {need}. Found: {found}. Use the template's headers "
+            "(name, ml, swe, comm, title)"
+        )
+    return mapping
+
+
+def _number(value: object) -> float | None:
+    """A cell as a number, or None when it is not one (text, empty, NaN, a boolean)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    text = str(value).strip().replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def detect_scale(values: list[float]) -> Scale:
+    """1-5 when every score is a whole or half number from 1 to 5, otherwise 0-10."""
+    if values and all(1 <= v <= 5 and float(2 * v).is_integer() for v in values):
+        return "1-5"
+    return "0-10"
+
+
+def to_ten(value: float, scale: Scale) -> float:
+    """A score on `scale` moved to 0-10 (1-5: 1 -> 0, 3 -> 5, 5 -> 10)."""
+    return value if scale == "0-10" else (value - 1.0) * 2.5
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _row_problems(
+    row: int, cells: dict[str, object], numbers: dict[str, float | None], scale: Scale
+) -> list[Problem]:
+    problems = []
+    if not _text(cells["name"]):
+        problems.append(Problem(row, "name", "", "a name (any text that tells people apart)"))
+    low, high = SCALE_RANGE[scale]
+    expected = f"a number from {low:g} to {high:g}"
+    for axis in AXES:
+        raw, number = _text(cells[axis]), numbers[axis]
+        if number is None:
+            problems.append(Problem(row, axis, raw, expected))
+        elif not low <= number <= high:
+            hint = f"{expected} (the {scale} scale)" if scale == "1-5" else expected
+            problems.append(Problem(row, axis, raw or f"{number:g}", hint))
+    return problems
+
+
+def _cells(frame: pd.DataFrame, first_row: int) -> tuple[list[int], list[dict[str, object]]]:
+    frame = frame.reset_index(drop=True)
+    rows = (
+        frame["row"].tolist() if "row" in frame else list(range(first_row, first_row + len(frame)))
+    )
+    present = [c for c in COLUMNS if c in frame]
+    records = frame[present].to_dict("records")
+    return [int(r) for r in rows], [{c: rec.get(c, "") for c in COLUMNS} for rec in records]
+
+
+def parse_table(
+    frame: pd.DataFrame, *, scale: ScaleChoice = "auto", first_row: int = 1
+) -> ParsedTeam:
+    """Validate a table (our column names; an optional `row` column) into members and problems."""
+    rows, cells = _cells(frame, first_row)
+    blank = [all(_text(c[k]) == "" for k in COLUMNS) for c in cells]
+    numbers = [{a: _number(c[a]) for a in AXES} for c in cells]
+    seen = [v for n, b in zip(numbers, blank, strict=True) if not b for v in n.values()]
+    detected = detect_scale([v for v in seen if v is not None])
+    applied: Scale = detected if scale == "auto" else scale
+    problems: list[Problem] = []
+    members: list[dict[str, object]] = []
+    first_seen: dict[str, int] = {}
+    for row, c, n, b in zip(rows, cells, numbers, blank, strict=True):
+        if b:
+            continue
+        found = _row_problems(row, c, n, applied)
+        name = _text(c["name"])
+        if name.casefold() in first_seen:
+            again = f"a unique name; row {first_seen[name.casefold()]} already has it"
+            found.append(Problem(row, "name", name, again))
+        elif name:
+            first_seen[name.casefold()] = row
+        problems.extend(found)
+        if not found:
+            scores = {a: to_ten(float(n[a] or 0.0), applied) for a in AXES}
+            members.append({"row": row, "name": name, **scores, "title": _text(c["title"])})
+    out = pd.DataFrame(members, columns=["row", "name", "ml", "swe", "comm", "title"])
+    return ParsedTeam(out, problems, applied, detected, len(cells), sum(blank))
+
+
+def parse_team_bytes(
+    data: bytes, filename: str = "team.csv", *, scale: ScaleChoice = "auto"
+) -> ParsedTeam:
+    """Read and validate a team file; raises TeamFileError when the file as a whole is unusable."""
+    frame, read_problems = read_table(data, filename)
+    parsed = parse_table(frame, scale=scale)
+    return ParsedTeam(
+        parsed.members,
+        read_problems + parsed.problems,
+        parsed.scale,
+        parsed.detected,
+        parsed.rows_read,
+        parsed.blank_rows,
+    )
+
+
+def template_csv() -> bytes:
+    """A CSV template with the expected headers and two example rows."""
+    frame = pd.DataFrame(
+        [
+            {"name": "Alex Example", "ml": 7, "swe": 6, "comm": 5, "title": "ML engineer"},
+            {"name": "Sam Sample", "ml": 2, "swe": 8, "comm": 4, "title": "Data engineer"},
+        ],
+        columns=list(COLUMNS),
+    )
+    return safe_csv(frame)

@@ -1,0 +1,137 @@
+"""`python -m roles team FILE [--archetype ID] [--json] [--catalog 2021|2022]`.
+
+Prints who fits which role, the roles nobody covers and whom to hire next. A bad file prints one
+line per problem on stderr (row, column, value, what is expected) and exits with code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG, load_catalog
+from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis, analyse_team
+from roles.errors import TeamFileError
+from roles.models import AXES
+from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes
+
+EXIT_BAD_INPUT = 2
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0-100")
+    return value
+
+
+def register(sub: Any) -> None:
+    """Add the `team` subcommand to an argparse subparsers object."""
+    p = sub.add_parser("team", help="map a team from a CSV or Excel file")
+    p.add_argument("file", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)")
+    p.add_argument("--archetype", help="archetype id for hire-next (default: the closest one)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--catalog", choices=sorted(CATALOG_FILES), default=DEFAULT_CATALOG)
+    p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help="fit 0-100")
+    p.add_argument("--scale", choices=["auto", "0-10", "1-5"], default="auto")
+    p.set_defaults(func=run)
+
+
+def read_team_file(path: str, *, scale: str = "auto") -> ParsedTeam:
+    """Read and parse a team file from disk; TeamFileError when it cannot be read at all."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            mb = p.stat().st_size / 1024 / 1024
+            raise TeamFileError(f"{path}: the file is {mb:.1f} MB; the limit is 5 MB")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise TeamFileError(f"{path}: file not found; check the path") from None
+    except OSError as exc:
+        raise TeamFileError(f"{path}: cannot be read ({exc.strerror})") from None
+    try:
+        return parse_team_bytes(data, p.name, scale=scale)  # type: ignore[arg-type]
+    except TeamFileError as exc:
+        raise TeamFileError(f"{path}: {exc}") from None
+
+
+def team_json(analysis: TeamAnalysis) -> dict[str, Any]:
+    """The JSON document: exactly `members`, `coverage`, `missing` and `hire_next`."""
+    role_ids = analysis.coverage.by_role().keys()
+    members = [
+        {
+            "name": str(row["name"]),
+            "best_role": str(row["best_role"]),
+            "fits": {rid: round(float(row[rid]), 1) for rid in role_ids},
+        }
+        for row in analysis.fitted.to_dict("records")
+    ]
+    hire = [
+        {
+            "role": h.role,
+            "name": h.name,
+            "target": {a: round(getattr(h.target, a), 1) for a in AXES},
+            "have": h.have,
+            "want": round(h.want, 1),
+            "reason": h.reason,
+        }
+        for h in analysis.hire
+    ]
+    return {
+        "members": members,
+        "coverage": analysis.coverage.by_role(),
+        "missing": analysis.coverage.missing,
+        "hire_next": hire,
+    }
+
+
+def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str) -> None:
+    cov = analysis.coverage
+    print(
+        f"Team of {len(parsed.members)} (scores read on the {parsed.scale} scale), "
+        f"{catalog_id} chart, fit threshold {cov.threshold:g}"
+    )
+    for row in analysis.fitted.to_dict("records"):
+        print(f"  {row['name']:<28} {row['best_role_name']} ({row['best_fit']:.0f})")
+    print("Coverage:")
+    for r in cov.roles:
+        flag = {"missing": "MISSING", "single": "only one"}.get(r.status, "")
+        print(f"  {r.name:<32} {r.count:>3}  {flag:<8} {', '.join(r.members)}")
+    print(f"Missing roles: {', '.join(cov.missing) or 'none'}")
+    similarity = dict((a.id, s) for a, s in analysis.ranking)[analysis.archetype.id]
+    print(f"Archetype: {analysis.archetype.name} ({similarity:.0%} similar to the team's shape)")
+    print("Hire next:")
+    for i, h in enumerate(analysis.hire, 1):
+        t = h.target
+        print(
+            f"  {i}. {h.name}: ML {t.ml:.1f}, software engineering {t.swe:.1f}, "
+            f"communication {t.comm:.1f}. {h.reason}"
+        )
+    if not analysis.hire:
+        print("  nobody: the team already has the archetype's mix")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the team command; returns the exit code."""
+    parsed = read_team_file(args.file, scale=args.scale)
+    for problem in parsed.problems:
+        print(f"{args.file}: {problem.message}", file=sys.stderr)
+    if parsed.rejected_rows:
+        rows = len(parsed.rejected_rows)
+        print(f"{args.file}: {rows} row(s) need fixing; nothing was mapped.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    catalog = load_catalog(args.catalog)
+    analysis = analyse_team(
+        parsed.members, catalog, archetype_id=args.archetype, threshold=args.threshold
+    )
+    if args.json:
+        print(json.dumps(team_json(analysis), ensure_ascii=False))
+    else:
+        _print_text(parsed, analysis, args.catalog)
+    return 0

@@ -1,0 +1,202 @@
+"""Team page through AppTest, plus the page's pure figure and report builders."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.team_map import spread_overlaps, team_map_figure
+from components.team_report import build_report_html
+from roles.coverage import analyse_team
+from roles.models import Catalog
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "views" / "team.py")
+MISSING_BOTH = "Missing roles (nobody fits at 60): ML researcher, ML product manager"
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    at.run()
+    return at
+
+
+def _with_example() -> AppTest:
+    at = _page()
+    next(b for b in at.button if b.label == "Load example team").click().run()
+    assert not at.exception
+    return at
+
+
+def _figure(at: AppTest) -> dict[str, Any]:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+def _values(v: Any) -> np.ndarray:
+    if isinstance(v, dict):
+        return np.frombuffer(base64.b64decode(v["bdata"]), v["dtype"])
+    return np.asarray(v)
+
+
+def _problems(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "expected" in d.value.columns)
+
+
+def _people(fig: dict[str, Any]) -> int:
+    return sum(len(_values(t["x"])) for t in fig["data"] if t.get("meta", {}).get("kind") == "team")
+
+
+def test_empty_page_invites_loading_a_team() -> None:
+    at = _page()
+    assert "load the example team" in at.info[0].value
+    assert not at.get("plotly_chart")
+
+
+def test_example_team_shows_ten_people_and_two_missing_roles() -> None:
+    at = _with_example()
+    assert _people(_figure(at)) == 10
+    assert MISSING_BOTH in [w.value for w in at.warning]
+
+
+def test_editing_a_score_changes_coverage() -> None:
+    at = _with_example()
+    # Row 2 is Mei Chen; move her into the ML product manager region.
+    at.session_state["team_editor"] = {
+        "edited_rows": {2: {"ml": 3.0, "swe": 1.0, "comm": 9.5}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    warnings = [w.value for w in at.warning]
+    assert "Missing roles (nobody fits at 60): ML researcher" in warnings
+    assert MISSING_BOTH not in warnings
+
+
+def test_half_filled_new_row_is_listed_not_dropped() -> None:
+    at = _with_example()
+    at.session_state["team_editor"] = {
+        "edited_rows": {},
+        "added_rows": [{"name": "Newcomer", "ml": 6.0}],
+        "deleted_rows": [0],
+    }
+    at.run()
+    problems = _problems(at)
+    assert problems[["row", "column"]].values.tolist() == [
+        ["10", "Software engineering"],
+        ["10", "Communication"],
+    ]
+    assert _people(_figure(at)) == 9
+
+
+def test_broken_csv_lists_each_bad_row_and_keeps_the_good_ones() -> None:
+    at = _page()
+    data = b"name,ml,swe,comm\nAna,7,6,5\nBen,abc,8,4\nCai,3,11,6\nana,1,1,1\nDee,2,8,4\n"
+    at.file_uploader(key="team_upload").set_value(("broken.csv", data, "text/csv")).run()
+    assert not at.exception
+    problems = _problems(at)
+    assert problems.to_dict("records") == [
+        {"row": "3", "column": "ML expertise", "value": "abc", "expected": "a number from 0 to 10"},
+        {
+            "row": "4",
+            "column": "Software engineering",
+            "value": "11",
+            "expected": "a number from 0 to 10",
+        },
+        {
+            "row": "5",
+            "column": "name",
+            "value": "ana",
+            "expected": "a unique name; row 2 already has it",
+        },
+    ]
+    assert _people(_figure(at)) == 2
+
+
+def test_unreadable_upload_says_why_and_leaves_the_table_alone() -> None:
+    at = _with_example()
+    at.file_uploader(key="team_upload").set_value(("t.csv", b"name,ml\nA,1\n", "text/csv")).run()
+    assert "t.csv was not loaded: missing column(s)" in at.error[0].value
+    assert _people(_figure(at)) == 10
+
+
+def test_one_to_five_file_is_detected_and_can_be_overridden() -> None:
+    at = _page()
+    data = b"name,ml,swe,comm\nAna,5,3,1\nBen,2,4,4\n"
+    at.file_uploader(key="team_upload").set_value(("t.csv", data, "text/csv")).run()
+    assert any("1-5 scale (detected)" in c.value for c in at.caption)
+    ml = sorted(
+        np.concatenate(
+            [
+                _values(t["x"])
+                for t in _figure(at)["data"]
+                if t.get("meta", {}).get("kind") == "team"
+            ]
+        )
+    )
+    assert ml[-1] == pytest.approx(10.0, abs=0.5)
+    at.radio(key="team_scale").set_value("0-10").run()
+    assert any("0-10 scale (chosen)" in c.value for c in at.caption)
+
+
+def test_choosing_embedded_archetype_gives_hire_next() -> None:
+    at = _with_example()
+    at.selectbox(key="team_archetype").set_value("ml_embedded_in_product").run()
+    hires = [m.value for m in at.markdown if m.value[:3] in ("1. ", "2. ", "3. ")]
+    assert hires[0].startswith("1. **ML engineer**")
+    assert hires[1].startswith("2. **ML product manager**")
+
+
+def test_unicorn_posting_is_flagged_with_suggestions() -> None:
+    at = _with_example()
+    at.toggle(key="team_posting_on").set_value(True).run()
+    at.slider(key="team_post_ml").set_value(9.5).run()
+    at.slider(key="team_post_swe").set_value(9.5).run()
+    assert any("unicorn" in e.value and "Split it into two roles" in e.value for e in at.error)
+    kinds = [t.get("meta", {}).get("kind") for t in _figure(at)["data"]]
+    assert "posting" in kinds
+
+
+def test_threshold_slider_changes_what_counts_as_covered() -> None:
+    at = _with_example()
+    at.slider(key="team_threshold").set_value(100).run()
+    missing = next(w.value for w in at.warning if w.value.startswith("Missing roles"))
+    assert "ML engineer" in missing and "Data scientist" in missing
+
+
+def _odd_team() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            ("<script>alert(1)</script>", 5, 5, 5, ""),
+            ("Twin A", 5, 5, 5, ""),
+            ("=cmd()", 1, 9, 4, ""),
+        ],
+        columns=["name", "ml", "swe", "comm", "title"],
+    )
+
+
+def test_map_escapes_names_and_separates_people_on_the_same_spot(catalog: Catalog) -> None:
+    analysis = analyse_team(_odd_team(), catalog)
+    fig = team_map_figure(analysis.fitted, catalog, show_names=True, centroid=analysis.centroid)
+    text = json.dumps(fig.to_plotly_json()["data"])
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    x, y = spread_overlaps(np.array([5.0, 5.0, 5.0]), np.array([5.0, 5.0, 5.0]))
+    assert len({(round(a, 3), round(b, 3)) for a, b in zip(x, y, strict=True)}) == 3
+    assert (x[0], y[0]) == (5.0, 5.0)
+    assert [t.meta["kind"] for t in fig.data if t.meta["kind"] == "centroid"] == ["centroid"]
+
+
+def test_report_is_self_contained_and_escapes_names(catalog: Catalog) -> None:
+    analysis = analyse_team(_odd_team(), catalog, archetype_id="ml_embedded_in_product")
+    fig = team_map_figure(analysis.fitted, catalog)
+    page = build_report_html(analysis, catalog, fig)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)" in page
+    assert '<script src="http' not in page and "Plotly.newPlot" in page
+    assert "Hire next for &ldquo;ML embedded in product teams&rdquo;" in page
+    assert "Coverage" in page
