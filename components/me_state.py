@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import role_ids_by_catalog
+from components.rating import held_profile, seed_scores
 from components.results import AUTO_TARGET
 from roles.models import Profile
 from roles.share import ShareState, encode_share, parse_share
@@ -20,15 +21,9 @@ _SEEDED = "me_seeded"
 def init_me_state() -> list[str]:
     """Seed the widgets from the URL once per session; returns warnings about bad URL values."""
     if st.session_state.get(_SEEDED):
-        # Sliders are not drawn while the questionnaire is open; re-assigning their values keeps
-        # Streamlit from discarding them as the state of widgets that went away.
-        for axis in ("ml", "swe", "comm"):
-            st.session_state[f"{PREFIX}{axis}"] = st.session_state[f"{PREFIX}{axis}"]
         return []
     state, warnings = parse_share(st.query_params.to_dict(), role_ids_by_catalog())
-    st.session_state[f"{PREFIX}ml"] = state.ml
-    st.session_state[f"{PREFIX}swe"] = state.swe
-    st.session_state[f"{PREFIX}comm"] = state.comm
+    seed_scores(PREFIX, Profile(ml=state.ml, swe=state.swe, comm=state.comm))
     st.session_state[TARGET_KEY] = state.target or AUTO_TARGET
     st.session_state[CATALOG_KEY] = state.catalog
     st.session_state[MODE_KEY] = QUICK
@@ -36,18 +31,14 @@ def init_me_state() -> list[str]:
     return warnings
 
 
-def current_profile() -> Profile:
-    """The scores held for the sliders, whether or not they are drawn in this run."""
-    return Profile(**{a: st.session_state[f"{PREFIX}{a}"] for a in ("ml", "swe", "comm")})
-
-
 def current_share() -> ShareState:
     """What the page shows now, as shareable state."""
     target = st.session_state.get(TARGET_KEY)
+    scores = held_profile(PREFIX)
     return ShareState(
-        ml=st.session_state[f"{PREFIX}ml"],
-        swe=st.session_state[f"{PREFIX}swe"],
-        comm=st.session_state[f"{PREFIX}comm"],
+        ml=scores.ml,
+        swe=scores.swe,
+        comm=scores.comm,
         target=None if target in (None, AUTO_TARGET) else target,
         catalog=st.session_state[CATALOG_KEY],
     )

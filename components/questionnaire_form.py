@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import cached_questionnaire
-from roles.models import AXES, AXIS_LABELS
+from components.rating import held_profile, seed_scores
+from roles.models import AXES, AXIS_LABELS, Profile
 from roles.questionnaire import NOT_YET, answer_options, score
 
 
@@ -18,10 +19,17 @@ def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) ->
         if st.session_state.get(f"{key_prefix}{i.id}") is not None
     }
     profile, unscored = score(q, answers)
-    for axis in AXES:
-        if axis not in unscored:
-            # Sliders move in half steps.
-            st.session_state[f"{slider_prefix}{axis}"] = round(profile.as_dict()[axis] * 2) / 2
+    held = held_profile(slider_prefix).as_dict()
+    # Sliders move in half steps; a measure with no answered item keeps its slider value.
+    seed_scores(
+        slider_prefix,
+        Profile(
+            **{
+                a: held[a] if a in unscored else round(v * 2) / 2
+                for a, v in profile.as_dict().items()
+            }
+        ),
+    )
     skipped = len(q.items) - len(answers)
     st.session_state[f"{key_prefix}summary"] = (profile, unscored, skipped)
     if mode_key:

@@ -15,12 +15,34 @@ _HELP = {
 }
 
 
+def _held_key(key_prefix: str) -> str:
+    return f"{key_prefix}held"
+
+
+def seed_scores(key_prefix: str, profile: Profile) -> None:
+    """Set the sliders' values; call before they are drawn in a run, or from a callback."""
+    st.session_state[_held_key(key_prefix)] = profile.as_dict()
+    for axis, value in profile.as_dict().items():
+        st.session_state[f"{key_prefix}{axis}"] = value
+
+
+def held_profile(key_prefix: str) -> Profile:
+    """The last scores the sliders held, also in runs where they are not drawn."""
+    return Profile(**st.session_state[_held_key(key_prefix)])
+
+
 def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # type: ignore[no-untyped-def]
     """Draw the sliders (keys `{prefix}ml`, `{prefix}swe`, `{prefix}comm`); return the profile."""
     levels = cached_levels()
+    held = st.session_state.get(_held_key(key_prefix), {})
     values: dict[str, float] = {}
     for axis in AXES:
         key = f"{key_prefix}{axis}"
+        if key not in st.session_state and axis in held:
+            # Streamlit drops a widget's state in runs where it is not drawn (questionnaire
+            # shown); restore it from the held copy. Only missing keys are written: assigning
+            # a live slider would push a stale value back to a browser that has moved on.
+            st.session_state[key] = held[axis]
         value = st.slider(
             AXIS_LABELS[axis],
             min_value=0.0,
@@ -34,6 +56,7 @@ def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # typ
         values[axis] = float(value)
         st.caption(describe_level(levels, axis, values[axis]))
     profile = Profile(**values)
+    st.session_state[_held_key(key_prefix)] = values
     if looks_flat(profile):
         st.info(
             "All three scores are the same, so the ranking says little about you. "

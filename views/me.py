@@ -10,13 +10,12 @@ from components.me_state import (
     QUICK,
     SURVEY,
     TARGET_KEY,
-    current_profile,
     current_share,
     init_me_state,
     write_url,
 )
 from components.questionnaire_form import render_questionnaire, render_questionnaire_summary
-from components.rating import render_rating_sliders
+from components.rating import held_profile, render_rating_sliders
 from components.results import render_downloads, render_results
 from components.share import render_share_link
 
@@ -46,7 +45,7 @@ with rate:
     mode = st.radio("Rate yourself with", [QUICK, SURVEY], key=MODE_KEY, horizontal=True)
     if mode == SURVEY:
         render_questionnaire("me_q_", slider_prefix=PREFIX, mode_key=MODE_KEY)
-        profile = current_profile()
+        profile = held_profile(PREFIX)
     else:
         render_questionnaire_summary("me_q_")
         profile = render_rating_sliders(PREFIX)
