@@ -31,8 +31,10 @@ CREATE TABLE entries (
 
 
 def _rows(n: int) -> list[tuple[str, Profile]]:
-    return [(store.new_participant_token(), Profile(ml=i % 11, swe=(i * 3) % 11, comm=5))
-            for i in range(n)]
+    return [
+        (store.new_participant_token(), Profile(ml=i % 11, swe=(i * 3) % 11, comm=5))
+        for i in range(n)
+    ]
 
 
 def _threaded(rows: list, threads: int, work: Callable[[list], None]) -> float:
@@ -55,8 +57,9 @@ def _threaded(rows: list, threads: int, work: Callable[[list], None]) -> float:
 
 
 def bench_store(folder: Path, rows: list, threads: int) -> float:
-    engine = store.make_engine(f"sqlite:///{folder / f'store-{threads}.sqlite'}",
-                               pool_size=threads, max_overflow=0)
+    engine = store.make_engine(
+        f"sqlite:///{folder / f'store-{threads}.sqlite'}", pool_size=threads, max_overflow=0
+    )
     code = store.create_room(title="Bench", capacity=100_000, engine=engine).room.code
 
     def work(chunk: list) -> None:
@@ -80,9 +83,11 @@ def bench_raw(folder: Path, rows: list, threads: int) -> float:
         conn.execute("PRAGMA busy_timeout=10000")
         for token, p in chunk:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("INSERT INTO entries (room_code, participant_hash, name, ml, swe, comm, "
-                         "updated_at) VALUES ('BENCH1', ?, 'x', ?, ?, ?, datetime('now'))",
-                         (store.codes.hash_secret(token), p.ml, p.swe, p.comm))
+            conn.execute(
+                "INSERT INTO entries (room_code, participant_hash, name, ml, swe, comm, "
+                "updated_at) VALUES ('BENCH1', ?, 'x', ?, ?, ?, datetime('now'))",
+                (store.codes.hash_secret(token), p.ml, p.swe, p.comm),
+            )
             conn.execute("COMMIT")
         conn.close()
 
@@ -113,8 +118,10 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1000, help="submissions per level")
     args = parser.parse_args()
     os.environ["SKILLS_MAP_RATE_WINDOW_SECONDS"] = "0"  # distinct participants; keep it out
-    print(f"SQLite {sqlite3.sqlite_version}, {args.rows} submissions per level, one per "
-          "transaction, WAL, synchronous=FULL (default)")
+    print(
+        f"SQLite {sqlite3.sqlite_version}, {args.rows} submissions per level, one per "
+        "transaction, WAL, synchronous=FULL (default)"
+    )
     print(f"{'writers':>8} {'store.submit/s':>15} {'raw sqlite3/s':>14} {'store/raw':>10}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

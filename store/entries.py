@@ -31,8 +31,14 @@ DEFAULT_RATE_LIMIT = 10
 DEFAULT_RATE_WINDOW_S = 60.0
 MAX_NAME = 40
 CSV_COLUMNS = ["name", "ml", "swe", "comm", "best_role", "updated_at"]
-_ENTRY_FIELDS = (entries.c.entry_id, entries.c.name, entries.c.ml, entries.c.swe,
-                 entries.c.comm, entries.c.updated_at)
+_ENTRY_FIELDS = (
+    entries.c.entry_id,
+    entries.c.name,
+    entries.c.ml,
+    entries.c.swe,
+    entries.c.comm,
+    entries.c.updated_at,
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -55,8 +61,9 @@ def clean_name(name: str | None) -> str | None:
     if not clean:
         return None
     if len(clean) > MAX_NAME:
-        raise InvalidSubmission(f"A display name has at most {MAX_NAME} characters; "
-                                f"this one has {len(clean)}.")
+        raise InvalidSubmission(
+            f"A display name has at most {MAX_NAME} characters; this one has {len(clean)}."
+        )
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in clean):
         raise InvalidSubmission("A display name cannot contain control characters.")
     return clean
@@ -72,16 +79,31 @@ def _profile(profile: Any) -> Profile:
 
 
 def _entry(row: Any) -> Entry:
-    return Entry(entry_id=row.entry_id, name=row.name, ml=row.ml, swe=row.swe, comm=row.comm,
-                 updated_at=row.updated_at)
+    return Entry(
+        entry_id=row.entry_id,
+        name=row.name,
+        ml=row.ml,
+        swe=row.swe,
+        comm=row.comm,
+        updated_at=row.updated_at,
+    )
 
 
 @cache
 def _upsert_statement(dialect_name: str) -> Any:
     """The upsert, built once per dialect (building it costs more than running it)."""
     dialect = postgresql if dialect_name == "postgresql" else sqlite
-    columns = ("room_code", "participant_hash", "name", "ml", "swe", "comm", "created_at",
-               "updated_at", "window_start")
+    columns = (
+        "room_code",
+        "participant_hash",
+        "name",
+        "ml",
+        "swe",
+        "comm",
+        "created_at",
+        "updated_at",
+        "window_start",
+    )
     stmt = dialect.insert(entries).values(
         {**{c: bindparam(c, type_=entries.c[c].type) for c in columns}, "window_count": 1}
     )
@@ -90,10 +112,15 @@ def _upsert_statement(dialect_name: str) -> Any:
     same = entries.c.window_start > bindparam("cutoff", type_=entries.c.window_start.type)
     stmt = stmt.on_conflict_do_update(
         index_elements=[entries.c.room_code, entries.c.participant_hash],
-        set_={"name": new.name, "ml": new.ml, "swe": new.swe, "comm": new.comm,
-              "updated_at": new.updated_at,
-              "window_start": case((same, entries.c.window_start), else_=new.window_start),
-              "window_count": case((same, entries.c.window_count + 1), else_=1)},
+        set_={
+            "name": new.name,
+            "ml": new.ml,
+            "swe": new.swe,
+            "comm": new.comm,
+            "updated_at": new.updated_at,
+            "window_start": case((same, entries.c.window_start), else_=new.window_start),
+            "window_count": case((same, entries.c.window_count + 1), else_=1),
+        },
     )
     return stmt.returning(*_ENTRY_FIELDS, entries.c.window_start, entries.c.window_count)
 
@@ -105,7 +132,11 @@ def _upsert(conn: Connection, values: dict[str, Any], window: float) -> Any:
 
 
 def submit(
-    *, room: str, participant: str, profile: Profile, name: str | None,
+    *,
+    room: str,
+    participant: str,
+    profile: Profile,
+    name: str | None,
     engine: Engine | None = None,
 ) -> Entry:
     """Save this participant's answer in the room: their one entry is created or replaced."""
@@ -126,9 +157,19 @@ def submit(
             if (taken or 0) >= row.capacity:
                 raise RoomFull(code, row.capacity)
         now = datetime.now(UTC)
-        saved = _upsert(conn, {"room_code": code, "participant_hash": who, "name": clean,
-                               **scores.as_dict(), "created_at": now, "updated_at": now,
-                               "window_start": now}, window)
+        saved = _upsert(
+            conn,
+            {
+                "room_code": code,
+                "participant_hash": who,
+                "name": clean,
+                **scores.as_dict(),
+                "created_at": now,
+                "updated_at": now,
+                "window_start": now,
+            },
+            window,
+        )
         if saved.window_count > limit:
             # Raising rolls the transaction back: the refused answer changes nothing.
             retry = (saved.window_start + timedelta(seconds=window) - now).total_seconds()
@@ -143,10 +184,12 @@ def get_entry(*, room: str, participant: str, engine: Engine | None = None) -> E
         return None
     with begin_read(ready(engine)) as conn:
         load_room(conn, code)
-        row = conn.execute(select(*_ENTRY_FIELDS).where(
-            entries.c.room_code == code,
-            entries.c.participant_hash == codes.hash_secret(participant),
-        )).first()
+        row = conn.execute(
+            select(*_ENTRY_FIELDS).where(
+                entries.c.room_code == code,
+                entries.c.participant_hash == codes.hash_secret(participant),
+            )
+        ).first()
     return None if row is None else _entry(row)
 
 
@@ -172,9 +215,13 @@ def export_csv(*, room: str, key: str, engine: Engine | None = None) -> bytes:
         require_key(conn, code, key, lock=False)
         rows = _all_entries(conn, code)
     frame = pd.DataFrame(
-        {"name": [e.name or "" for e in rows], "ml": [e.ml for e in rows],
-         "swe": [e.swe for e in rows], "comm": [e.comm for e in rows],
-         "updated_at": [e.updated_at.isoformat(timespec="seconds") for e in rows]},
+        {
+            "name": [e.name or "" for e in rows],
+            "ml": [e.ml for e in rows],
+            "swe": [e.swe for e in rows],
+            "comm": [e.comm for e in rows],
+            "updated_at": [e.updated_at.isoformat(timespec="seconds") for e in rows],
+        },
         columns=["name", "ml", "swe", "comm", "updated_at"],
     )
     catalog = load_catalog()

@@ -22,8 +22,16 @@ DEFAULT_CAPACITY = 2000
 MAX_TTL_DAYS = 366.0
 MAX_CAPACITY = 100_000
 _CODE_ATTEMPTS = 20
-_ROOM_FIELDS = ("code", "title", "created_at", "expires_at", "locked", "hidden", "show_names",
-                "capacity")
+_ROOM_FIELDS = (
+    "code",
+    "title",
+    "created_at",
+    "expires_at",
+    "locked",
+    "hidden",
+    "show_names",
+    "capacity",
+)
 
 
 def _now() -> datetime:
@@ -77,7 +85,10 @@ def require_key(conn: Connection, code: str, key: str | None, *, lock: bool = Tr
 
 
 def create_room(
-    *, title: str, ttl_days: float | None = None, capacity: int | None = None,
+    *,
+    title: str,
+    ttl_days: float | None = None,
+    capacity: int | None = None,
     engine: Engine | None = None,
 ) -> CreatedRoom:
     """A new room with a unique code and a facilitator key (returned once, stored as a hash)."""
@@ -87,9 +98,17 @@ def create_room(
     key = codes.new_key()
     for _ in range(_CODE_ATTEMPTS):
         now = _now()
-        values = {"code": codes.new_room_code(), "title": clean, "key_hash": codes.hash_secret(key),
-                  "created_at": now, "expires_at": now + timedelta(days=ttl), "locked": False,
-                  "hidden": False, "show_names": False, "capacity": cap}
+        values = {
+            "code": codes.new_room_code(),
+            "title": clean,
+            "key_hash": codes.hash_secret(key),
+            "created_at": now,
+            "expires_at": now + timedelta(days=ttl),
+            "locked": False,
+            "hidden": False,
+            "show_names": False,
+            "capacity": cap,
+        }
         try:
             with begin_write(eng) as conn:
                 conn.execute(rooms.insert().values(**values))
@@ -114,14 +133,21 @@ def check_key(*, room: str, key: str, engine: Engine | None = None) -> bool:
 
 
 def set_room_state(
-    *, room: str, key: str, locked: bool | None = None, hidden: bool | None = None,
-    show_names: bool | None = None, engine: Engine | None = None,
+    *,
+    room: str,
+    key: str,
+    locked: bool | None = None,
+    hidden: bool | None = None,
+    show_names: bool | None = None,
+    engine: Engine | None = None,
 ) -> RoomInfo:
     """Lock/unlock, hide/reveal, or show/hide names; only the flags given change."""
     code = codes.normalise_code(room)
-    changes = {name: bool(value) for name, value in
-               (("locked", locked), ("hidden", hidden), ("show_names", show_names))
-               if value is not None}
+    changes = {
+        name: bool(value)
+        for name, value in (("locked", locked), ("hidden", hidden), ("show_names", show_names))
+        if value is not None
+    }
     with begin_write(ready(engine)) as conn:
         require_key(conn, code, key)
         if changes:

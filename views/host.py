@@ -1,3 +1,61 @@
+"""Host: create a workshop room, share its link and QR code, and run it with the facilitator key."""
+
 import streamlit as st
 
-st.info("This page is being built.")
+import store
+from components.errors import render_error
+from components.room_admin import render_danger_zone, render_entries, render_phase_controls
+from components.room_controls import (
+    KEY,
+    NEW_KEY,
+    ROOM,
+    leave_room,
+    login_from_url,
+    render_create_form,
+    render_flash,
+    render_key_notice,
+    render_reconnect_form,
+    render_room_header,
+)
+from components.room_qr import app_base_url
+from roles.errors import SkillsMapError
+
+st.title("Host a workshop room")
+render_flash()
+login_from_url()
+
+if not st.session_state.get(ROOM):
+    st.caption(
+        "Participants join from their phones, rate themselves, and appear on a shared map that "
+        "you project. Nothing to install for them."
+    )
+    create, reclaim = st.columns(2, gap="large")
+    with create:
+        render_create_form()
+    with reclaim:
+        render_reconnect_form()
+    st.stop()
+
+base = app_base_url("host")
+try:
+    snapshot = store.room_snapshot(room=st.session_state[ROOM])
+except SkillsMapError as exc:
+    render_error(exc, context=f"Room {st.session_state[ROOM]}")
+    st.button("Start over", on_click=leave_room)
+    st.stop()
+
+info = snapshot.room
+render_room_header(info, base)
+render_key_notice(info, st.session_state[KEY], base)
+st.session_state[NEW_KEY] = False
+st.divider()
+render_phase_controls(info)
+render_entries(snapshot)
+st.divider()
+render_danger_zone(info, snapshot.count)
+st.divider()
+st.button(
+    "Leave this room",
+    on_click=leave_room,
+    help="Forget the room in this tab. The room stays; your key brings you back.",
+)

@@ -16,6 +16,9 @@ def test_roles_package_passes_mypy_strict() -> None:
     if shutil.which("mypy") is None and not (Path(sys.executable).parent / "mypy").exists():
         pytest.skip("mypy is not installed (it comes with the dev extra)")
     out = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-error-summary"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "mypy", "--no-error-summary"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stdout[-3000:]

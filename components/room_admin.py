@@ -1,0 +1,170 @@
+"""Running a room: phase switches, the list of entries, removal, clearing, deletion and export.
+
+Each control passes the facilitator key to the store; a wrong key is refused there and nothing
+changes. Outcomes go through `room_controls.run_action`, shown once at the top of the next draw.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import store
+from components.room_controls import KEY, ROOM, leave_room, run_action
+from components.room_map import participants_label
+from roles.errors import SkillsMapError
+
+
+def _set_state(field: str, value: bool, done: str) -> None:
+    def action() -> str:
+        store.set_room_state(
+            room=st.session_state[ROOM], key=st.session_state[KEY], **{field: value}
+        )
+        return done
+
+    run_action(action)
+
+
+def render_phase_controls(info: store.RoomInfo) -> None:
+    """Open/lock submissions, hide/reveal the dots, show names/keep anonymous."""
+    st.markdown("#### During the session")
+    cols = st.columns(3)
+    switches = [
+        (
+            "locked",
+            info.locked,
+            ("Open room", "Room opened: answers are accepted."),
+            ("Lock room", "Room locked: no new answers or changes."),
+        ),
+        (
+            "hidden",
+            info.hidden,
+            ("Reveal dots", "Dots revealed on the projector."),
+            ("Hide dots", "Dots hidden on the projector."),
+        ),
+        (
+            "show_names",
+            info.show_names,
+            ("Keep anonymous", "Names hidden on the projector."),
+            ("Show names", "Names shown on the projector."),
+        ),
+    ]
+    for col, (field, is_on, when_on, when_off) in zip(cols, switches, strict=True):
+        label, done = when_on if is_on else when_off
+        col.button(
+            label,
+            key=f"host_{field}",
+            width="stretch",
+            on_click=_set_state,
+            args=(field, not is_on, done),
+        )
+    status = [
+        "🔒 locked" if info.locked else "🟢 open for answers",
+        "dots hidden" if info.hidden else "dots visible",
+        "names shown" if info.show_names else "anonymous",
+    ]
+    st.caption("Now: " + " · ".join(status))
+
+
+def entry_label(number: int, entry: store.Entry) -> str:
+    """'#3 Ada (ML 7.0, SWE 4.5, Comm 6.0)': the number matches 'Participant 3' on the projector."""
+    name = entry.name or "anonymous"
+    return f"#{number} {name} (ML {entry.ml:g}, SWE {entry.swe:g}, Comm {entry.comm:g})"
+
+
+def render_entries(snapshot: store.Snapshot) -> None:
+    """The entries as a table and a way to remove one (a joke name, a test answer)."""
+    head, refresh = st.columns([4, 1], vertical_alignment="bottom")
+    head.markdown(f"#### Entries: {participants_label(snapshot.count)}")
+    # This page does not poll (the Present page does); a click reruns it with fresh entries.
+    refresh.button("Refresh", key="host_refresh", icon="🔄", width="stretch")
+    if not snapshot.entries:
+        st.caption("No answers yet. Share the join link or the QR code.")
+        return
+    frame = pd.DataFrame(
+        [
+            {
+                "#": i,
+                "Name": e.name or "",
+                "ML": e.ml,
+                "Software eng.": e.swe,
+                "Communication": e.comm,
+            }
+            for i, e in enumerate(snapshot.entries, start=1)
+        ]
+    )
+    st.dataframe(frame, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(frame)))
+    labels = {e.entry_id: entry_label(i, e) for i, e in enumerate(snapshot.entries, start=1)}
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        "Entry to remove", list(labels), format_func=labels.__getitem__, key="host_remove_choice"
+    )
+    right.button(
+        "Remove entry",
+        key="host_remove",
+        width="stretch",
+        on_click=_remove,
+        args=(chosen, labels.get(chosen, "")),
+    )
+
+
+def _remove(entry_id: int | str, label: str) -> None:
+    def action() -> str:
+        room, key = st.session_state[ROOM], st.session_state[KEY]
+        if store.remove_entry(room=room, key=key, entry_id=entry_id):
+            return f"Removed {label}."
+        return "That entry was already gone."
+
+    run_action(action)
+
+
+def _clear() -> None:
+    def action() -> str:
+        n = store.clear_room(room=st.session_state[ROOM], key=st.session_state[KEY])
+        return f"Room cleared: {participants_label(n)} removed."
+
+    st.session_state["host_confirm_clear"] = False
+    run_action(action)
+
+
+def _delete() -> None:
+    def action() -> str:
+        store.delete_room(room=st.session_state[ROOM], key=st.session_state[KEY])
+        leave_room()
+        st.session_state["host_confirm_delete"] = ""
+        return "Room deleted with all its answers."
+
+    run_action(action)
+
+
+def _same_code(typed: str, code: str) -> bool:
+    try:
+        return store.normalise_code(typed) == code
+    except SkillsMapError:
+        return False  # still typing, or a typo: the button stays disabled
+
+
+def render_danger_zone(info: store.RoomInfo, count: int) -> None:
+    """Export, clear (after test answers) and delete (after the workshop), each confirmed."""
+    st.markdown("#### Export and clean up")
+    try:
+        csv = store.export_csv(room=info.code, key=st.session_state[KEY])
+    except SkillsMapError as exc:
+        st.caption(f"Export unavailable: {exc}")
+    else:
+        st.download_button(
+            "Download CSV", csv, file_name=f"skills-map-{info.code}.csv", mime="text/csv", icon="⬇️"
+        )
+    clear_col, delete_col = st.columns(2, gap="large")
+    with clear_col:
+        sure = st.checkbox(f"Yes, remove all {participants_label(count)}", key="host_confirm_clear")
+        st.button("Clear room", key="host_clear", disabled=not sure, on_click=_clear)
+    with delete_col:
+        typed = st.text_input("Type the room code to delete the room", key="host_confirm_delete")
+        st.button(
+            "Delete room",
+            key="host_delete",
+            type="primary",
+            disabled=not _same_code(typed, info.code),
+            on_click=_delete,
+        )

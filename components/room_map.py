@@ -1,0 +1,194 @@
+"""Figures of a workshop room: the crowd on the skills map and the spread of best-fit roles.
+
+Plain functions that return plotly figures, so tests read exactly what the projector shows.
+Names are participant input: they are HTML-escaped before they reach plotly, which renders a
+small HTML subset in text and hover labels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.skills_map import base_map, bubble_size
+from roles.match import match_many
+from roles.models import Catalog
+
+# Enough spread to separate people on the same whole-number answers, small enough that a dot
+# never looks like a different answer (neighbouring answers are one unit apart).
+JITTER = 0.22
+# Above this many people, names on the dots would cover the map: they stay in the hover only.
+MAX_NAME_LABELS = 40
+MIN_FOR_BREAKDOWN = 5
+_DOT_RGB = "17,24,39"
+
+
+class EntryLike(Protocol):
+    """What the figures need from a room entry (`store.Entry` has these fields)."""
+
+    entry_id: int | str
+    name: str | None
+    ml: float
+    swe: float
+    comm: float
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text: str) -> str:
+    """Room titles are typed by people: show them as typed, never as Markdown or links."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def participants_label(n: int) -> str:
+    """'1 participant', '12 participants'."""
+    return f"{n:,} participant" + ("" if n == 1 else "s")
+
+
+def jitter(entry_id: int | str) -> tuple[float, float]:
+    """A small offset that depends only on the entry, so a dot never jumps between refreshes."""
+    digest = hashlib.blake2b(str(entry_id).encode(), digest_size=4).digest()
+    dx = (digest[0] * 256 + digest[1]) / 65535 * 2 - 1
+    dy = (digest[2] * 256 + digest[3]) / 65535 * 2 - 1
+    return JITTER * dx, JITTER * dy
+
+
+def crowd_style(n: int) -> tuple[float, float]:
+    """(bubble size scale, opacity) for n dots: smaller and more see-through as the room fills."""
+    if n <= 30:
+        return 1.3, 0.9
+    return max(0.45, 1.3 * (30 / n) ** 0.3), max(0.35, 0.9 * (30 / n) ** 0.25)
+
+
+def _hover(entry: EntryLike, number: int, show_names: bool) -> str:
+    who = html.escape(entry.name) if show_names and entry.name else f"Participant {number}"
+    return (
+        f"<b>{who}</b><br>ML {entry.ml:.1f}<br>Software engineering {entry.swe:.1f}"
+        f"<br>Communication {entry.comm:.1f}"
+    )
+
+
+def _hidden_note(fig: go.Figure, n: int, font_size: int) -> None:
+    fig.add_annotation(
+        x=5,
+        y=5,
+        text=f"<b>Answers hidden — {participants_label(n)}</b>",
+        showarrow=False,
+        font={"size": int(font_size * 1.6), "color": "#1e293b"},
+        bgcolor="rgba(255,255,255,0.92)",
+        bordercolor="#1e293b",
+        borderpad=14,
+        name="hidden",
+    )
+
+
+def _projector_layout(fig: go.Figure, font_size: int) -> None:
+    # Keep the viewer's zoom across live refreshes instead of snapping back on every one.
+    fig.update_layout(
+        uirevision="room", showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10}
+    )
+    # Streamlit's chart theme sets small axis fonts; a projector needs them readable from the back.
+    axis_fonts = {"tickfont": {"size": font_size}, "title": {"font": {"size": font_size}}}
+    fig.update_xaxes(**axis_fonts)
+    fig.update_yaxes(**axis_fonts)
+    # A projector is wide: let the map fill the screen instead of keeping a square aspect.
+    fig.layout.yaxis.scaleanchor = None
+    # Role names must stay readable under a crowd of dots.
+    fig.update_annotations(bgcolor="rgba(255,255,255,0.75)", borderpad=2)
+
+
+def crowd_trace(entries: Sequence[EntryLike], *, show_names: bool, font_size: int) -> go.Scatter:
+    """One bubble per entry, jittered; names (escaped) only when shown and the room is small."""
+    scale, opacity = crowd_style(len(entries))
+    offsets = np.array([jitter(e.entry_id) for e in entries]).reshape(-1, 2)
+    xs = np.clip(np.array([e.ml for e in entries]) + offsets[:, 0], 0, 10)
+    ys = np.clip(np.array([e.swe for e in entries]) + offsets[:, 1], 0, 10)
+    label_names = show_names and len(entries) <= MAX_NAME_LABELS
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers+text" if label_names else "markers",
+        text=[html.escape(e.name or "") for e in entries] if label_names else None,
+        textposition="top center",
+        textfont={"size": font_size, "color": "#111827"},
+        hovertext=[_hover(e, i, show_names) for i, e in enumerate(entries, start=1)],
+        hoverinfo="text",
+        marker={
+            "size": [bubble_size(e.comm, scale) for e in entries],
+            "color": f"rgba({_DOT_RGB},{opacity:.2f})",
+            "line": {"color": "white", "width": 1.5},
+        },
+        name="Participants",
+        meta={"kind": "crowd"},
+    )
+
+
+def crowd_map(
+    catalog: Catalog,
+    entries: Sequence[EntryLike],
+    *,
+    show_names: bool = False,
+    hidden: bool = False,
+    height: int = 720,
+    font_size: int = 18,
+) -> go.Figure:
+    """The room on the skills map: one jittered bubble per entry, or a 'hidden' notice."""
+    fig = base_map(catalog, height=height, font_size=font_size)
+    _projector_layout(fig, font_size)
+    if hidden:
+        _hidden_note(fig, len(entries), font_size)
+    elif entries:
+        fig.add_trace(crowd_trace(entries, show_names=show_names, font_size=font_size))
+    return fig
+
+
+def best_fit_counts(entries: Sequence[EntryLike], catalog: Catalog) -> dict[str, int]:
+    """How many entries have each role as their best fit, in catalog order (zeros included)."""
+    counts = dict.fromkeys(catalog.role_ids, 0)
+    if not entries:
+        return counts
+    frame = pd.DataFrame([{"ml": e.ml, "swe": e.swe, "comm": e.comm} for e in entries])
+    for role_id, n in match_many(frame, catalog)["best_role"].value_counts().items():
+        counts[str(role_id)] = int(n)
+    return counts
+
+
+def role_distribution(
+    catalog: Catalog, entries: Sequence[EntryLike], *, height: int = 420, font_size: int = 18
+) -> go.Figure:
+    """Horizontal bars: the number of people whose best fit is each role."""
+    counts = best_fit_counts(entries, catalog)
+    roles = list(reversed(catalog.roles))  # plotly draws the first bar at the bottom
+    values = [counts[r.id] for r in roles]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=[html.escape(r.short_name) for r in roles],
+            orientation="h",
+            marker={"color": [r.colour for r in roles]},
+            text=[str(v) for v in values],
+            textposition="outside",
+            textfont={"size": font_size},
+            cliponaxis=False,
+            hoverinfo="skip",
+            meta={"kind": "roles"},
+        )
+    )
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 40, "t": 10, "b": 10},
+        font={"size": font_size},
+        plot_bgcolor="white",
+        xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.2]},
+        yaxis={"tickfont": {"size": font_size}},
+        uirevision="roles",
+    )
+    return fig

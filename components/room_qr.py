@@ -1,0 +1,72 @@
+"""Links into a room (join, present, host) and the QR code people scan to join.
+
+The app's public address comes from `SKILLS_MAP_PUBLIC_URL` when set (behind a proxy or when the
+facilitator's own address is `localhost`, which phones cannot reach), otherwise from the address
+in the facilitator's browser (`st.context.url`). Without either, links are relative: they still
+work when clicked, but a QR code needs an absolute address, so none is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from functools import lru_cache
+from urllib.parse import urlencode, urlsplit
+
+import segno
+import streamlit as st
+
+PUBLIC_URL_ENV = "SKILLS_MAP_PUBLIC_URL"
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+def app_base_url(page_slug: str) -> str | None:
+    """The app's root address without a trailing slash, or None when it cannot be known."""
+    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    if configured:
+        return configured.rstrip("/")
+    url = st.context.url
+    if not url:
+        return None
+    # st.context.url is the current page's address: drop the page part to get the app root.
+    return url.rstrip("/").removesuffix(f"/{page_slug}")
+
+
+def is_local(base: str | None) -> bool:
+    """True when the address only works on this computer (phones cannot open it)."""
+    return base is not None and (urlsplit(base).hostname or "") in _LOCAL_HOSTS
+
+
+def page_link(base: str | None, page: str, **params: str) -> str:
+    """Address of an app page with query parameters; relative when the base is unknown."""
+    query = urlencode(params)
+    path = f"{base}/{page}" if base else page
+    return f"{path}?{query}" if query else path
+
+
+def join_link(base: str | None, code: str) -> str:
+    """What participants open (and what the QR code holds)."""
+    return page_link(base, "join", room=code)
+
+
+@lru_cache(maxsize=64)
+def qr_png(url: str, *, scale: int = 10) -> bytes:
+    """A QR code for the address as PNG bytes (crisp: draw it with output_format='PNG')."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        buffer, kind="png", scale=scale, border=2, dark="#0f172a"
+    )
+    return buffer.getvalue()
+
+
+def render_join_card(code: str, base: str | None, *, qr_width: int = 260) -> None:
+    """Join address, room code and QR code, as a participant needs them."""
+    link = join_link(base, code)
+    st.markdown(f"### Join at room code `{code}`")
+    if base:
+        st.image(qr_png(link), output_format="PNG", width=qr_width, caption=link)
+    else:
+        st.caption(
+            f"Join link (relative): `{link}`. Set {PUBLIC_URL_ENV} to the address people use "
+            "to show a QR code."
+        )

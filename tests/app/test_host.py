@@ -1,0 +1,177 @@
+"""Host page: creating a room, taking control with the key, and controls refusing a wrong key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import store
+from roles.models import Profile
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = str(ROOT / "views" / "host.py")
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """An empty SQLite room store in a temp folder, used by the page and by the test."""
+    monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
+    monkeypatch.delenv("SKILLS_MAP_PUBLIC_URL", raising=False)
+    yield
+    store.default_engine().dispose()  # close this test's SQLite connections
+
+
+def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == label)
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in (*at.markdown, *at.error, *at.success, *at.warning, *at.info)]
+    return "\n".join(str(p) for p in parts)
+
+
+def _host(room: str, key: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    at.query_params["room"] = room
+    at.query_params["key"] = key
+    return at.run()
+
+
+def _join(code: str, n: int) -> None:
+    for i in range(n):
+        store.submit(
+            room=code,
+            participant=store.new_participant_token(),
+            profile=Profile(ml=i % 10, swe=5, comm=5),
+            name=f"P{i}",
+        )
+
+
+def test_create_room_shows_code_key_and_links(fresh_store: None) -> None:
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at.text_input(key="host_title").set_value("Offsite")
+    _button(at, "Create room").click().run()
+    code, key = at.session_state["host_room"], at.session_state["host_key"]
+    assert f"Room code: `{code}`" in _texts(at)
+    assert store.check_key(room=code, key=key)
+    assert store.get_room(room=code).title == "Offsite"
+    shown = [c.value for c in at.code]
+    assert key in shown
+    assert any(s.endswith(f"join?room={code}") for s in shown)
+    assert at.query_params["room"] == code
+
+
+def test_host_link_with_the_right_key_gives_control(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = _host(created.room.code, created.key)
+    assert len(at.get("download_button")) == 1  # the CSV export
+    _button(at, "Lock room").click().run()
+    assert store.get_room(room=created.room.code).locked
+    assert _button(at, "Open room")
+    assert "Room locked" in _texts(at)
+
+
+def test_wrong_key_in_link_is_refused_and_shows_no_controls(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = _host(created.room.code, "not-the-key")
+    assert f"does not open room {created.room.code}" in _texts(at)
+    assert "Lock room" not in [b.label for b in at.button]
+    assert "host_room" not in at.session_state
+
+
+def test_wrong_key_cannot_lock_or_clear(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    code = created.room.code
+    _join(code, 2)
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    at.session_state["host_room"] = code
+    at.session_state["host_key"] = "stolen-but-wrong"
+    at.run()
+    _button(at, "Lock room").click().run()
+    assert at.error and "nothing was changed" in at.error[0].value
+    at.checkbox(key="host_confirm_clear").check().run()
+    _button(at, "Clear room").click().run()
+    assert at.error and "nothing was changed" in at.error[0].value
+    assert not store.get_room(room=code).locked
+    assert store.room_snapshot(room=code).count == 2
+
+
+def test_reconnect_form_takes_back_control(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    at.text_input(key="host_login_code").set_value(created.room.code.lower())
+    at.text_input(key="host_login_key").set_value(created.key)
+    _button(at, "Take control").click().run()
+    assert at.session_state["host_room"] == created.room.code
+    assert "Hide dots" in [b.label for b in at.button]
+
+
+def test_hide_and_names_switches_change_the_room(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = _host(created.room.code, created.key)
+    _button(at, "Hide dots").click().run()
+    _button(at, "Show names").click().run()
+    info = store.get_room(room=created.room.code)
+    assert info.hidden and info.show_names
+    labels = [b.label for b in at.button]
+    assert "Reveal dots" in labels and "Keep anonymous" in labels
+
+
+def test_remove_one_entry_keeps_the_others(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    _join(created.room.code, 3)
+    at = _host(created.room.code, created.key)
+    first = store.room_snapshot(room=created.room.code).entries[0]
+    at.selectbox(key="host_remove_choice").set_value(first.entry_id).run()
+    _button(at, "Remove entry").click().run()
+    remaining = store.room_snapshot(room=created.room.code).entries
+    assert len(remaining) == 2 and first.entry_id not in [e.entry_id for e in remaining]
+    assert "Removed #1" in _texts(at)
+
+
+def test_clear_needs_confirmation_then_empties_the_room(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    _join(created.room.code, 3)
+    at = _host(created.room.code, created.key)
+    assert _button(at, "Clear room").disabled
+    at.checkbox(key="host_confirm_clear").check().run()
+    _button(at, "Clear room").click().run()
+    assert store.room_snapshot(room=created.room.code).count == 0
+    assert "3 participants removed" in _texts(at)
+
+
+def test_delete_needs_the_code_typed_then_removes_the_room(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    code = created.room.code
+    at = _host(code, created.key)
+    assert _button(at, "Delete room").disabled
+    at.text_input(key="host_confirm_delete").set_value(code.lower()).run()
+    _button(at, "Delete room").click().run()
+    with pytest.raises(store.errors.RoomNotFound):
+        store.get_room(room=code)
+    assert "Create room" in [b.label for b in at.button]
+    assert "Room deleted" in _texts(at)
+
+
+def test_public_address_gives_an_absolute_join_link_and_a_qr_code(
+    fresh_store: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_PUBLIC_URL", "https://maps.example.org/")
+    created = store.create_room(title="T")
+    at = _host(created.room.code, created.key)
+    assert not at.warning  # a public address is not flagged as local-only
+    assert f"https://maps.example.org/join?room={created.room.code}" in [c.value for c in at.code]
+    assert len(at.get("image")) == 1
+
+
+def test_coming_back_from_another_page_puts_the_host_link_back(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = _host(created.room.code, created.key)
+    at.query_params.clear()  # what switching pages in the sidebar does
+    at.run()
+    assert at.query_params == {"room": created.room.code, "key": created.key}
+    assert "Lock room" in [b.label for b in at.button]

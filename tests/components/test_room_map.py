@@ -1,0 +1,132 @@
+"""The room's figures: jittered crowd bubbles, hidden mode, escaped names and the role bars."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components.room_map import (
+    JITTER,
+    MAX_NAME_LABELS,
+    best_fit_counts,
+    crowd_map,
+    crowd_style,
+    jitter,
+    md_escape,
+    participants_label,
+    role_distribution,
+)
+from roles.models import Catalog
+
+XSS = "<img src=x onerror=alert(1)>"
+
+
+@dataclass(frozen=True)
+class FakeEntry:
+    entry_id: int
+    name: str | None
+    ml: float
+    swe: float
+    comm: float
+
+
+def _crowd(fig):  # type: ignore[no-untyped-def]
+    return [t for t in fig.data if (t.meta or {}).get("kind") == "crowd"]
+
+
+@given(st.text(max_size=80))
+def test_md_escape_only_adds_backslashes(title: str) -> None:
+    escaped = md_escape(title)
+    assert re.sub(r"\\(.)", r"\1", escaped) == title
+
+
+def test_md_escape_disarms_links_emphasis_and_tags() -> None:
+    assert md_escape("[x](y) **b** <i>") == r"\[x\]\(y\) \*\*b\*\* \<i\>"
+
+
+def test_participants_label_is_singular_for_one() -> None:
+    assert participants_label(1) == "1 participant"
+    assert participants_label(0) == "0 participants"
+    assert participants_label(1500) == "1,500 participants"
+
+
+@given(st.one_of(st.integers(), st.text(max_size=40)))
+def test_jitter_is_small_and_the_same_every_time(entry_id: int | str) -> None:
+    dx, dy = jitter(entry_id)
+    assert (dx, dy) == jitter(entry_id)
+    assert abs(dx) <= JITTER and abs(dy) <= JITTER
+
+
+def test_jitter_separates_people_with_identical_answers(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, None, 5.0, 5.0, 5.0) for i in range(1, 51)]
+    (trace,) = _crowd(crowd_map(catalog, entries))
+    points = set(zip(np.round(trace.x, 4), np.round(trace.y, 4), strict=True))
+    assert len(points) == 50
+
+
+@given(st.integers(min_value=0, max_value=5000))
+def test_bubbles_shrink_and_fade_as_the_room_fills(n: int) -> None:
+    scale, opacity = crowd_style(n)
+    bigger_scale, bigger_opacity = crowd_style(n + 100)
+    assert bigger_scale <= scale and bigger_opacity <= opacity
+    assert scale >= 0.4 and opacity >= 0.35
+
+
+def test_crowd_map_has_one_bubble_per_entry_inside_the_frame(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, None, float(i % 11), 10.0, 3.0) for i in range(30)]
+    (trace,) = _crowd(crowd_map(catalog, entries))
+    assert len(trace.x) == 30
+    assert np.all((np.asarray(trace.x) >= 0) & (np.asarray(trace.x) <= 10))
+    assert np.all(np.asarray(trace.y) <= 10)
+
+
+def test_names_are_escaped_in_hover_and_labels(catalog: Catalog) -> None:
+    fig = crowd_map(catalog, [FakeEntry(1, XSS, 7, 4, 6)], show_names=True)
+    (trace,) = _crowd(fig)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in trace.hovertext[0]
+    assert "<img" not in trace.hovertext[0]
+    assert trace.text[0] == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_anonymous_room_shows_numbers_not_names(catalog: Catalog) -> None:
+    fig = crowd_map(catalog, [FakeEntry(1, "Ada", 7, 4, 6)], show_names=False)
+    (trace,) = _crowd(fig)
+    assert "Ada" not in trace.hovertext[0]
+    assert "Participant 1" in trace.hovertext[0]
+    assert trace.text is None
+
+
+def test_big_rooms_keep_names_out_of_the_labels(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, f"P{i}", 5, 5, 5) for i in range(MAX_NAME_LABELS + 1)]
+    (trace,) = _crowd(crowd_map(catalog, entries, show_names=True))
+    assert trace.mode == "markers"
+    assert "P3" in trace.hovertext[3]
+
+
+def test_hidden_room_draws_no_bubbles_but_says_how_many(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, None, 5, 5, 5) for i in range(12)]
+    fig = crowd_map(catalog, entries, hidden=True)
+    assert _crowd(fig) == []
+    notes = [a.text for a in fig.layout.annotations if a.name == "hidden"]
+    assert notes == ["<b>Answers hidden — 12 participants</b>"]
+
+
+def test_best_fit_counts_add_up_and_follow_the_catalog(catalog: Catalog) -> None:
+    researcher = catalog.role("ml_researcher").region
+    entries = [FakeEntry(i, None, researcher.ml, researcher.swe, 9) for i in range(4)]
+    entries.append(FakeEntry(9, None, 0, 0, 0))
+    counts = best_fit_counts(entries, catalog)
+    assert list(counts) == catalog.role_ids
+    assert sum(counts.values()) == 5
+    assert counts["ml_researcher"] >= 4
+
+
+def test_role_distribution_draws_one_bar_per_role(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, None, 8, 8, 8) for i in range(7)]
+    (bar,) = role_distribution(catalog, entries).data
+    assert len(bar.y) == len(catalog.roles)
+    assert sum(bar.x) == 7
