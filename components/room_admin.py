@@ -59,7 +59,7 @@ def render_phase_controls(info: store.RoomInfo) -> None:
             args=(field, not is_on, done),
         )
     status = [
-        "🔒 locked" if info.locked else "🟢 open for answers",
+        ":material/lock: locked" if info.locked else ":material/lock_open: open for answers",
         "dots hidden" if info.hidden else "dots visible",
         "names shown" if info.show_names else "anonymous",
     ]
@@ -77,7 +77,7 @@ def render_entries(snapshot: store.Snapshot) -> None:
     head, refresh = st.columns([4, 1], vertical_alignment="bottom")
     head.markdown(f"#### Entries: {participants_label(snapshot.count)}")
     # This page does not poll (the Present page does); a click reruns it with fresh entries.
-    refresh.button("Refresh", key="host_refresh", icon="🔄", width="stretch")
+    refresh.button("Refresh", key="host_refresh", icon=":material/refresh:", width="stretch")
     if not snapshot.entries:
         st.caption("No answers yet. Share the join link or the QR code.")
         return
@@ -153,7 +153,11 @@ def render_danger_zone(info: store.RoomInfo, count: int) -> None:
         st.caption(f"Export unavailable: {exc}")
     else:
         st.download_button(
-            "Download CSV", csv, file_name=f"skills-map-{info.code}.csv", mime="text/csv", icon="⬇️"
+            "Download CSV",
+            csv,
+            file_name=f"skills-map-{info.code}.csv",
+            mime="text/csv",
+            icon=":material/download:",
         )
     clear_col, delete_col = st.columns(2, gap="large")
     with clear_col:

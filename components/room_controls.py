@@ -33,7 +33,7 @@ def render_flash() -> None:
     """Show (once) what the last control did."""
     kind, payload = st.session_state.pop(FLASH, (None, None))
     if kind == "success":
-        st.success(str(payload), icon="✅")
+        st.success(str(payload), icon=":material/check_circle:")
     elif kind == "error" and isinstance(payload, store.WrongKey):
         render_error(payload)  # its message already says that nothing changed
     elif kind == "error" and isinstance(payload, SkillsMapError):
@@ -86,7 +86,7 @@ def _check_and_take(raw_room: str, key: str) -> bool:
         st.error(
             f"That facilitator key does not open room {code}. Check it and try again; "
             "the room was not changed.",
-            icon="🔒",
+            icon=":material/lock:",
         )
         return False
     _take_control(code, key.strip())
@@ -139,7 +139,7 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
         st.link_button(
             "Open the projector view",
             page_link(base, "present", room=info.code),
-            icon="📽️",
+            icon=":material/tv:",
             type="primary",
         )
         st.caption("Project the Present page, not this one: this page carries your key.")
@@ -147,7 +147,7 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
             st.warning(
                 "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to "
                 "the address phones can reach.",
-                icon="📵",
+                icon=":material/phonelink_off:",
             )
     with right:
         if base:
@@ -163,7 +163,7 @@ def _day(when: datetime) -> str:
 def render_key_notice(info: store.RoomInfo, key: str, base: str | None) -> None:
     """The facilitator key, open right after creation: it cannot be shown again later."""
     fresh = bool(st.session_state.get(NEW_KEY))
-    with st.expander("Facilitator key: keep it private", expanded=fresh, icon="🔑"):
+    with st.expander("Facilitator key: keep it private", expanded=fresh, icon=":material/key:"):
         st.markdown(
             "Save this key now. It is stored only as a hash and cannot be recovered; "
             "with the room code it gives back control from any browser."

@@ -89,7 +89,7 @@ def render_room_status(info: store.RoomInfo) -> None:
         st.warning(
             "The facilitator has locked this room, so answers cannot be sent right now. "
             "Your answers stay on this page; press Submit again once the room is open.",
-            icon="🔒",
+            icon=":material/lock:",
         )
 
 
@@ -126,12 +126,16 @@ def _as_stored(name: str | None) -> str | None:
 def render_saved_status(entry: store.Entry, profile: Profile, name: str | None) -> None:
     """'Saved' right after a submit; afterwards, whether the page differs from what is saved."""
     if st.session_state.pop(JUST_SAVED, False):
-        st.success("Saved. Your dot is on the room's map; you can change it any time.", icon="✅")
+        st.success(
+            "Saved. Your dot is on the room's map; you can change it any time.",
+            icon=":material/check_circle:",
+        )
         return
     saved = Profile(ml=entry.ml, swe=entry.swe, comm=entry.comm)
     if saved != profile or entry.name != _as_stored(name):
         st.info(
-            "You have changed your answers. Press **Update my answers** to send them.", icon="✏️"
+            "You have changed your answers. Press **Update my answers** to send them.",
+            icon=":material/edit:",
         )
     else:
         st.caption("Your answers are saved in this room.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.team_report import build_report_html
+from components.team_report import STATUS_LABELS, build_report_html
 from roles.archetypes import ArchetypeCatalog
 from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis
 from roles.export import safe_csv
@@ -18,7 +18,6 @@ ARCHETYPE = "team_archetype"
 AUTO = "auto"
 POSTING_ON = "team_posting_on"
 POSTING_PREFIX = "team_post_"
-_STATUS = {"missing": "⚠️ nobody fits", "single": "⚠️ one person only", "covered": "✅ covered"}
 
 
 def render_controls() -> tuple[float, bool]:
@@ -47,7 +46,7 @@ def render_coverage(analysis: TeamAnalysis) -> None:
     """Who covers each role, with warnings for missing and single-person roles."""
     cov = analysis.coverage
     frame = cov.as_frame().drop(columns="role_id")
-    frame["status"] = frame["status"].map(_STATUS)
+    frame["status"] = frame["status"].map(STATUS_LABELS)
     st.dataframe(frame, hide_index=True, width="stretch")
     names = {r.role: r.name for r in cov.roles}
     if cov.missing:

@@ -16,7 +16,7 @@ h1{margin-bottom:.2em} .muted{color:#666} table{border-collapse:collapse;width:1
 th,td{text-align:left;padding:.35em .6em;border-bottom:1px solid #ddd;vertical-align:top}
 .missing{color:#b00020;font-weight:600} .single{color:#a15c00;font-weight:600}
 """
-_STATUS = {"missing": "nobody fits", "single": "one person only", "covered": "covered"}
+STATUS_LABELS = {"missing": "nobody fits", "single": "one person only", "covered": "covered"}
 
 
 def _e(value: object) -> str:
@@ -26,7 +26,7 @@ def _e(value: object) -> str:
 def _coverage_rows(analysis: TeamAnalysis) -> str:
     rows = []
     for r in analysis.coverage.roles:
-        status = f'<span class="{r.status}">{_STATUS[r.status]}</span>'
+        status = f'<span class="{r.status}">{STATUS_LABELS[r.status]}</span>'
         who = ", ".join(_e(n) for n in r.members) or "&mdash;"
         rows.append(
             f"<tr><td>{_e(r.name)}</td><td>{r.count}</td><td>{status}</td><td>{who}</td></tr>"
