@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,6 @@ from roles.models import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "host.py")
-
-
-@pytest.fixture
-def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """An empty SQLite room store in a temp folder, used by the page and by the test."""
-    monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
-    monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
-    monkeypatch.delenv("SKILLS_MAP_PUBLIC_URL", raising=False)
-    yield
-    store.default_engine().dispose()  # close this test's SQLite connections
 
 
 def _button(at: AppTest, label: str):  # type: ignore[no-untyped-def]

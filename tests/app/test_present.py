@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import store
@@ -16,21 +14,6 @@ from roles.models import Profile
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "present.py")
 XSS = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def fresh_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """An empty SQLite room store in a temp folder, used by the page and by the test."""
-    monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
-    monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
-    monkeypatch.delenv("SKILLS_MAP_PUBLIC_URL", raising=False)
-    yield
-    store.default_engine().dispose()  # close this test's SQLite connections
-
-
-@pytest.fixture
-def room(fresh_store: None) -> store.CreatedRoom:
-    return store.create_room(title="Team offsite")
 
 
 def _add(code: str, n: int, name: str | None = None) -> None:
