@@ -28,33 +28,28 @@ from roles import Profile, load_catalog, match, match_many  # noqa: E402
 RUNS = 20
 
 
-def _rerun_times(at: AppTest, nudge) -> list[float]:  # type: ignore[no-untyped-def]
-    at.run()  # warm-up: imports, caches
-    times = []
-    for i in range(RUNS):
-        nudge(at, i)
-        start = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - start)
-        assert not at.exception, at.exception
-    return times
+def _timed_run(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    assert not at.exception, at.exception
+    return elapsed
 
 
 def bench_pages() -> None:
+    """Blank and Me reruns interleaved, so both see the same background noise."""
     with tempfile.TemporaryDirectory() as tmp:
-        blank = Path(tmp) / "blank.py"
-        blank.write_text('import streamlit as st\nst.write("hello")\n')
-        blank_times = _rerun_times(
-            AppTest.from_file(str(blank), default_timeout=60), lambda at, i: None
-        )
-
-    me = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-
-    def move_slider(at: AppTest, i: int) -> None:
-        at.slider(key="me_ml").set_value(float(i % 20) / 2)
-
-    me.run()
-    me_times = _rerun_times(me, move_slider)
+        blank_file = Path(tmp) / "blank.py"
+        blank_file.write_text('import streamlit as st\nst.write("hello")\n')
+        blank = AppTest.from_file(str(blank_file), default_timeout=60)
+        me = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for at in (blank, me, blank, me):  # warm-up: imports, caches
+            at.run()
+        blank_times, me_times = [], []
+        for i in range(RUNS):
+            blank_times.append(_timed_run(blank))
+            me.slider(key="me_ml").set_value(float(i % 20) / 2)
+            me_times.append(_timed_run(me))
     b, m = statistics.median(blank_times), statistics.median(me_times)
     print(f"blank app rerun   median {b * 1000:7.1f} ms (n={RUNS})")
     print(f"Me page rerun     median {m * 1000:7.1f} ms (n={RUNS}, slider moved each time)")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -33,9 +33,13 @@ def build_person_figure(
     return map_figure(catalog, traces=[person_trace(profile, label=label)], annotations=arrows)
 
 
-def fits_frame(fits: list[RoleFit]) -> pd.DataFrame:
-    """The ranked fits as a table for display."""
-    return pd.DataFrame(
+def fits_table(fits: list[RoleFit]) -> pa.Table:
+    """The ranked fits as a table for display.
+
+    An Arrow table rather than a DataFrame: Streamlit sends Arrow, and converting a DataFrame
+    cost more than the rest of the table on every rerun.
+    """
+    return pa.table(
         {
             "Role": [f.name for f in fits],
             "Fit": [round(f.fit, 1) for f in fits],
@@ -46,7 +50,7 @@ def fits_frame(fits: list[RoleFit]) -> pd.DataFrame:
 
 def _render_fits(fits: list[RoleFit]) -> None:
     st.dataframe(
-        fits_frame(fits),
+        fits_table(fits),
         hide_index=True,
         width="stretch",
         column_config={
@@ -75,8 +79,8 @@ def _render_gaps(profile: Profile, g: Gaps) -> None:
                 delta_arrow="off",
             )
             if axis in g.steps:
-                st.markdown(f"**{AXIS_LABELS[axis]}: next steps**")
-                st.markdown("\n".join(f"{i}. {s}" for i, s in enumerate(g.steps[axis], 1)))
+                steps = "\n".join(f"{i}. {s}" for i, s in enumerate(g.steps[axis], 1))
+                st.markdown(f"**{AXIS_LABELS[axis]}: next steps**\n\n{steps}")
 
 
 def render_results(
