@@ -87,16 +87,23 @@ def start_app(
     return url, proc
 
 
+def stop_app(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by `start_app` and reap it (idempotent)."""
+    if proc.poll() is None:
+        proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
+
+
 @pytest.fixture
 def app_url(tmp_path: Path) -> Iterator[str]:
     """A running app for one test, stopped afterwards."""
     url, proc = start_app(tmp_path)
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_app(proc)
 
 
 @pytest.fixture(scope="session")
