@@ -12,7 +12,7 @@ def render_role_card(role: Role) -> None:
     """One role: what it does, what it is judged by, where people come from, where it sits."""
     g = role.region
     with st.container(border=True):
-        st.markdown(f"#### :material/circle: {role.name}")
+        st.markdown(f"#### {role.name}")
         st.write(role.summary)
         st.markdown(f"**Judged by:** {role.work_product}")
         st.markdown("**Typical backgrounds:** " + "; ".join(role.backgrounds))

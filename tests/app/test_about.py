@@ -9,7 +9,7 @@ def test_about_has_a_card_per_role_with_work_product_and_backgrounds() -> None:
     assert not at.exception
     page = texts(at)
     for role in load_catalog("2021").roles:
-        assert f"#### :material/circle: {role.name}" in page
+        assert f"#### {role.name}" in page
         assert f"**Judged by:** {role.work_product}" in page
         assert role.backgrounds[0] in page
 
