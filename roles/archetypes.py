@@ -13,27 +13,14 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from roles.catalog import DATA_DIR, load_catalog, load_file
-from roles.errors import CatalogError, SkillsMapError
-from roles.models import Catalog, Profile
+from roles.errors import CatalogError, UnknownArchetypeError
+from roles.models import Catalog, FrozenModel, Profile
 
 ARCHETYPES_FILE = "archetypes.yaml"
 _ID = r"^[a-z][a-z0-9_]*$"
 
 
-class UnknownArchetypeError(SkillsMapError):
-    """An archetype id that data/archetypes.yaml does not define."""
-
-    def __init__(self, archetype_id: str, known: list[str]) -> None:
-        self.archetype_id = archetype_id
-        self.known = known
-        super().__init__(f"unknown archetype {archetype_id!r}; expected one of: {', '.join(known)}")
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class DesignChoice(_Frozen):
+class DesignChoice(FrozenModel):
     """One of the lecture's three choices every ML organisation makes."""
 
     id: str = Field(pattern=_ID)
@@ -41,7 +28,7 @@ class DesignChoice(_Frozen):
     question: str = Field(min_length=1)
 
 
-class Archetype(_Frozen):
+class Archetype(FrozenModel):
     """One stage of ML maturity, with the role mix it calls for."""
 
     id: str = Field(pattern=_ID, description="stable id used in the CLI and the page")
@@ -65,7 +52,7 @@ class Archetype(_Frozen):
         return self
 
 
-class ArchetypeCatalog(_Frozen):
+class ArchetypeCatalog(FrozenModel):
     """Every archetype plus the design choices they are described by."""
 
     design_choices: list[DesignChoice] = Field(min_length=1)

@@ -24,13 +24,27 @@ class CatalogError(SkillsMapError):
         super().__init__(f"{path}: {joined}")
 
 
-class UnknownRoleError(SkillsMapError):
-    """A role id that the catalog does not define."""
+class UnknownIdError(SkillsMapError):
+    """An id that the catalog does not define; the message lists the valid ones."""
 
-    def __init__(self, role_id: str, known: list[str]) -> None:
-        self.role_id = role_id
+    kind = "id"
+
+    def __init__(self, unknown: str, known: list[str]) -> None:
+        self.unknown = unknown
         self.known = known
-        super().__init__(f"unknown role {role_id!r}; expected one of: {', '.join(known)}")
+        super().__init__(f"unknown {self.kind} {unknown!r}; expected one of: {', '.join(known)}")
+
+
+class UnknownRoleError(UnknownIdError):
+    """A role id that the role catalog does not define."""
+
+    kind = "role"
+
+
+class UnknownArchetypeError(UnknownIdError):
+    """An archetype id that data/archetypes.yaml does not define."""
+
+    kind = "archetype"
 
 
 class ProfileError(SkillsMapError):

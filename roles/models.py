@@ -16,11 +16,13 @@ AXIS_LABELS: dict[str, str] = {
 }
 
 
-class _Frozen(BaseModel):
+class FrozenModel(BaseModel):
+    """Immutable, and unknown fields are an error (a typo in a catalog file is caught)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Profile(_Frozen):
+class Profile(FrozenModel):
     """One person's self-rating: three scores on a 0-10 scale."""
 
     ml: float = Field(ge=0, le=10, allow_inf_nan=False, description="ML expertise (x axis)")
@@ -31,7 +33,7 @@ class Profile(_Frozen):
         return {"ml": self.ml, "swe": self.swe, "comm": self.comm}
 
 
-class Region(_Frozen):
+class Region(FrozenModel):
     """An ellipse on the map: where people in a role typically sit."""
 
     ml: float = Field(ge=0, le=10, description="centre on the ML expertise axis")
@@ -40,7 +42,7 @@ class Region(_Frozen):
     swe_extent: float = Field(gt=0, le=5, description="half-height along software engineering")
 
 
-class LearningSteps(_Frozen):
+class LearningSteps(FrozenModel):
     """Concrete steps, per measure, for someone moving toward a role."""
 
     ml: list[str] = Field(min_length=3, max_length=6)
@@ -51,7 +53,7 @@ class LearningSteps(_Frozen):
         return list(getattr(self, axis))
 
 
-class Role(_Frozen):
+class Role(FrozenModel):
     """A role of an ML team, as the catalog describes it."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable id used in URLs and JSON")
@@ -67,7 +69,7 @@ class Role(_Frozen):
     steps: LearningSteps
 
 
-class Catalog(_Frozen):
+class Catalog(FrozenModel):
     """The set of roles the map shows, plus how forgiving the fit is on communication."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
@@ -100,7 +102,7 @@ class Catalog(_Frozen):
         raise UnknownRoleError(role_id, self.role_ids)
 
 
-class LevelAnchor(_Frozen):
+class LevelAnchor(FrozenModel):
     """What a given level looks like in practice on one measure."""
 
     level: int = Field(ge=0, le=10)
@@ -108,7 +110,7 @@ class LevelAnchor(_Frozen):
     behaviour: str = Field(min_length=1)
 
 
-class AxisLevels(_Frozen):
+class AxisLevels(FrozenModel):
     """Behaviour anchors for levels 0, 2, 4, 6, 8 and 10 of one measure."""
 
     axis: Axis
@@ -122,7 +124,7 @@ class AxisLevels(_Frozen):
         return self
 
 
-class Levels(_Frozen):
+class Levels(FrozenModel):
     axes: list[AxisLevels]
 
     @model_validator(mode="after")
@@ -136,12 +138,12 @@ class Levels(_Frozen):
         return next(a.anchors for a in self.axes if a.axis == axis)
 
 
-class Choice(_Frozen):
+class Choice(FrozenModel):
     label: str = Field(min_length=1)
     value: float = Field(ge=0, le=1, description="share of the item's weight this answer earns")
 
 
-class QuestionItem(_Frozen):
+class QuestionItem(FrozenModel):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     axis: Axis
     text: str = Field(min_length=1)
@@ -149,7 +151,7 @@ class QuestionItem(_Frozen):
     weight: float = Field(default=1.0, gt=0, le=5)
 
 
-class Questionnaire(_Frozen):
+class Questionnaire(FrozenModel):
     scales: dict[str, list[Choice]]
     items: list[QuestionItem]
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from roles.models import FrozenModel
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class RoomInfo(_Frozen):
+class RoomInfo(FrozenModel):
     """A room's public settings; the facilitator key's hash never leaves the store."""
 
     code: str = Field(min_length=6, max_length=6)
@@ -24,7 +22,7 @@ class RoomInfo(_Frozen):
     capacity: int = Field(ge=1)
 
 
-class Entry(_Frozen):
+class Entry(FrozenModel):
     """One participant's answer; their token is a secret and is not part of it."""
 
     entry_id: int
@@ -35,7 +33,7 @@ class Entry(_Frozen):
     updated_at: datetime
 
 
-class Snapshot(_Frozen):
+class Snapshot(FrozenModel):
     """A room and all its entries, read in one transaction."""
 
     room: RoomInfo
@@ -47,7 +45,7 @@ class Snapshot(_Frozen):
         return len(self.entries)
 
 
-class CreatedRoom(_Frozen):
+class CreatedRoom(FrozenModel):
     """A new room and its facilitator key in plain text, which is shown once and never stored."""
 
     room: RoomInfo
