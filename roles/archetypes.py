@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from roles.catalog import DATA_DIR, load_catalog, load_file
 from roles.errors import CatalogError, UnknownArchetypeError
-from roles.models import Catalog, FrozenModel, Profile
+from roles.models import Catalog, FrozenModel, Profile, repeated
 
 ARCHETYPES_FILE = "archetypes.yaml"
 _ID = r"^[a-z][a-z0-9_]*$"
@@ -60,9 +60,9 @@ class ArchetypeCatalog(FrozenModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> ArchetypeCatalog:
-        ids = [a.id for a in self.archetypes]
-        if len(ids) != len(set(ids)):
-            raise ValueError("archetype ids must be unique")
+        dupes = repeated(self.ids)
+        if dupes:
+            raise ValueError(f"archetype ids must be unique; repeated: {', '.join(dupes)}")
         choices = sorted(c.id for c in self.design_choices)
         for a in self.archetypes:
             if sorted(a.design) != choices:

@@ -16,6 +16,11 @@ AXIS_LABELS: dict[str, str] = {
 }
 
 
+def repeated(ids: list[str]) -> list[str]:
+    """The ids that occur more than once, sorted (for 'must be unique' messages)."""
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
 class FrozenModel(BaseModel):
     """Immutable, and unknown fields are an error (a typo in a catalog file is caught)."""
 
@@ -82,8 +87,7 @@ class Catalog(FrozenModel):
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Catalog:
-        ids = [r.id for r in self.roles]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = repeated([r.id for r in self.roles])
         if dupes:
             raise ValueError(f"role ids must be unique; repeated: {', '.join(dupes)}")
         return self
@@ -164,9 +168,9 @@ class Questionnaire(FrozenModel):
             if item.scale not in self.scales:
                 known = ", ".join(self.scales)
                 raise ValueError(f"item {item.id!r} uses unknown scale {item.scale!r}; use {known}")
-        ids = [i.id for i in self.items]
-        if len(ids) != len(set(ids)):
-            raise ValueError("item ids must be unique")
+        dupes = repeated([i.id for i in self.items])
+        if dupes:
+            raise ValueError(f"item ids must be unique; repeated: {', '.join(dupes)}")
         for axis in AXES:
             n = sum(1 for i in self.items if i.axis == axis)
             if n < 5:

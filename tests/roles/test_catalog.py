@@ -123,3 +123,21 @@ def test_questionnaire_with_too_few_items_per_axis_is_refused() -> None:
     ][:4]
     with pytest.raises(CatalogError, match="axis 'comm' has 4 items; at least 5 are needed"):
         parse_yaml(yaml.safe_dump(data), Questionnaire, "q.yaml")
+
+
+def test_repeated_questionnaire_item_id_is_named() -> None:
+    data = yaml.safe_load((DATA_DIR / "questionnaire.yaml").read_text(encoding="utf-8"))
+    data["items"][1]["id"] = data["items"][0]["id"]
+    with pytest.raises(CatalogError, match=f"repeated: {data['items'][0]['id']}"):
+        parse_yaml(yaml.safe_dump(data), Questionnaire, "q.yaml")
+
+
+def test_repeated_archetype_id_is_named() -> None:
+    from roles.archetypes import ArchetypeCatalog
+
+    data = yaml.safe_load((DATA_DIR / "archetypes.yaml").read_text(encoding="utf-8"))
+    data["archetypes"][1]["id"] = data["archetypes"][0]["id"]
+    with pytest.raises(
+        CatalogError, match=f"archetype ids must be unique; repeated: {data['archetypes'][0]['id']}"
+    ):
+        parse_yaml(yaml.safe_dump(data), ArchetypeCatalog, "a.yaml")
