@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 import store  # noqa: E402
-from components.room_map import crowd_map  # noqa: E402
+from components.room.map import crowd_map  # noqa: E402
 from roles.catalog import load_catalog  # noqa: E402
 from roles.models import Profile  # noqa: E402
 

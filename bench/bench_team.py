@@ -15,7 +15,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from components.team_map import team_map_figure
+from components.team.map import team_map_figure
 from roles.catalog import load_catalog
 from roles.coverage import analyse_team
 from roles.team import parse_team_bytes

@@ -4,8 +4,8 @@ import streamlit as st
 
 import store
 from components.errors import render_error
-from components.room_admin import render_danger_zone, render_entries, render_phase_controls
-from components.room_controls import (
+from components.room.admin import render_danger_zone, render_entries, render_phase_controls
+from components.room.controls import (
     KEY,
     NEW_KEY,
     ROOM,
@@ -17,7 +17,7 @@ from components.room_controls import (
     render_reconnect_form,
     render_room_header,
 )
-from components.room_qr import app_base_url
+from components.room.qr import app_base_url
 from roles.errors import SkillsMapError
 
 st.title("Host a workshop room")

@@ -5,9 +5,9 @@ import streamlit as st
 import store
 from components.catalogs import cached_catalog
 from components.errors import render_error
-from components.rating import render_rating_sliders
-from components.results import render_results
-from components.room_join import (
+from components.me.rating import render_rating_sliders
+from components.me.results import render_results
+from components.room.join import (
     PREFIX,
     participant_token,
     remember_room,

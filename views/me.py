@@ -3,7 +3,11 @@
 import streamlit as st
 
 from components.catalogs import cached_catalog
-from components.me_state import (
+from components.me.questionnaire_form import render_questionnaire, render_questionnaire_summary
+from components.me.rating import held_profile, render_rating_sliders
+from components.me.results import render_downloads, render_results
+from components.me.share import render_share_link
+from components.me.state import (
     CATALOG_KEY,
     MODE_KEY,
     PREFIX,
@@ -14,10 +18,6 @@ from components.me_state import (
     init_me_state,
     write_url,
 )
-from components.questionnaire_form import render_questionnaire, render_questionnaire_summary
-from components.rating import held_profile, render_rating_sliders
-from components.results import render_downloads, render_results
-from components.share import render_share_link
 
 warnings = init_me_state()
 st.title("Which ML role fits you?")

@@ -4,9 +4,9 @@ import streamlit as st
 
 import store
 from components.errors import render_error
-from components.room_join import open_typed_code
-from components.room_present import render_live_room, render_present_header
-from components.room_qr import app_base_url
+from components.room.join import open_typed_code
+from components.room.present import render_live_room, render_present_header
+from components.room.qr import app_base_url
 from roles.errors import SkillsMapError
 
 # A projector needs every pixel for the map: start with the sidebar folded away.

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from components import team_input as team_in
-from components import team_panels as panels
 from components.catalogs import cached_catalog
 from components.errors import render_error
-from components.team_map import team_map_figure
+from components.team import input as team_in
+from components.team import panels
+from components.team.map import team_map_figure
 from roles.archetypes import load_archetypes
 from roles.coverage import analyse_team
 from roles.errors import SkillsMapError

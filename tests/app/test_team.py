@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.team_map import spread_overlaps, team_map_figure
-from components.team_report import build_report_html
+from components.team.map import spread_overlaps, team_map_figure
+from components.team.report import build_report_html
 from roles.coverage import analyse_team
 from roles.models import Catalog
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import pytest
 
-from components.results import build_person_figure
+from components.me.results import build_person_figure
 from components.skills_map import base_map, bubble_size
 from roles.catalog import load_catalog
 from roles.gaps import gaps

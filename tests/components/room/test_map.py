@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.room_map import (
+from components.room.map import (
     JITTER,
     MAX_NAME_LABELS,
     best_fit_counts,

@@ -11,7 +11,7 @@ import streamlit as st
 
 import store
 from components.errors import render_error
-from components.room_map import md_escape
+from components.room.map import md_escape
 from roles.errors import SkillsMapError
 from roles.models import AXES, Profile
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import cached_questionnaire
-from components.rating import held_profile, seed_scores
+from components.me.rating import held_profile, seed_scores
 from roles.models import AXES, AXIS_LABELS, Profile
 from roles.questionnaire import NOT_YET, answer_options, score
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.room_qr import PUBLIC_URL_ENV, app_base_url, is_local, join_link, page_link, qr_png
+from components.room.qr import PUBLIC_URL_ENV, app_base_url, is_local, join_link, page_link, qr_png
 
 
 def test_join_link_is_absolute_when_the_base_is_known() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import role_ids_by_catalog
-from components.rating import held_profile, seed_scores
-from components.results import AUTO_TARGET
+from components.me.rating import held_profile, seed_scores
+from components.me.results import AUTO_TARGET
 from roles.models import Profile
 from roles.share import ShareState, encode_share, parse_share
 

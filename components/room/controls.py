@@ -14,7 +14,7 @@ import streamlit as st
 
 import store
 from components.errors import render_error
-from components.room_qr import is_local, join_link, page_link, qr_png
+from components.room.qr import is_local, join_link, page_link, qr_png
 from roles.errors import SkillsMapError
 
 ROOM = "host_room"

@@ -12,14 +12,14 @@ import streamlit as st
 import store
 from components.catalogs import cached_catalog
 from components.errors import render_error
-from components.room_map import (
+from components.room.map import (
     MIN_FOR_BREAKDOWN,
     crowd_map,
     md_escape,
     participants_label,
     role_distribution,
 )
-from components.room_qr import join_link, qr_png
+from components.room.qr import join_link, qr_png
 from roles.catalog import DEFAULT_CATALOG
 from roles.errors import SkillsMapError
 

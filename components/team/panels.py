@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.team_report import STATUS_LABELS, build_report_html
+from components.team.report import STATUS_LABELS, build_report_html
 from roles.archetypes import ArchetypeCatalog
 from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis
 from roles.export import safe_csv

@@ -1,7 +1,7 @@
 """Running a room: phase switches, the list of entries, removal, clearing, deletion and export.
 
 Each control passes the facilitator key to the store; a wrong key is refused there and nothing
-changes. Outcomes go through `room_controls.run_action`, shown once at the top of the next draw.
+changes. Outcomes go through `controls.run_action`, shown once at the top of the next draw.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 import store
-from components.room_controls import KEY, ROOM, leave_room, run_action
-from components.room_map import participants_label
+from components.room.controls import KEY, ROOM, leave_room, run_action
+from components.room.map import participants_label
 from roles.errors import SkillsMapError
 
 

@@ -1,0 +1,1 @@
+"""Workshop rooms: hosting, joining and the projector view on the room store."""

@@ -1,0 +1,1 @@
+"""Team: a manager's table or upload, the team map, coverage, hire next and exports."""
