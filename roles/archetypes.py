@@ -7,6 +7,7 @@ A team's *shape* is the share of its people whose best-fit role is each role. An
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from roles.catalog import DATA_DIR, load_catalog, load_file
 from roles.errors import CatalogError, UnknownArchetypeError
-from roles.models import Catalog, FrozenModel, Profile, repeated
+from roles.models import Catalog, FrozenModel, Profile, Role, repeated
 
 ARCHETYPES_FILE = "archetypes.yaml"
 _ID = r"^[a-z][a-z0-9_]*$"
@@ -90,7 +91,7 @@ class HireSuggestion(BaseModel):
     name: str
     target: Profile = Field(description="centre of the role's region and its communication bar")
     have: int = Field(ge=0, description="people whose best fit is this role now")
-    want: float = Field(ge=0, description="people the archetype calls for in a team one larger")
+    want: float = Field(ge=0, description="people the goal calls for in a team one larger")
     reason: str
 
 
@@ -136,24 +137,70 @@ def rank_archetypes(
     return sorted(scored, key=lambda pair: -pair[1])
 
 
+def _target(role: Role) -> Profile:
+    return Profile(ml=role.region.ml, swe=role.region.swe, comm=role.comm)
+
+
 def hire_next(
-    counts: dict[str, int], archetype: Archetype, catalog: Catalog
+    counts: dict[str, int],
+    archetype: Archetype,
+    catalog: Catalog,
+    *,
+    uncovered: Collection[str] = (),
 ) -> list[HireSuggestion]:
-    """Roles at least half a person short of the archetype's mix, the largest shortfall first."""
+    """Whom to hire to grow toward `archetype` (the manager's goal, never inferred).
+
+    Roles the archetype needs that nobody on the team covers come first, by the share the
+    archetype gives them; then roles at least half a person short of the mix, the largest
+    shortfall first. A role the team covers never outranks one it needs and lacks.
+    """
     mix = mix_for(archetype, catalog)
     size = sum(counts.values()) + 1
     ranked = []
     for order, role in enumerate(catalog.roles):
         have, want = counts.get(role.id, 0), mix[role.id] * size
-        if want - have < 0.5:  # less than half a person short is not worth a hire
+        gap = mix[role.id] > 0 and role.id in uncovered
+        if not gap and want - have < 0.5:  # less than half a person short is not worth a hire
             continue
-        reason = (
-            f"{archetype.name} calls for about {mix[role.id]:.0%} in this role "
-            f"({want:.1f} of {size} people); the team has {have}."
-        )
-        target = Profile(ml=role.region.ml, swe=role.region.swe, comm=role.comm)
+        people = max(1, round(want))
+        if gap:
+            reason = (
+                f"Nobody on the team fits this role, and {archetype.name} needs it "
+                f"(about {mix[role.id]:.0%} of the team)."
+            )
+        else:
+            reason = (
+                f"{archetype.name} calls for about {mix[role.id]:.0%} in this role (about "
+                f"{people} of {size} people); the team has {have}."
+            )
         suggestion = HireSuggestion(
-            role=role.id, name=role.name, target=target, have=have, want=want, reason=reason
+            role=role.id, name=role.name, target=_target(role), have=have, want=want, reason=reason
         )
-        ranked.append((-(want - have), -mix[role.id], order, suggestion))
-    return [s for *_, s in sorted(ranked, key=lambda t: t[:3])]
+        ranked.append((not gap, -(want - have), -mix[role.id], order, suggestion))
+    return [s for *_, s in sorted(ranked, key=lambda t: t[:4])]
+
+
+def fill_gaps(
+    counts: dict[str, int], catalog: Catalog, *, uncovered: Collection[str], single: Collection[str]
+) -> list[HireSuggestion]:
+    """Without a chosen archetype: the roles nobody covers, then those only one person covers."""
+    out = []
+    for status, roles in (("missing", uncovered), ("single", single)):
+        for role in (r for r in catalog.roles if r.id in roles):
+            reason = (
+                "Nobody on the team fits this role."
+                if status == "missing"
+                else "Only one person fits this role: the team loses it if they leave."
+            )
+            have = counts.get(role.id, 0)
+            out.append(
+                HireSuggestion(
+                    role=role.id,
+                    name=role.name,
+                    target=_target(role),
+                    have=have,
+                    want=float(max(have, 1) + (status == "single")),
+                    reason=reason,
+                )
+            )
+    return out

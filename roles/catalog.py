@@ -11,7 +11,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from roles.errors import CatalogError
-from roles.models import Catalog, Levels, Questionnaire
+from roles.models import Catalog, Levels
+from roles.questionnaire_models import Questionnaire
 
 DATA_DIR = Path(
     os.environ.get("SKILLS_MAP_DATA_DIR", Path(__file__).resolve().parent.parent / "data")

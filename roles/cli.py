@@ -10,12 +10,14 @@ import json
 import math
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from roles import team_cli
-from roles.catalog import load_catalog, load_file
-from roles.errors import SkillsMapError
+from roles.catalog import load_catalog, load_file, load_questionnaire
+from roles.errors import ProfileError, SkillsMapError
 from roles.models import Catalog, Profile
-from roles.report import match_report
+from roles.report import answers_report, match_report
 
 EXIT_USAGE = 2
 
@@ -44,9 +46,32 @@ def _catalog(source: str | None) -> Catalog:
     return load_file(source, Catalog)
 
 
+def _read_answers(path: str) -> dict[str, Any]:
+    """A JSON object {item id: label or [option ids]}; ProfileError when it is not one."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError(f"{path}: file not found; check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot be read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise ProfileError(f"{path}: not valid JSON at line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(doc, dict):
+        raise ProfileError(f"{path}: expected a JSON object {{question id: answer}}")
+    return doc
+
+
 def _cmd_match(args: argparse.Namespace) -> int:
     catalog = _catalog(args.catalog)
-    report = match_report(Profile(ml=args.ml, swe=args.swe, comm=args.comm), catalog)
+    scores = (args.ml, args.swe, args.comm)
+    if args.answers is not None:
+        if any(s is not None for s in scores):
+            raise ProfileError("give either --answers FILE or --ml/--swe/--comm, not both")
+        report = answers_report(_read_answers(args.answers), load_questionnaire(), catalog)
+    elif any(s is None for s in scores):
+        raise ProfileError("give --ml, --swe and --comm (0-10), or --answers FILE")
+    else:
+        report = match_report(Profile(ml=args.ml, swe=args.swe, comm=args.comm), catalog)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -56,6 +81,10 @@ def _cmd_match(args: argparse.Namespace) -> int:
     )
     for i, f in enumerate(report["fits"], 1):
         print(f"{i}. {f['name']:<32} {f['fit']:5.1f}%  {f['reason']}")
+    likes = report.get("people_like_you")
+    if likes:
+        shares = ", ".join(f"{x['share']:.0%} {x['title']}" for x in likes)
+        print(f"People like you ({likes[0]['n']} in the 2021 Kaggle survey): {shares}")
     return 0
 
 
@@ -70,9 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="skills-map", description="ML Skills Map from the command line.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     m = sub.add_parser("match", help="rank the roles for one profile")
-    m.add_argument("--ml", type=_score, required=True, help="ML expertise, 0-10")
-    m.add_argument("--swe", type=_score, required=True, help="software engineering, 0-10")
-    m.add_argument("--comm", type=_score, required=True, help="communication, 0-10")
+    m.add_argument("--ml", type=_score, help="ML expertise, 0-10")
+    m.add_argument("--swe", type=_score, help="software engineering, 0-10")
+    m.add_argument("--comm", type=_score, help="communication, 0-10")
+    m.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="questionnaire answers as JSON {question id: label or [option ids]} instead of scores",
+    )
     m.add_argument("--catalog", help="2021 (default), 2022 or a path to a roles YAML file")
     m.add_argument("--json", action="store_true", help="print JSON instead of a table")
     m.set_defaults(func=_cmd_match)

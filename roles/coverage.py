@@ -11,6 +11,7 @@ from roles.archetypes import (
     Archetype,
     ArchetypeCatalog,
     HireSuggestion,
+    fill_gaps,
     hire_next,
     load_archetypes,
     rank_archetypes,
@@ -18,10 +19,10 @@ from roles.archetypes import (
 from roles.match import match_many
 from roles.models import AXES, Catalog, Profile
 
-# A fit of 60 is about one and a half region extents from a role's centre: close enough that the
-# person could do the role's work today, far enough that a wide role such as data scientist is not
-# "covered" by everyone on the map.
-DEFAULT_THRESHOLD = 60.0
+# A fit of 80 is the edge of a role's region: inside it, a person's profile is typical of people
+# doing the job. The survey-calibrated regions overlap (data scientists and researchers answer
+# alike), so a looser threshold would let one person "cover" three roles at once.
+DEFAULT_THRESHOLD = 80.0
 Status = Literal["missing", "single", "covered"]
 
 
@@ -123,7 +124,7 @@ class TeamAnalysis:
     coverage: TeamCoverage
     centroid: Profile | None
     ranking: list[tuple[Archetype, float]]
-    archetype: Archetype
+    archetype: Archetype | None  # the manager's goal; None until one is chosen
     hire: list[HireSuggestion]
 
     @property
@@ -139,17 +140,25 @@ def analyse_team(
     threshold: float = DEFAULT_THRESHOLD,
     archetypes: ArchetypeCatalog | None = None,
 ) -> TeamAnalysis:
-    """Fits, coverage, centroid, closest archetypes and hire-next for a validated team."""
+    """Fits, coverage, centroid, closest archetypes and hire-next for a validated team.
+
+    The closest archetype is only a suggestion: hire-next grows the team toward the archetype
+    the manager chose, or, with none chosen, fills the roles nobody (or one person) covers.
+    """
     book = archetypes or load_archetypes()
     fitted = team_fits(members, catalog)
     counts = role_counts(fitted, catalog)
-    ranking = rank_archetypes(counts, book, catalog)
-    chosen = book.get(archetype_id) if archetype_id else ranking[0][0]
+    cov = coverage(fitted, catalog, threshold)
+    chosen = book.get(archetype_id) if archetype_id else None
+    if chosen is None:
+        hire = fill_gaps(counts, catalog, uncovered=cov.missing, single=cov.single)
+    else:
+        hire = hire_next(counts, chosen, catalog, uncovered=cov.missing)
     return TeamAnalysis(
         fitted=fitted,
-        coverage=coverage(fitted, catalog, threshold),
+        coverage=cov,
         centroid=centroid(members),
-        ranking=ranking,
+        ranking=rank_archetypes(counts, book, catalog),
         archetype=chosen,
-        hire=hire_next(counts, chosen, catalog),
+        hire=hire,
     )

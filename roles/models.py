@@ -58,6 +58,16 @@ class LearningSteps(FrozenModel):
         return list(getattr(self, axis))
 
 
+class RoleWhy(FrozenModel):
+    """The reason for each number of a role's placement (the catalog explains itself)."""
+
+    ml: str = Field(min_length=1)
+    swe: str = Field(min_length=1)
+    ml_extent: str = Field(min_length=1)
+    swe_extent: str = Field(min_length=1)
+    comm: str = Field(min_length=1)
+
+
 class Role(FrozenModel):
     """A role of an ML team, as the catalog describes it."""
 
@@ -71,6 +81,7 @@ class Role(FrozenModel):
     comm: float = Field(ge=0, le=10, description="communication / technical writing bar")
     colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
     source: str = Field(min_length=1, description="where the placement comes from")
+    why: RoleWhy = Field(description="the reason for every number of `region` and `comm`")
     steps: LearningSteps
 
 
@@ -140,39 +151,3 @@ class Levels(FrozenModel):
 
     def anchors(self, axis: str) -> list[LevelAnchor]:
         return next(a.anchors for a in self.axes if a.axis == axis)
-
-
-class Choice(FrozenModel):
-    label: str = Field(min_length=1)
-    value: float = Field(ge=0, le=1, description="share of the item's weight this answer earns")
-
-
-class QuestionItem(FrozenModel):
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    axis: Axis
-    text: str = Field(min_length=1)
-    scale: str = Field(description="name of an answer scale defined under `scales`")
-    weight: float = Field(default=1.0, gt=0, le=5)
-
-
-class Questionnaire(FrozenModel):
-    scales: dict[str, list[Choice]]
-    items: list[QuestionItem]
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Questionnaire:
-        for name, choices in self.scales.items():
-            if len(choices) < 2:
-                raise ValueError(f"scale {name!r} needs at least two choices")
-        for item in self.items:
-            if item.scale not in self.scales:
-                known = ", ".join(self.scales)
-                raise ValueError(f"item {item.id!r} uses unknown scale {item.scale!r}; use {known}")
-        dupes = repeated([i.id for i in self.items])
-        if dupes:
-            raise ValueError(f"item ids must be unique; repeated: {', '.join(dupes)}")
-        for axis in AXES:
-            n = sum(1 for i in self.items if i.axis == axis)
-            if n < 5:
-                raise ValueError(f"axis {axis!r} has {n} items; at least 5 are needed")
-        return self

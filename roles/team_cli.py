@@ -35,7 +35,11 @@ def register(sub: Any) -> None:
     """Add the `team` subcommand to an argparse subparsers object."""
     p = sub.add_parser("team", help="map a team from a CSV or Excel file")
     p.add_argument("file", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)")
-    p.add_argument("--archetype", help="archetype id for hire-next (default: the closest one)")
+    p.add_argument(
+        "--archetype",
+        help="the organisation you are building (archetype id); without it, hire-next fills"
+        " the roles nobody or one person covers",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--catalog", choices=sorted(CATALOG_FILES), default=DEFAULT_CATALOG)
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help="fit 0-100")
@@ -62,7 +66,8 @@ def read_team_file(path: str, *, scale: str = "auto") -> ParsedTeam:
 
 
 def team_json(analysis: TeamAnalysis) -> dict[str, Any]:
-    """The JSON document: exactly `members`, `coverage`, `missing` and `hire_next`."""
+    """The JSON document: `members`, `coverage`, `missing`, `hire_next`, `archetype` (the goal
+    hire-next serves, or null) and `suggested_archetype` (the closest to the team's shape)."""
     role_ids = analysis.coverage.by_role().keys()
     members = [
         {
@@ -88,6 +93,8 @@ def team_json(analysis: TeamAnalysis) -> dict[str, Any]:
         "coverage": analysis.coverage.by_role(),
         "missing": analysis.coverage.missing,
         "hire_next": hire,
+        "archetype": analysis.archetype.id if analysis.archetype else None,
+        "suggested_archetype": analysis.suggested.id,
     }
 
 
@@ -104,9 +111,13 @@ def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str) -> 
         flag = {"missing": "MISSING", "single": "only one"}.get(r.status, "")
         print(f"  {r.name:<32} {r.count:>3}  {flag:<8} {', '.join(r.members)}")
     print(f"Missing roles: {', '.join(cov.missing) or 'none'}")
-    similarity = dict((a.id, s) for a, s in analysis.ranking)[analysis.archetype.id]
-    print(f"Archetype: {analysis.archetype.name} ({similarity:.0%} similar to the team's shape)")
-    print("Hire next:")
+    suggested, similarity = analysis.ranking[0]
+    print(f"Closest archetype: {suggested.name} ({similarity:.0%} similar to the team's shape)")
+    goal = analysis.archetype
+    if goal is None:
+        print("Hire next (no --archetype given: filling the roles nobody or one person covers):")
+    else:
+        print(f"Hire next, to grow toward {goal.name}:")
     for i, h in enumerate(analysis.hire, 1):
         t = h.target
         print(
@@ -114,7 +125,7 @@ def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str) -> 
             f"communication {t.comm:.1f}. {h.reason}"
         )
     if not analysis.hire:
-        print("  nobody: the team already has the archetype's mix")
+        print("  nobody: " + ("every role is covered" if goal is None else "the mix is there"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from roles.archetypes import (
     ArchetypeCatalog,
     UnknownArchetypeError,
+    fill_gaps,
     hire_next,
     load_archetypes,
     mix_for,
@@ -81,6 +82,22 @@ def test_hire_next_puts_the_largest_shortfall_first(catalog: Catalog) -> None:
     g = catalog.role("ml_engineer").region
     assert (first.target.ml, first.target.swe) == (g.ml, g.swe)
     assert first.have == 2 and first.want == pytest.approx(4.4)
+    assert "about 4 of 11 people" in first.reason  # whole people, not 4.4
+
+
+def test_needed_roles_nobody_covers_come_before_any_shortfall(catalog: Catalog) -> None:
+    embedded = load_archetypes().get("ml_embedded_in_product")
+    counts = dict.fromkeys(catalog.role_ids, 0) | {"data_scientist": 6, "ml_researcher": 4}
+    hires = hire_next(counts, embedded, catalog, uncovered={"ml_devops", "data_engineer"})
+    assert [h.role for h in hires[:2]] == ["data_engineer", "ml_devops"]
+    assert "Nobody on the team fits this role" in hires[0].reason
+
+
+def test_without_a_goal_the_gaps_are_filled_missing_roles_first(catalog: Catalog) -> None:
+    counts = dict.fromkeys(catalog.role_ids, 0) | {"data_scientist": 3, "ml_engineer": 1}
+    hires = fill_gaps(counts, catalog, uncovered=["ml_devops"], single=["ml_engineer"])
+    assert [h.role for h in hires] == ["ml_devops", "ml_engineer"]
+    assert hires[1].reason.startswith("Only one person fits this role")
 
 
 def test_team_with_the_exact_mix_grows_its_largest_role(catalog: Catalog) -> None:
@@ -104,6 +121,19 @@ def test_shape_distance_stays_between_zero_and_one(counts: dict[str, int]) -> No
     catalog = load_catalog("2021")
     for archetype in load_archetypes().archetypes:
         assert 0 <= shape_distance(counts, mix_for(archetype, catalog)) <= 1 + 1e-9
+
+
+@given(counts_strategy, st.sets(st.sampled_from(load_catalog("2021").role_ids)))
+def test_a_covered_role_never_outranks_a_needed_role_nobody_covers(
+    counts: dict[str, int], uncovered: set[str]
+) -> None:
+    catalog = load_catalog("2021")
+    for archetype in load_archetypes().archetypes:
+        mix = mix_for(archetype, catalog)
+        ranked = [h.role for h in hire_next(counts, archetype, catalog, uncovered=uncovered)]
+        gaps = [r for r in ranked if r in uncovered and mix[r] > 0]
+        assert ranked[: len(gaps)] == gaps
+        assert {r for r in uncovered if mix[r] > 0} <= set(ranked)
 
 
 @given(counts_strategy)

@@ -9,8 +9,10 @@ import yaml
 
 from roles.catalog import CATALOG_FILES, DATA_DIR, load_catalog, load_file, parse_yaml
 from roles.errors import CatalogError
-from roles.models import Catalog, Levels, Questionnaire
-from tests.expected import ROLE_IDS_2021
+from roles.match import match
+from roles.models import Catalog, Levels, Profile
+from roles.questionnaire_models import Questionnaire
+from tests.expected import LECTURE_CHART, ROLE_IDS_2021, lecture_profile
 
 
 def _roles_data() -> dict:
@@ -32,15 +34,47 @@ def test_every_role_says_where_its_placement_comes_from() -> None:
             assert cid in role.source and "chart" in role.source
 
 
-def test_ml_engineer_sits_between_data_engineer_and_researcher_on_ml() -> None:
-    c = load_catalog("2021")
-    ml = {r.id: r.region.ml for r in c.roles}
-    swe = {r.id: r.region.swe for r in c.roles}
-    assert ml["ml_devops"] < ml["data_engineer"] < ml["ml_engineer"] < ml["ml_researcher"]
-    assert swe["ml_devops"] > swe["data_engineer"] > swe["ml_engineer"] > swe["ml_researcher"]
-    widest = max(c.roles, key=lambda r: r.region.ml_extent * r.region.swe_extent)
-    assert widest.id == "data_scientist"
-    assert max(c.roles, key=lambda r: r.comm).id == "ml_product_manager"
+@pytest.mark.parametrize("edition", list(LECTURE_CHART))
+def test_roles_keep_the_lecture_order_on_both_axes(edition: str) -> None:
+    roles = load_catalog(edition).roles
+    chart = LECTURE_CHART[edition]
+    by_x = sorted(chart, key=lambda r: chart[r][0])
+    by_y = sorted(chart, key=lambda r: chart[r][1])
+    place = {r.id: r.region for r in roles}
+    assert sorted(place, key=lambda r: place[r].ml) == by_x
+    assert sorted(place, key=lambda r: place[r].swe) == by_y
+
+
+@pytest.mark.parametrize("edition", list(LECTURE_CHART))
+def test_communication_bars_follow_the_lecture_bubble_sizes(edition: str) -> None:
+    chart = LECTURE_CHART[edition]
+    bars = {r.id: r.comm for r in load_catalog(edition).roles}
+    for a in chart:
+        for b in chart:
+            if chart[a][2] > chart[b][2]:
+                assert bars[a] > bars[b], (a, b)
+            if chart[a][2] == chart[b][2]:
+                assert bars[a] == bars[b], (a, b)
+
+
+@pytest.mark.parametrize("edition", list(LECTURE_CHART))
+def test_data_scientist_region_is_the_widest_on_ml(edition: str) -> None:
+    roles = load_catalog(edition).roles
+    assert max(roles, key=lambda r: r.region.ml_extent).id == "data_scientist"
+
+
+@pytest.mark.parametrize(
+    ("edition", "role"), [(e, r) for e, roles in LECTURE_CHART.items() for r in roles]
+)
+def test_lecture_description_of_each_role_lands_on_that_role(edition: str, role: str) -> None:
+    profile = Profile(**lecture_profile(edition, role))
+    assert match(profile, load_catalog(edition))[0].role == role
+
+
+def test_every_number_of_every_role_has_a_reason() -> None:
+    for cid in CATALOG_FILES:
+        for role in load_catalog(cid).roles:
+            assert all(len(text) > 20 for text in role.why.model_dump().values()), role.id
 
 
 @pytest.mark.parametrize(
@@ -118,9 +152,9 @@ def test_levels_broken_order_is_explained() -> None:
 
 def test_questionnaire_with_too_few_items_per_axis_is_refused() -> None:
     data = yaml.safe_load((DATA_DIR / "questionnaire.yaml").read_text(encoding="utf-8"))
-    data["items"] = [i for i in data["items"] if i["axis"] != "comm"][:-1] + [
-        i for i in data["items"] if i["axis"] == "comm"
-    ][:4]
+    # Three communication questions plus the activities question (which also speaks to it).
+    comm = [i for i in data["items"] if i.get("axis") == "comm"]
+    data["items"] = [i for i in data["items"] if i.get("axis") != "comm"] + comm[:3]
     with pytest.raises(CatalogError, match="axis 'comm' has 4 items; at least 5 are needed"):
         parse_yaml(yaml.safe_dump(data), Questionnaire, "q.yaml")
 

@@ -48,7 +48,21 @@ def test_match_table_lists_roles_best_first(capsys: pytest.CaptureFixture[str]) 
     [
         (["match", "--ml", "11", "--swe", "1", "--comm", "1"], "argument --ml: 11 is outside 0-10"),
         (["match", "--ml", "x", "--swe", "1", "--comm", "1"], "argument --ml: 'x' is not a number"),
-        (["match", "--ml", "1", "--swe", "1"], "the following arguments are required: --comm"),
+        (["match", "--ml", "1", "--swe", "1"], "give --ml, --swe and --comm (0-10), or --answers"),
+        (["match", "--answers", "no-such.json"], "no-such.json: file not found"),
+        (["match", "--answers", "pyproject.toml"], "pyproject.toml: not valid JSON at line 1"),
+        (
+            ["match", "--answers", "tests/data/answers/bad_label.json"],
+            "years_ml: 'forever' is not an answer; pick one of",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/not_an_object.json"],
+            "expected a JSON object {question id: answer}",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/researcher.json", "--ml", "3"],
+            "give either --answers FILE or --ml/--swe/--comm, not both",
+        ),
         (
             ["match", "--ml", "1", "--swe", "1", "--comm", "1", "--catalog", "missing.yaml"],
             "missing.yaml: file not found",
@@ -74,7 +88,7 @@ def test_check_catalog_names_the_bad_field(tmp_path: Path) -> None:
     bad.write_text(
         (ROOT / "data" / "roles.yaml")
         .read_text(encoding="utf-8")
-        .replace("comm: 8.5", "comm: high")
+        .replace("comm: 7.4", "comm: high")
     )
     out = _run("check-catalog", str(bad))
     assert out.returncode == 2
@@ -96,3 +110,21 @@ def test_match_accepts_a_custom_catalog_file() -> None:
     )
     assert out.returncode == 0
     assert json.loads(out.stdout)["fits"][0]["role"] == "ml_engineer"
+
+
+def test_match_from_answers_adds_answers_used_and_people_like_you() -> None:
+    out = _run("match", "--answers", "tests/data/answers/researcher.json", "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert set(doc) == {"profile", "fits", "answers_used", "people_like_you"}
+    assert doc["answers_used"]["work_activities"] == ["ml_research"]
+    assert doc["fits"][0]["role"] == "ml_researcher"
+    likes = doc["people_like_you"]
+    assert likes[0]["title"] == "Research Scientist"
+    assert set(likes[0]) == {"title", "share", "n"}
+    assert abs(sum(x["share"] for x in likes) - 1) < 0.01
+
+
+def test_match_from_answers_prints_people_like_you_in_the_table() -> None:
+    out = _run("match", "--answers", "tests/data/answers/researcher.json", "--catalog", "2022")
+    assert out.returncode == 0 and "People like you (" in out.stdout

@@ -31,8 +31,9 @@ def _example() -> pd.DataFrame:
 
 
 def test_example_team_misses_exactly_two_roles_on_the_2021_chart(catalog: Catalog) -> None:
+    # A research-heavy team with nobody for production or data: the lecture's R&D trap.
     cov = coverage(team_fits(_example(), catalog), catalog, DEFAULT_THRESHOLD)
-    assert cov.missing == ["ml_researcher", "ml_product_manager"]
+    assert cov.missing == ["ml_devops", "data_engineer"]
 
 
 def test_person_at_a_role_centre_covers_it_alone(catalog: Catalog) -> None:
@@ -53,8 +54,8 @@ def test_coverage_lists_best_fit_first(catalog: Catalog) -> None:
 
 def test_raising_the_threshold_can_turn_a_covered_role_missing(catalog: Catalog) -> None:
     fitted = team_fits(_example(), catalog)
-    assert "ml_devops" not in coverage(fitted, catalog, 60).missing
-    assert "ml_devops" in coverage(fitted, catalog, 99.5).missing
+    assert "ml_engineer" not in coverage(fitted, catalog, 80).missing
+    assert "ml_engineer" in coverage(fitted, catalog, 99.5).missing
 
 
 def test_coverage_frame_has_one_row_per_role(any_catalog: Catalog) -> None:
@@ -72,14 +73,33 @@ def test_centroid_is_the_mean_profile() -> None:
 def test_role_counts_include_every_role(catalog: Catalog) -> None:
     counts = role_counts(team_fits(_example(), catalog), catalog)
     assert list(counts) == catalog.role_ids and sum(counts.values()) == 10
-    assert counts["ml_researcher"] == 0
+    assert counts["ml_devops"] == 0 and counts["ml_researcher"] == 3
 
 
 def test_analysis_uses_the_closest_archetype_unless_one_is_chosen(catalog: Catalog) -> None:
     auto = analyse_team(_example(), catalog)
-    assert auto.archetype.id == auto.ranking[0][0].id
+    assert auto.archetype is None  # the closest one is only suggested
+    assert [h.role for h in auto.hire] == auto.coverage.missing + auto.coverage.single
     chosen = analyse_team(_example(), catalog, archetype_id="ml_rnd")
-    assert chosen.archetype.id == "ml_rnd"
+    assert chosen.archetype is not None and chosen.archetype.id == "ml_rnd"
+
+
+def test_an_rnd_shaped_team_is_not_told_to_hire_another_researcher(catalog: Catalog) -> None:
+    # The team: 2 researchers, 2 data scientists, 1 ML engineer, 1 product manager.
+    team = _team(
+        ("R1", 8, 3, 6),
+        ("R2", 7.5, 3.5, 6),
+        ("D1", 5, 3, 7),
+        ("D2", 5.5, 2.5, 7),
+        ("E1", 6.5, 6, 4.5),
+        ("P1", 3, 2.5, 8.5),
+    )
+    analysis = analyse_team(team, catalog)
+    assert analysis.suggested.id == "ml_rnd"
+    assert analysis.archetype is None
+    assert [h.role for h in analysis.hire][:2] == ["ml_devops", "data_engineer"]
+    goal = analyse_team(team, catalog, archetype_id="ml_embedded_in_product")
+    assert {h.role for h in goal.hire[:2]} == {"ml_devops", "data_engineer"}
 
 
 scores = st.floats(0, 10, allow_nan=False)

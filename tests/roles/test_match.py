@@ -97,9 +97,9 @@ def test_backend_engineer_with_little_ml_fits_ml_devops_best(catalog: Catalog) -
 
 def test_reason_names_the_axis_that_is_off(catalog: Catalog) -> None:
     researcher = next(
-        f for f in match(Profile(ml=2, swe=2.8, comm=6), catalog) if f.role == "ml_researcher"
+        f for f in match(Profile(ml=2, swe=3.4, comm=6), catalog) if f.role == "ml_researcher"
     )
-    assert "ML 7.4 below typical (9.4)" in researcher.reason
+    assert "ML 5.1 below typical (7.1)" in researcher.reason
     assert "software engineering" not in researcher.reason
 
 

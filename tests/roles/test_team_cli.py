@@ -31,11 +31,19 @@ def test_json_has_exactly_the_documented_keys() -> None:
     result = _run(str(EXAMPLE), "--json", "--archetype", "ml_embedded_in_product")
     assert result.returncode == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert sorted(doc) == ["coverage", "hire_next", "members", "missing"]
-    assert doc["missing"] == ["ml_researcher", "ml_product_manager"]
+    assert sorted(doc) == [
+        "archetype",
+        "coverage",
+        "hire_next",
+        "members",
+        "missing",
+        "suggested_archetype",
+    ]
+    assert doc["missing"] == ["ml_devops", "data_engineer"]
     assert {"name", "best_role", "fits"} == set(doc["members"][0])
-    assert doc["coverage"]["ml_researcher"] == []
-    assert [h["role"] for h in doc["hire_next"]] == ["ml_engineer", "ml_product_manager"]
+    assert doc["coverage"]["ml_devops"] == []
+    assert doc["archetype"] == "ml_embedded_in_product"
+    assert [h["role"] for h in doc["hire_next"]][:2] == ["data_engineer", "ml_devops"]
     assert set(doc["hire_next"][0]["target"]) == {"ml", "swe", "comm"}
 
 
@@ -73,8 +81,14 @@ def test_unknown_archetype_lists_the_valid_ids(capsys: pytest.CaptureFixture[str
 def test_text_output_flags_missing_roles_and_hire_next(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["team", str(EXAMPLE), "--catalog", "2021"]) == 0
     out = capsys.readouterr().out
-    assert "Missing roles: ml_researcher, ml_product_manager" in out
-    assert "Hire next:" in out and "1. ML engineer" in out
+    assert "Missing roles: ml_devops, data_engineer" in out
+    assert "Hire next (no --archetype given" in out and "1. ML DevOps" in out
+
+
+def test_without_archetype_the_json_suggests_one_but_fills_gaps() -> None:
+    doc = json.loads(_run(str(EXAMPLE), "--json").stdout)
+    assert doc["archetype"] is None and doc["suggested_archetype"]
+    assert [h["role"] for h in doc["hire_next"]] == ["ml_devops", "data_engineer"]
 
 
 def test_non_utf8_file_warns_but_still_maps(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,141 @@
+"""Pydantic models of the questionnaire file (`data/questionnaire.yaml`).
+
+Two kinds of question: `one` (pick one answer; each answer is a level on one measure) and `many`
+(tick several options; each option carries a level on some measures). Every weight and level
+has a `why`, so the file explains its own numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from roles.models import AXES, Axis, FrozenModel, repeated
+
+Level = Annotated[float, Field(ge=0, le=10)]
+
+
+class Choice(FrozenModel):
+    """One answer of a one-choice question and the level it stands for on the item's measure."""
+
+    label: str = Field(min_length=1)
+    level: Level
+    why: str = Field(default="", description="why this answer means this level")
+
+
+class OneChoiceItem(FrozenModel):
+    """A question with one answer, scored on one measure."""
+
+    kind: Literal["one"] = "one"
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    axis: Axis
+    text: str = Field(min_length=1)
+    scale: str = Field(description="name of an answer scale defined under `scales`")
+    weight: float = Field(default=1.0, gt=0, le=5)
+    survey: bool = Field(default=False, description="asked word for word as the Kaggle survey")
+    why: str = Field(default="", description="why this question counts, and with this weight")
+
+    @property
+    def axes(self) -> tuple[str, ...]:
+        return (self.axis,)
+
+
+class Option(FrozenModel):
+    """One option of a many-choice question, with a level on each measure it speaks to."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str = Field(min_length=1)
+    levels: dict[Axis, Level] = Field(default_factory=dict)
+    exclusive: bool = Field(default=False, description="cannot be ticked with other options")
+    why: str = Field(default="")
+
+
+class ManyChoiceItem(FrozenModel):
+    """A question where several options may be ticked.
+
+    On each measure the item counts as one answer whose level is the mean of the ticked options'
+    levels on that measure (options without a level there are left out of the mean).
+    """
+
+    kind: Literal["many"]
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: str = Field(min_length=1)
+    options: list[Option] = Field(min_length=2)
+    weight: dict[Axis, float] = Field(min_length=1, description="weight of the item per measure")
+    survey: bool = False
+    why: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ManyChoiceItem:
+        dupes = repeated([o.id for o in self.options])
+        if dupes:
+            raise ValueError(f"option ids must be unique; repeated: {', '.join(dupes)}")
+        for o in self.options:
+            extra = sorted(set(o.levels) - set(self.weight))
+            if extra:
+                raise ValueError(
+                    f"option {o.id!r} has levels for {extra}, which the item has no weight for;"
+                    f" add them to `weight` or remove the levels"
+                )
+        return self
+
+    @property
+    def axes(self) -> tuple[str, ...]:
+        return tuple(a for a in AXES if a in self.weight)
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+Item = Annotated[OneChoiceItem | ManyChoiceItem, Field(discriminator="kind")]
+
+
+class Scoring(FrozenModel):
+    """How answers become scores when there are few of them."""
+
+    middle: float = Field(
+        default=5.0, ge=0, le=10, description="score of a measure nobody answered"
+    )
+    min_answers: int = Field(
+        default=3, ge=1, le=10, description="fewer answers than this pull the score to the middle"
+    )
+    halo: list[float] = Field(
+        min_length=1, description="uncertainty half-width (points) by number of answers: 0, 1, ..."
+    )
+
+    def halo_for(self, answers: int) -> float:
+        """How unsure a score resting on this many answers is, in points either way."""
+        return self.halo[min(answers, len(self.halo) - 1)]
+
+
+class Questionnaire(FrozenModel):
+    """Every question, the answer scales they share and the scoring rules."""
+
+    scoring: Scoring
+    scales: dict[str, list[Choice]]
+    items: list[Item]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Questionnaire:
+        for name, choices in self.scales.items():
+            if len(choices) < 2:
+                raise ValueError(f"scale {name!r} needs at least two choices")
+        for item in self.items:
+            if isinstance(item, OneChoiceItem) and item.scale not in self.scales:
+                known = ", ".join(self.scales)
+                raise ValueError(f"item {item.id!r} uses unknown scale {item.scale!r}; use {known}")
+        dupes = repeated([i.id for i in self.items])
+        if dupes:
+            raise ValueError(f"item ids must be unique; repeated: {', '.join(dupes)}")
+        for axis in AXES:
+            n = sum(1 for i in self.items if axis in i.axes)
+            if n < 5:
+                raise ValueError(f"axis {axis!r} has {n} items; at least 5 are needed")
+        return self
+
+    def item(self, item_id: str) -> OneChoiceItem | ManyChoiceItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def choices(self, item: OneChoiceItem) -> list[Choice]:
+        return self.scales[item.scale]

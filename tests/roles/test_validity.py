@@ -1,0 +1,47 @@
+"""Guards the published validity figures: real people answering the three survey questions.
+
+The targets (issue #7): on the half of the 2021 survey the map was never calibrated on, balanced
+top-1 >= 0.34 and top-2 >= 0.58, and no title below 0.20 top-1. README and About publish the
+figures; this test fails if a change to the map or the questionnaire makes them worse.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from roles.catalog import load_catalog, load_questionnaire
+from roles.validity import evaluate
+
+
+@pytest.fixture(scope="module")
+def report_2021():  # type: ignore[no-untyped-def]
+    return evaluate(load_catalog("2021"), load_questionnaire(), "validation")
+
+
+def test_validation_half_meets_the_balanced_targets(report_2021) -> None:  # type: ignore[no-untyped-def]
+    assert report_2021.top1 >= 0.34
+    assert report_2021.top2 >= 0.58
+
+
+def test_no_title_is_unreachable(report_2021) -> None:  # type: ignore[no-untyped-def]
+    assert report_2021.worst_top1.top1 >= 0.20
+
+
+def test_the_map_beats_always_answering_the_same_role(report_2021) -> None:  # type: ignore[no-untyped-def]
+    assert report_2021.top1 > 1 / len(report_2021.titles) + 0.1
+
+
+def test_confusion_rows_are_shares_of_each_title(report_2021) -> None:  # type: ignore[no-untyped-def]
+    sums = report_2021.confusion.sum(axis=1)
+    assert sums.round(6).eq(1.0).all()
+
+
+def test_the_2022_chart_is_checked_on_its_four_titles() -> None:
+    report = evaluate(load_catalog("2022"), load_questionnaire(), "validation")
+    assert [t.role for t in report.titles] == [
+        "data_scientist",
+        "ml_researcher",
+        "ml_engineer",
+        "ml_product_manager",
+    ]
+    assert report.top1 >= 0.34 and report.worst_top1.top1 >= 0.20
