@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from roles.catalog import CATALOG_FILES, load_catalog, load_levels, load_questionnaire
-from roles.models import Catalog, Levels, Questionnaire
+from roles.models import Catalog, Levels
+from roles.questionnaire_models import Questionnaire
 
 
 @st.cache_resource(show_spinner=False)

@@ -166,6 +166,30 @@ def person_trace(profile: Profile, *, label: str = "You") -> dict[str, Any]:
     }
 
 
+def halo_trace(profile: Profile, ml_spread: float, swe_spread: float) -> dict[str, Any]:
+    """A dashed ellipse around the person: how far either way the scores may be off."""
+    t = np.linspace(0, 2 * np.pi, _ELLIPSE_POINTS)
+    x = np.clip(profile.ml + ml_spread * np.cos(t), AXIS_RANGE[0], AXIS_RANGE[1])
+    y = np.clip(profile.swe + swe_spread * np.sin(t), AXIS_RANGE[0], AXIS_RANGE[1])
+    return {
+        "type": "scatter",
+        "x": x.round(3).tolist(),
+        "y": y.round(3).tolist(),
+        "mode": "lines",
+        "fill": "toself",
+        "fillcolor": "rgba(20,20,20,0.06)",
+        "line": {"color": "rgba(20,20,20,0.55)", "width": 1.5, "dash": "dot"},
+        "name": "How sure",
+        "hoverinfo": "text",
+        "hoveron": "fills",
+        "text": (
+            f"Your scores may be off by about {ml_spread:g} (ML) and {swe_spread:g} "
+            "(software engineering): they rest on few answers"
+        ),
+        "meta": {"kind": "halo"},
+    }
+
+
 def add_arrow(
     fig: go.Figure, start: tuple[float, float], end: tuple[float, float], *, colour: str
 ) -> go.Figure:

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from components.catalogs import cached_catalog
-from components.me.questionnaire_form import render_questionnaire, render_questionnaire_summary
+from components.me import questionnaire_form as qf
+from components.me.people_like_you import render_people_like_you
 from components.me.rating import held_profile, render_rating_sliders
 from components.me.results import render_downloads, render_results
 from components.me.share import render_share_link
@@ -11,6 +12,7 @@ from components.me.state import (
     CATALOG_KEY,
     MODE_KEY,
     PREFIX,
+    QUESTIONS,
     QUICK,
     SURVEY,
     TARGET_KEY,
@@ -37,20 +39,21 @@ with st.sidebar:
         help="The lecture's 2021 chart has six roles; the 2022 chart drops the data engineer.",
     )
 catalog = cached_catalog(st.session_state[CATALOG_KEY])
-if st.session_state.get(TARGET_KEY) not in (None, "__best__", *catalog.role_ids):
-    st.session_state[TARGET_KEY] = "__best__"
 
 rate, result = st.columns([2, 3], gap="large")
 with rate:
     mode = st.radio("Rate yourself with", [QUICK, SURVEY], key=MODE_KEY, horizontal=True)
     if mode == SURVEY:
-        render_questionnaire("me_q_", slider_prefix=PREFIX, mode_key=MODE_KEY)
+        qf.render_questionnaire(QUESTIONS, slider_prefix=PREFIX, mode_key=MODE_KEY)
         profile = held_profile(PREFIX)
     else:
-        render_questionnaire_summary("me_q_")
-        profile = render_rating_sliders(PREFIX)
+        qf.render_questionnaire_summary(QUESTIONS)
+        profile = render_rating_sliders(PREFIX, notes=qf.measure_notes(QUESTIONS, PREFIX))
 
-render_results(profile, catalog, target_key=TARGET_KEY, map_slot=result)
+halo = qf.map_halo(QUESTIONS, PREFIX)
+render_results(profile, catalog, target_key=TARGET_KEY, map_slot=result, halo=halo)
+if (answers := qf.survey_answers(QUESTIONS)) is not None:
+    render_people_like_you(answers)
 state = current_share()
 write_url(state)
 st.divider()

@@ -1,63 +1,133 @@
-"""The short questionnaire that fills the rating sliders."""
+"""The questionnaire that fills the rating sliders: the survey's three questions, then practices."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import streamlit as st
 
 from components.catalogs import cached_questionnaire
-from components.me.rating import held_profile, seed_scores
+from components.me.rating import current_scores, held_profile, seed_scores
+from roles.errors import ProfileError
 from roles.models import AXES, AXIS_LABELS, Profile
-from roles.questionnaire import NOT_YET, answer_options, score
+from roles.questionnaire import NOT_YET, Answers, ScoreDetail, answer_options, score_detail
+from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What the last submitted answers produced and the slider values they set."""
+
+    detail: ScoreDetail
+    sliders: dict[str, float]
+    answers: dict[str, object]
+
+    def rests_on(self, axis: str, current: float) -> int | None:
+        """Answers behind a measure, or None once the person moved its slider themselves."""
+        if axis in self.detail.unscored or current != self.sliders[axis]:
+            return None
+        return self.detail.answers[axis]
+
+
+def _option_key(prefix: str, item: ManyChoiceItem, option_id: str) -> str:
+    return f"{prefix}{item.id}__{option_id}"
+
+
+def collect_answers(q: Questionnaire, prefix: str) -> dict[str, object]:
+    """The answers held in the form's widgets: labels, or lists of ticked option ids."""
+    answers: dict[str, object] = {}
+    for item in q.items:
+        if isinstance(item, ManyChoiceItem):
+            ticked = [
+                o.id for o in item.options if st.session_state.get(_option_key(prefix, item, o.id))
+            ]
+            if ticked:
+                answers[item.id] = ticked
+        elif st.session_state.get(f"{prefix}{item.id}") is not None:
+            answers[item.id] = st.session_state[f"{prefix}{item.id}"]
+    return answers
 
 
 def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) -> None:
     """Form callback: score the answers and move the sliders (callbacks run before widgets)."""
     q = cached_questionnaire()
-    answers = {
-        i.id: st.session_state.get(f"{key_prefix}{i.id}")
-        for i in q.items
-        if st.session_state.get(f"{key_prefix}{i.id}") is not None
-    }
-    profile, unscored = score(q, answers)
+    answers = collect_answers(q, key_prefix)
+    error_key = f"{key_prefix}error"
+    if not answers or all(v == NOT_YET for v in answers.values()):
+        st.session_state[error_key] = "Nothing answered yet: answer at least one question."
+        return
+    try:
+        detail = score_detail(q, answers)  # type: ignore[arg-type]
+    except ProfileError as exc:
+        st.session_state[error_key] = f"Please check your answers: {exc}."
+        return
     held = held_profile(slider_prefix).as_dict()
     # Sliders move in half steps; a measure with no answered item keeps its slider value.
-    seed_scores(
-        slider_prefix,
-        Profile(
-            **{
-                a: held[a] if a in unscored else round(v * 2) / 2
-                for a, v in profile.as_dict().items()
-            }
-        ),
-    )
-    skipped = len(q.items) - len(answers)
-    st.session_state[f"{key_prefix}summary"] = (profile, unscored, skipped)
+    sliders = {
+        a: held[a] if a in detail.unscored else round(v * 2) / 2
+        for a, v in detail.profile.as_dict().items()
+    }
+    seed_scores(slider_prefix, Profile(**sliders))
+    st.session_state.pop(error_key, None)
+    st.session_state[f"{key_prefix}applied"] = Applied(detail, sliders, answers)
     if mode_key:
         # Back to the sliders, so the person sees the scores the answers produced.
         st.session_state[mode_key] = "Quick rating"
 
 
+def applied_answers(key_prefix: str) -> Applied | None:
+    """The last answers the person submitted, if any."""
+    value = st.session_state.get(f"{key_prefix}applied")
+    return value if isinstance(value, Applied) else None
+
+
+def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix: str) -> None:
+    if isinstance(item, ManyChoiceItem):
+        st.markdown(f"{item.text} *(tick all that apply)*")
+        for option in item.options:
+            st.checkbox(option.label, key=_option_key(prefix, item, option.id))
+    elif item.survey:
+        st.selectbox(
+            item.text,
+            answer_options(q, item.id),
+            index=None,
+            key=f"{prefix}{item.id}",
+            placeholder="Choose an answer",
+        )
+    else:
+        st.radio(
+            item.text,
+            answer_options(q, item.id),
+            index=None,
+            horizontal=True,
+            key=f"{prefix}{item.id}",
+        )
+
+
 def render_questionnaire(
     key_prefix: str, *, slider_prefix: str, mode_key: str | None = None
 ) -> None:
-    """Questions grouped by measure; submitting fills the sliders with the computed scores."""
+    """The survey's questions, then practice questions by measure; submitting fills the sliders."""
     q = cached_questionnaire()
+    error = st.session_state.get(f"{key_prefix}error")
+    if error:
+        st.error(error, icon=":material/error:")
     st.caption(
         "Answer from what you have actually done. Pick "
         f"“{NOT_YET}” when you have not had the opportunity: the item is then left out "
-        "instead of counting against you."
+        "instead of counting against you. Unanswered questions are left out too."
     )
     with st.form(f"{key_prefix}form", border=False):
+        st.markdown(
+            "**Your work**: the 2021 Kaggle ML & DS Survey's own questions, so your answers can "
+            "be compared with real people."
+        )
+        for item in (i for i in q.items if i.survey):
+            _render_item(q, item, key_prefix)
         for axis in AXES:
             st.markdown(f"**{AXIS_LABELS[axis]}**")
-            for item in (i for i in q.items if i.axis == axis):
-                st.radio(
-                    item.text,
-                    answer_options(q, item.id),
-                    index=None,
-                    horizontal=True,
-                    key=f"{key_prefix}{item.id}",
-                )
+            for item in (i for i in q.items if not i.survey and axis in i.axes):
+                _render_item(q, item, key_prefix)
         st.form_submit_button(
             "Use these answers",
             type="primary",
@@ -66,17 +136,64 @@ def render_questionnaire(
         )
 
 
+def measure_notes(key_prefix: str, slider_prefix: str) -> dict[str, str]:
+    """Per measure, what its score rests on (shown under each slider after the questionnaire)."""
+    applied = applied_answers(key_prefix)
+    if applied is None:
+        return {}
+    held = current_scores(slider_prefix)
+    notes = {}
+    min_answers = cached_questionnaire().scoring.min_answers
+    for axis in AXES:
+        n = applied.rests_on(axis, held[axis])
+        if n is None:
+            continue
+        few = n < min_answers
+        pulled = f" (pulled toward the middle: fewer than {min_answers})" if few else ""
+        notes[axis] = f"From {n} answer{'s' if n != 1 else ''}{pulled}."
+    return notes
+
+
 def render_questionnaire_summary(key_prefix: str) -> None:
     """What the last submitted answers produced, shown above the sliders."""
-    summary = st.session_state.get(f"{key_prefix}summary")
-    if summary:
-        profile, unscored, skipped = summary
-        st.success(
-            f"Scores set: ML expertise {profile.ml:g}, software engineering {profile.swe:g}, "
-            f"communication {profile.comm:g}. Fine-tune them on the sliders."
-        )
-        if unscored:
-            names = ", ".join(AXIS_LABELS[a] for a in unscored)
-            st.warning(f"No answered question for {names}: that slider was left as it was.")
-        elif skipped:
-            st.caption(f"{skipped} question(s) left out (unanswered or no chance yet).")
+    applied = applied_answers(key_prefix)
+    if applied is None:
+        return
+    d = applied.detail
+    parts = [f"{AXIS_LABELS[a]} {applied.sliders[a]:g}" for a in AXES if a not in d.unscored]
+    st.success(
+        f"Scores set from your answers: {', '.join(parts)}. Fine-tune them on the sliders.",
+        icon=":material/task_alt:",
+    )
+    if d.unscored:
+        names = ", ".join(AXIS_LABELS[a] for a in d.unscored)
+        st.caption(f"No answered question for {names}: that slider was left as it was.")
+
+
+def survey_answers(key_prefix: str) -> Answers | None:
+    """The three survey answers last submitted, when all three were answered."""
+    applied = applied_answers(key_prefix)
+    if applied is None:
+        return None
+    keys = ("years_code", "years_ml", "work_activities")
+    if not all(applied.answers.get(k) for k in keys):
+        return None
+    return {k: applied.answers[k] for k in keys}  # type: ignore[misc]
+
+
+def map_halo(key_prefix: str, slider_prefix: str) -> tuple[float, float] | None:
+    """The uncertainty to draw around the person: (ML, software engineering) spread, or None.
+
+    Only scores that still rest on answers get a halo; a slider the person set themselves is
+    their own rating and gets only its half-step.
+    """
+    applied = applied_answers(key_prefix)
+    if applied is None:
+        return None
+    held = current_scores(slider_prefix)
+    scoring = cached_questionnaire().scoring
+    counts = [applied.rests_on(axis, held[axis]) for axis in ("ml", "swe")]
+    if all(n is None for n in counts):
+        return None
+    ml, swe = (0.25 if n is None else scoring.halo_for(n) for n in counts)
+    return ml, swe

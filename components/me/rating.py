@@ -19,8 +19,19 @@ def _held_key(key_prefix: str) -> str:
     return f"{key_prefix}held"
 
 
-def seed_scores(key_prefix: str, profile: Profile) -> None:
+def _touched_key(key_prefix: str) -> str:
+    return f"{key_prefix}touched"
+
+
+def mark_touched(key_prefix: str) -> None:
+    """Remember that the person set their scores (a slider, the questionnaire or a shared link)."""
+    st.session_state[_touched_key(key_prefix)] = True
+
+
+def seed_scores(key_prefix: str, profile: Profile, *, touched: bool = True) -> None:
     """Set the sliders' values; call before they are drawn in a run, or from a callback."""
+    if touched:
+        mark_touched(key_prefix)
     st.session_state[_held_key(key_prefix)] = profile.as_dict()
     for axis, value in profile.as_dict().items():
         st.session_state[f"{key_prefix}{axis}"] = value
@@ -31,8 +42,25 @@ def held_profile(key_prefix: str) -> Profile:
     return Profile(**st.session_state[_held_key(key_prefix)])
 
 
-def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # type: ignore[no-untyped-def]
-    """Draw the sliders (keys `{prefix}ml`, `{prefix}swe`, `{prefix}comm`); return the profile."""
+def _on_slide(key_prefix: str, then=None) -> None:  # type: ignore[no-untyped-def]
+    mark_touched(key_prefix)
+    if then is not None:
+        then()
+
+
+def current_scores(key_prefix: str) -> dict[str, float]:
+    """The sliders' values as of this run, before they are drawn (a move lands in state first)."""
+    held = st.session_state.get(_held_key(key_prefix), {})
+    return {a: float(st.session_state.get(f"{key_prefix}{a}", held.get(a, 5.0))) for a in AXES}
+
+
+def render_rating_sliders(  # type: ignore[no-untyped-def]
+    key_prefix: str, *, on_change=None, notes: dict[str, str] | None = None
+) -> Profile:
+    """Draw the sliders (keys `{prefix}ml`, `{prefix}swe`, `{prefix}comm`); return the profile.
+
+    `notes` adds a line under a slider, e.g. how many answers its score rests on.
+    """
     levels = cached_levels()
     held = st.session_state.get(_held_key(key_prefix), {})
     values: dict[str, float] = {}
@@ -51,13 +79,15 @@ def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # typ
             format="%.1f",
             key=key,
             help=_HELP[axis],
-            on_change=on_change,
+            on_change=_on_slide,
+            args=(key_prefix, on_change),
         )
         values[axis] = float(value)
-        st.caption(describe_level(levels, axis, values[axis]))
+        note = (notes or {}).get(axis)
+        st.caption(describe_level(levels, axis, values[axis]) + (f" *{note}*" if note else ""))
     profile = Profile(**values)
     st.session_state[_held_key(key_prefix)] = values
-    if looks_flat(profile):
+    if looks_flat(profile) and st.session_state.get(_touched_key(key_prefix)):
         st.info(
             "All three scores are the same, so the ranking says little about you. "
             "Read the level descriptions and move each slider to what you have actually done.",

@@ -9,11 +9,12 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components.skills_map import arrow_annotation, map_figure, person_trace
+from components.skills_map import arrow_annotation, halo_trace, map_figure, person_trace
 from roles.gaps import Gaps, gaps
-from roles.match import RoleFit, match
+from roles.match import RoleFit
 from roles.models import AXES, AXIS_LABELS, Catalog, Profile
 from roles.report import match_report
+from roles.verdict import Verdict, verdict
 
 AUTO_TARGET = "__best__"
 PLOT_CONFIG = {
@@ -23,14 +24,24 @@ PLOT_CONFIG = {
 
 
 def build_person_figure(
-    profile: Profile, catalog: Catalog, target: Gaps | None, *, label: str = "You"
+    profile: Profile,
+    catalog: Catalog,
+    target: Gaps | None,
+    *,
+    label: str = "You",
+    halo: tuple[float, float] | None = None,
 ) -> go.Figure:
-    """The map with the person's bubble and, if they are outside the target, an arrow toward it."""
+    """The map with the person's bubble and, if they are outside the target, an arrow toward it.
+
+    `halo` (ML, software engineering spread) draws the uncertainty of scores from few answers.
+    """
     arrows = []
     if target is not None and not target.inside:
         colour = catalog.role(target.role).colour
         arrows.append(arrow_annotation((profile.ml, profile.swe), target.nearest, colour=colour))
-    return map_figure(catalog, traces=[person_trace(profile, label=label)], annotations=arrows)
+    traces = [halo_trace(profile, *halo)] if halo else []
+    traces.append(person_trace(profile, label=label))
+    return map_figure(catalog, traces=traces, annotations=arrows)
 
 
 def fits_table(fits: list[RoleFit]) -> pa.Table:
@@ -83,46 +94,87 @@ def _render_gaps(profile: Profile, g: Gaps) -> None:
                 st.markdown(f"**{AXIS_LABELS[axis]}: next steps**\n\n{steps}")
 
 
+def render_headline(v: Verdict) -> None:
+    """The best fit, said no more firmly than the numbers allow."""
+    st.markdown(f"### {v.headline}")
+    second = v.runner_up
+    if v.kind == "no_close_fit":
+        st.caption(
+            f"Even the nearest role's region is some way off (fit {v.best.fit:.0f} of 100; 80 is "
+            f"its edge). The path toward {v.best.name} below shows what would bring you there."
+        )
+    elif v.close and second is not None:
+        tip = f" {v.tip.phrase()[0].upper()}{v.tip.phrase()[1:]}." if v.tip else ""
+        st.caption(
+            f"The two fit almost equally ({v.best.name} {v.best.fit:.0f}, {second.name} "
+            f"{second.fit:.0f}).{tip}"
+        )
+    else:
+        st.caption(v.best.reason)
+    if v.comm_decides is not None:
+        st.info(
+            f"Communication decided this: {v.comm_decides.phrase()}. Check that rating against "
+            "its level descriptions.",
+            icon=":material/record_voice_over:",
+        )
+
+
+def _render_path(
+    profile: Profile, catalog: Catalog, g: Gaps, target_key: str, best: RoleFit
+) -> None:
+    pick, _ = st.columns([1, 2])
+    with pick:
+        st.selectbox(
+            "Target role",
+            [AUTO_TARGET, *catalog.role_ids],
+            key=target_key,
+            # The label does not name the best fit: it changes with every slider move, and a
+            # stale name in the closed box read as a different target.
+            format_func=lambda rid: (
+                "Best fit (follows your scores)" if rid == AUTO_TARGET else catalog.role(rid).name
+            ),
+            help="The role you want to grow toward; the arrow on the map points at it.",
+        )
+    st.markdown(f"#### Your path toward {g.name}")
+    _render_gaps(profile, g)
+
+
 def render_results(
-    profile: Profile, catalog: Catalog, *, target_key: str, map_slot: DeltaGenerator | None = None
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    target_key: str,
+    map_slot: DeltaGenerator | None = None,
+    halo: tuple[float, float] | None = None,
 ) -> str | None:
     """Draw the whole result; returns the target role id the person chose (None = best fit).
 
     `map_slot` is where the map and the best fit go (beside the sliders on the Me page);
-    without it they open the result.
+    without it they open the result. `halo` is the uncertainty drawn around the person.
     """
-    fits = match(profile, catalog)
-    best = fits[0]
-    options = [AUTO_TARGET, *catalog.role_ids]
-    if st.session_state.get(target_key) not in options:
+    v = verdict(profile, catalog)
+    best = v.best
+    if st.session_state.get(target_key) not in (AUTO_TARGET, *catalog.role_ids):
         st.session_state[target_key] = AUTO_TARGET
     chosen = st.session_state[target_key]
     target_id = best.role if chosen == AUTO_TARGET else chosen
     g = gaps(profile, catalog, target_id)
 
     with map_slot if map_slot is not None else st.container():
-        st.markdown(f"### Best fit: {best.name}")
-        st.caption(best.reason)
-        st.plotly_chart(build_person_figure(profile, catalog, g), config=PLOT_CONFIG)
+        render_headline(v)
+        st.plotly_chart(build_person_figure(profile, catalog, g, halo=halo), config=PLOT_CONFIG)
+        halo_note = " The dotted halo shows how far your scores may be off." if halo else ""
         st.caption(
             "Your bubble's size is your communication score. Hover a region for its ranges "
-            "and communication bar; the arrow shows the way to your target role."
+            f"and communication bar; the arrow shows the way to your target role.{halo_note}"
         )
+    if v.kind == "no_close_fit":
+        # Nothing fits yet, so the way toward the nearest role leads the page.
+        _render_path(profile, catalog, g, target_key, best)
     st.markdown("#### All roles, best fit first")
-    _render_fits(fits)
-    pick, _ = st.columns([1, 2])
-    with pick:
-        st.selectbox(
-            "Target role",
-            options,
-            key=target_key,
-            format_func=lambda rid: (
-                f"Best fit ({best.name})" if rid == AUTO_TARGET else catalog.role(rid).name
-            ),
-            help="The role you want to grow toward; the arrow on the map points at it.",
-        )
-    st.markdown(f"#### Your path toward {g.name}")
-    _render_gaps(profile, g)
+    _render_fits(v.fits)
+    if v.kind != "no_close_fit":
+        _render_path(profile, catalog, g, target_key, best)
     return None if chosen == AUTO_TARGET else chosen
 
 

@@ -11,6 +11,7 @@ from roles.models import Profile
 from roles.share import ShareState, encode_share, parse_share
 
 PREFIX = "me_"
+QUESTIONS = "me_q_"  # key prefix of the questionnaire's widgets
 TARGET_KEY = "me_target"
 CATALOG_KEY = "me_catalog"
 MODE_KEY = "me_mode"
@@ -22,8 +23,11 @@ def init_me_state() -> list[str]:
     """Seed the widgets from the URL once per session; returns warnings about bad URL values."""
     if st.session_state.get(_SEEDED):
         return []
-    state, warnings = parse_share(st.query_params.to_dict(), role_ids_by_catalog())
-    seed_scores(PREFIX, Profile(ml=state.ml, swe=state.swe, comm=state.comm))
+    params = st.query_params.to_dict()
+    state, warnings = parse_share(params, role_ids_by_catalog())
+    # Scores in a shared link were set by someone: the "all the same" note may apply to them.
+    from_link = any(k in params for k in ("ml", "swe", "comm"))
+    seed_scores(PREFIX, Profile(ml=state.ml, swe=state.swe, comm=state.comm), touched=from_link)
     st.session_state[TARGET_KEY] = state.target or AUTO_TARGET
     st.session_state[CATALOG_KEY] = state.catalog
     st.session_state[MODE_KEY] = QUICK

@@ -37,9 +37,13 @@ def render_controls() -> tuple[float, bool]:
 
 
 def chosen_archetype() -> str | None:
-    """The archetype id picked on the page, or None to use the closest one."""
+    """The archetype the manager picked as their goal, or None while none is chosen."""
     value = st.session_state.get(ARCHETYPE, AUTO)
     return None if value == AUTO else str(value)
+
+
+def _choose(archetype_id: str) -> None:
+    st.session_state[ARCHETYPE] = archetype_id
 
 
 def render_coverage(analysis: TeamAnalysis) -> None:
@@ -63,24 +67,45 @@ def render_coverage(analysis: TeamAnalysis) -> None:
 
 
 def render_archetype(analysis: TeamAnalysis, book: ArchetypeCatalog) -> None:
-    """Archetype select with the suggestion, its trade-offs and the hire-next list."""
+    """The goal the manager picks (the closest archetype only suggested) and the hire-next list."""
     suggested, similarity = analysis.ranking[0]
-    labels = {AUTO: "The closest to the team's shape", **{a.id: a.name for a in book.archetypes}}
-    st.selectbox("Organisation archetype", list(labels), format_func=labels.get, key=ARCHETYPE)
-    st.caption(
-        f"Closest to the team's mix of best-fit roles: {suggested.name} ({similarity:.0%} similar)."
+    labels = {AUTO: "Not chosen yet", **{a.id: a.name for a in book.archetypes}}
+    st.selectbox(
+        "The organisation you are building",
+        list(labels),
+        format_func=labels.get,
+        key=ARCHETYPE,
+        help="Hire next grows the team toward this. Your team's current shape is only a hint: "
+        "copying it repeats what the team already is.",
     )
+    note, button = st.columns([3, 1], vertical_alignment="center")
+    note.caption(
+        f"Closest to your team today: {suggested.name} ({similarity:.0%} similar). "
+        "That is where the team is, not necessarily where it should go."
+    )
+    if analysis.archetype is None:
+        button.button(
+            f"Use {suggested.name}",
+            on_click=_choose,
+            args=(suggested.id,),
+            key="team_use_suggested",
+        )
     a = analysis.archetype
-    st.markdown(f"**{a.name}** (stage {a.stage} of 5). {a.description}")
-    pros, cons = st.columns(2)
-    pros.markdown("**Advantages**\n" + "".join(f"\n- {x}" for x in a.advantages))
-    cons.markdown("**Drawbacks**\n" + "".join(f"\n- {x}" for x in a.drawbacks))
-    with st.expander("Where it stands on the three design choices"):
-        for choice in book.design_choices:
-            st.markdown(f"**{choice.name}**: {a.design[choice.id]}")
-    st.subheader("Hire next")
+    if a is not None:
+        st.markdown(f"**{a.name}** (stage {a.stage} of 5). {a.description}")
+        pros, cons = st.columns(2)
+        pros.markdown("**Advantages**\n" + "".join(f"\n- {x}" for x in a.advantages))
+        cons.markdown("**Drawbacks**\n" + "".join(f"\n- {x}" for x in a.drawbacks))
+        with st.expander("Where it stands on the three design choices"):
+            for choice in book.design_choices:
+                st.markdown(f"**{choice.name}**: {a.design[choice.id]}")
+    st.subheader("Hire next" if a else "Hire next: fill the gaps")
     if not analysis.hire:
-        st.success("The team already has this archetype's mix of roles.")
+        st.success(
+            "Every role is covered by at least two people."
+            if a is None
+            else "The team already has this archetype's mix of roles."
+        )
     for i, h in enumerate(analysis.hire, 1):
         t = h.target
         st.markdown(

@@ -34,9 +34,22 @@ def _coverage_rows(analysis: TeamAnalysis) -> str:
     return "".join(rows)
 
 
+def _hire_heading(analysis: TeamAnalysis) -> str:
+    goal = analysis.archetype
+    if goal is None:
+        return (
+            '<h2>Hire next: fill the gaps</h2><p class="muted">No organisation archetype '
+            "was chosen as the goal, so these are the roles nobody or one person covers.</p>"
+        )
+    return (
+        f"<h2>Hire next for &ldquo;{_e(goal.name)}&rdquo;</h2>"
+        f'<p class="muted">{_e(goal.description)}</p>'
+    )
+
+
 def _hire_items(analysis: TeamAnalysis) -> str:
     if not analysis.hire:
-        return "<p>The team already has the archetype's mix of roles.</p>"
+        return "<p>Nothing to add: the team already has what the goal calls for.</p>"
     items = [
         f"<li><b>{_e(h.name)}</b>: look for ML about {h.target.ml:.1f}, software engineering "
         f"about {h.target.swe:.1f}, communication at least {h.target.comm:.1f}. {_e(h.reason)}</li>"
@@ -70,8 +83,7 @@ is at least {cov.threshold:g} out of 100. Made with ML Skills Map.</p>
 {chart}
 <h2>Coverage</h2>
 <table><tr><th>Role</th><th>People</th><th>Status</th><th>Who</th></tr>{_coverage_rows(analysis)}</table>
-<h2>Hire next for &ldquo;{_e(analysis.archetype.name)}&rdquo;</h2>
-<p class="muted">{_e(analysis.archetype.description)}</p>
+{_hire_heading(analysis)}
 {_hire_items(analysis)}
 <h2>Team</h2>
 <table><tr><th>Name</th><th>Best fit</th><th>Fit</th><th>ML</th><th>Software engineering</th>

@@ -85,8 +85,9 @@ def test_questionnaire_fills_the_sliders_and_returns_to_them() -> None:
     submit.click().run()
     assert at.slider(key="me_ml").value == 10.0
     assert at.slider(key="me_comm").value == 10.0
-    assert "Scores set: ML expertise 10" in texts(at)
+    assert "Scores set from your answers: ML expertise 10" in texts(at)
     assert at.radio(key="me_mode").value == "Quick rating"
+    assert "*From 5 answers.*" in texts(at)  # each measure says what it rests on
 
 
 def test_slider_values_survive_a_visit_to_the_questionnaire() -> None:
@@ -112,3 +113,124 @@ def test_share_link_restores_the_state() -> None:
     at = app(ml="2", swe="8", comm="3", target="ml_engineer").run()
     link = at.code[0].value
     assert "ml=2" in link and "swe=8" in link and "target=ml_engineer" in link
+
+
+def _questionnaire(at):  # type: ignore[no-untyped-def]
+    at.radio(key="me_mode").set_value("Questionnaire").run()
+    return at
+
+
+def _submit(at):  # type: ignore[no-untyped-def]
+    submit = next(b for b in at.get("form_submit_button") if "Use these answers" in b.label)
+    return submit.click().run()
+
+
+def _answer_survey(at, code: str, ml: str, *activities: str):  # type: ignore[no-untyped-def]
+    at.selectbox(key="me_q_years_code").set_value(code)
+    at.selectbox(key="me_q_years_ml").set_value(ml)
+    for a in activities:
+        at.checkbox(key=f"me_q_work_activities__{a}").check()
+    return _submit(at)
+
+
+def test_the_survey_questions_come_first_in_the_questionnaire() -> None:
+    at = _questionnaire(app().run())
+    labels = [s.label for s in at.selectbox if s.key and s.key.startswith("me_q_")]
+    assert labels[:2] == [
+        "For how many years have you been writing code and/or programming?",
+        "For how many years have you used machine learning methods?",
+    ]
+    assert at.checkbox(key="me_q_work_activities__ml_research").label.startswith("Do research")
+
+
+def test_survey_answers_show_people_like_you_with_caveats() -> None:
+    at = _answer_survey(_questionnaire(app().run()), "10-20 years", "5-10 years", "ml_research")
+    page = texts(at)
+    assert "#### People like you" in page
+    assert "in the 2021 Kaggle survey: " in page and "Research Scientist" in page
+    assert "a job title is what people are called" in page
+    bars = next(
+        f for f in figures(at) if f["data"][0].get("meta", {}).get("kind") == "people_like_you"
+    )
+    assert bars["data"][0]["y"][-1] == "Research Scientist"  # best first, drawn at the top
+
+
+def test_few_answers_say_so_and_draw_a_halo_around_the_person() -> None:
+    at = _answer_survey(_questionnaire(app().run()), "1-3 years", "1-2 years", "ml_service")
+    page = texts(at)
+    assert "From 2 answers (pulled toward the middle: fewer than 3)." in page
+    assert "From 1 answer (pulled toward the middle: fewer than 3)." in page  # communication
+    fig = figures(at)[0]
+    halo = [t for t in fig["data"] if t.get("meta", {}).get("kind") == "halo"]
+    assert len(halo) == 1
+    xs = values(halo[0]["x"])
+    assert max(xs) - min(xs) == __import__("pytest").approx(2 * 1.5, abs=0.01)
+
+
+def test_moving_a_slider_after_the_questionnaire_makes_it_your_own_rating() -> None:
+    at = _answer_survey(_questionnaire(app().run()), "1-3 years", "1-2 years", "ml_service")
+    at.slider(key="me_ml").set_value(9.0).run()
+    at.slider(key="me_swe").set_value(1.0).run()
+    assert "From 2 answers" not in texts(at)
+    assert not [t for t in figures(at)[0]["data"] if t.get("meta", {}).get("kind") == "halo"]
+
+
+def test_an_empty_questionnaire_says_what_is_missing_and_changes_nothing() -> None:
+    at = _submit(_questionnaire(app(ml="2", swe="8", comm="3").run()))
+    assert "Nothing answered yet: answer at least one question." in [e.value for e in at.error]
+    assert not at.success
+    assert at.radio(key="me_mode").value == "Questionnaire"
+    at.radio(key="me_mode").set_value("Quick rating").run()
+    assert at.slider(key="me_ml").value == 2.0
+
+
+def test_none_with_other_activities_is_refused_with_advice() -> None:
+    at = _answer_survey(_questionnaire(app().run()), "1-3 years", "1-2 years", "none", "ml_service")
+    assert any("'none' cannot be combined" in e.value for e in at.error)
+
+
+def test_close_call_heading_names_both_roles_and_what_tips_it() -> None:
+    at = app(ml="6.5", swe="4.5", comm="5").run()
+    page = texts(at)
+    assert "### Close call: " in page and " would make it " in page
+
+
+def test_between_regions_the_heading_says_no_role_fits_and_the_path_leads() -> None:
+    at = app(ml="9.5", swe="9.5", comm="5").run()
+    page = texts(at)
+    assert "### No role fits closely yet; nearest: " in page
+    assert page.index("#### Your path toward") < page.index("#### All roles, best fit first")
+
+
+def test_communication_deciding_the_best_fit_is_said_on_the_page() -> None:
+    from roles.catalog import load_catalog
+    from roles.models import Profile
+    from roles.verdict import verdict
+
+    # Find a profile on the 2021 map where communication alone tips the best fit.
+    catalog = load_catalog("2021")
+    grid = [
+        (m / 2, s / 2, c / 2)
+        for m in range(0, 21, 2)
+        for s in range(0, 21, 2)
+        for c in range(0, 21, 2)
+    ]
+    ml, swe, comm = next(
+        p for p in grid if verdict(Profile(ml=p[0], swe=p[1], comm=p[2]), catalog).comm_decides
+    )
+    at = app(ml=f"{ml:g}", swe=f"{swe:g}", comm=f"{comm:g}").run()
+    assert "Communication decided this:" in " ".join(i.value for i in at.info)
+
+
+def test_the_same_scores_note_waits_until_the_person_moves_something() -> None:
+    at = app().run()  # all sliders at their default 5
+    assert "All three scores are the same" not in texts(at)
+    at.slider(key="me_ml").set_value(6.0).run()
+    at.slider(key="me_ml").set_value(5.0).run()
+    assert "All three scores are the same" in texts(at)
+
+
+def test_target_box_does_not_name_a_stale_best_fit() -> None:
+    at = app(ml="1", swe="9", comm="5").run()
+    box = at.selectbox(key="me_target")
+    assert box.options[0] == "Best fit (follows your scores)"

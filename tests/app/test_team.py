@@ -19,7 +19,7 @@ from roles.models import Catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "team.py")
-MISSING_BOTH = "Missing roles (nobody fits at 60): ML researcher, ML product manager"
+MISSING_BOTH = "Missing roles (nobody fits at 80): ML DevOps / platform engineer, Data engineer"
 
 
 def _page() -> AppTest:
@@ -67,15 +67,15 @@ def test_example_team_shows_ten_people_and_two_missing_roles() -> None:
 
 def test_editing_a_score_changes_coverage() -> None:
     at = _with_example()
-    # Row 2 is Mei Chen; move her into the ML product manager region.
+    # Row 2 is Mei Chen; move her into the data engineer region.
     at.session_state["team_editor"] = {
-        "edited_rows": {2: {"ml": 3.0, "swe": 1.0, "comm": 9.5}},
+        "edited_rows": {2: {"ml": 2.5, "swe": 7.0, "comm": 4.5}},
         "added_rows": [],
         "deleted_rows": [],
     }
     at.run()
     warnings = [w.value for w in at.warning]
-    assert "Missing roles (nobody fits at 60): ML researcher" in warnings
+    assert "Missing roles (nobody fits at 80): ML DevOps / platform engineer" in warnings
     assert MISSING_BOTH not in warnings
 
 
@@ -149,8 +149,22 @@ def test_choosing_embedded_archetype_gives_hire_next() -> None:
     at = _with_example()
     at.selectbox(key="team_archetype").set_value("ml_embedded_in_product").run()
     hires = [m.value for m in at.markdown if m.value[:3] in ("1. ", "2. ", "3. ")]
-    assert hires[0].startswith("1. **ML engineer**")
-    assert hires[1].startswith("2. **ML product manager**")
+    # The roles the goal needs and nobody covers come first.
+    assert hires[0].startswith("1. **Data engineer**")
+    assert hires[1].startswith("2. **ML DevOps / platform engineer**")
+
+
+def test_the_closest_archetype_is_suggested_not_applied() -> None:
+    at = _with_example()
+    assert at.selectbox(key="team_archetype").value == "auto"
+    page = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "Closest to your team today: " in page
+    assert "Hire next: fill the gaps" in [s.value for s in at.subheader]
+    hires = [m.value for m in at.markdown if m.value[:3] in ("1. ", "2. ")]
+    assert hires[0].startswith("1. **ML DevOps / platform engineer**")
+    use = next(b for b in at.button if b.label.startswith("Use "))
+    use.click().run()
+    assert at.selectbox(key="team_archetype").value != "auto"
 
 
 def test_unicorn_posting_is_flagged_with_suggestions() -> None:

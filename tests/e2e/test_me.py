@@ -17,7 +17,7 @@ def test_moving_a_slider_changes_best_fit_and_the_url(app_url: str, page: Page) 
     expect(page.get_by_text("Best fit: ML DevOps / platform engineer")).to_be_visible(
         timeout=30_000
     )
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=30_000)
 
     ml = page.get_by_role("slider").first
     ml.focus()

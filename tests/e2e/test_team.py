@@ -49,10 +49,10 @@ def test_example_team_report_downloads_and_opens(app_url: str, page, tmp_path: P
     page.goto(f"{app_url}/team")
     page.get_by_role("button", name="Load example team").click()
     page.get_by_text(
-        "Missing roles (nobody fits at 60): ML researcher, ML product manager"
+        "Missing roles (nobody fits at 80): ML DevOps / platform engineer, Data engineer"
     ).wait_for()
     page.get_by_role("tab", name="Archetype and hire next").click()
-    page.get_by_text("Hire next", exact=True).wait_for()
+    page.get_by_text("Hire next: fill the gaps", exact=True).wait_for()
     page.locator(".js-plotly-plot").scroll_into_view_if_needed()
     screenshot(page, "team-example-map")
     page.get_by_role("tab", name="Export").click()
@@ -61,7 +61,7 @@ def test_example_team_report_downloads_and_opens(app_url: str, page, tmp_path: P
     report = tmp_path / "report.html"
     info.value.save_as(report)
     text = report.read_text(encoding="utf-8")
-    assert "Priya Raman" in text and "Hire next for" in text
+    assert "Priya Raman" in text and "Hire next: fill the gaps" in text
     viewer = page.context.new_page()
     viewer.goto(report.as_uri())
     viewer.locator(".js-plotly-plot").wait_for()

@@ -1,0 +1,71 @@
+"""People like you: the 2021 Kaggle survey titles of respondents who answered like the person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.skills_map import figure
+from roles.errors import SkillsMapError
+from roles.questionnaire import Answers
+from roles.survey import SOURCE, Likeness, people_like_you_detail
+
+_CONFIG = {"displayModeBar": False, "staticPlot": True}
+
+
+def people_like_you_figure(likeness: Likeness) -> go.Figure:
+    """Horizontal bars: each title's share among the people who answered like you."""
+    titles = list(reversed(likeness.titles))
+    spec: dict[str, Any] = {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [round(100 * t.share, 1) for t in titles],
+                "y": [t.title for t in titles],
+                "text": [f"{t.share:.0%}" for t in titles],
+                "textposition": "outside",
+                "marker": {"color": "#3b5b92"},
+                "hoverinfo": "skip",
+                "meta": {"kind": "people_like_you"},
+            }
+        ],
+        "layout": {
+            "height": 60 + 34 * len(titles),
+            "margin": {"l": 10, "r": 40, "t": 10, "b": 10},
+            "xaxis": {"visible": False, "range": [0, 115]},
+            "yaxis": {"automargin": True, "tickfont": {"size": 14, "color": "#1f2937"}},
+            "font": {"size": 14, "color": "#1f2937"},
+            "plot_bgcolor": "white",
+            "template": {"data": {}, "layout": {}},
+        },
+    }
+    return figure(spec)
+
+
+def summary(likeness: Likeness) -> str:
+    """One sentence a screen reader (and everyone) can read instead of the chart."""
+    shares = ", ".join(f"{t.share:.0%} {t.title}" for t in likeness.titles[:3])
+    return f"Among {likeness.n} {likeness.how} in the 2021 Kaggle survey: {shares}."
+
+
+def render_people_like_you(answers: Answers) -> None:
+    """The section, once the three survey questions are answered."""
+    try:
+        likeness = people_like_you_detail(answers)
+    except SkillsMapError as exc:
+        st.caption(f"People like you is not available: {exc}")
+        return
+    if not likeness.titles:
+        return
+    st.markdown("#### People like you")
+    st.markdown(summary(likeness))
+    st.plotly_chart(people_like_you_figure(likeness), config=_CONFIG, key="people_like_you")
+    st.caption(
+        "Shares count every title as if the five were equally common (the survey has eleven "
+        "data scientists for every product manager). Caveats: Kaggle users chose to answer, "
+        "and are younger and more junior than the industry; a job title is what people are "
+        f"called, not the lecture's role. Source: {SOURCE}."
+    )
