@@ -6,6 +6,8 @@ import streamlit as st
 
 from roles.match import SPREAD
 from roles.models import Catalog, Role
+from roles.questionnaire_models import Questionnaire
+from roles.verdict import CLOSE, EDGE_FIT
 
 
 def render_role_card(role: Role) -> None:
@@ -30,7 +32,7 @@ def render_role_cards(catalog: Catalog, *, columns: int = 2) -> None:
             render_role_card(role)
 
 
-def render_method(catalog: Catalog) -> None:
+def render_method(catalog: Catalog, q: Questionnaire) -> None:
     """How fit and gaps are computed, so a user can check or challenge a result."""
     st.markdown(
         "Each role is an ellipse on the map: a centre and an extent along each axis. For a "
@@ -54,5 +56,23 @@ def render_method(catalog: Catalog) -> None:
         "centre and stop where it enters the ellipse. The difference on each axis, where you "
         "are below that point, is the gap; being above it is never reported as a gap. "
         "Communication's gap is how far you are below the role's bar.\n"
-        "- The learning steps are the catalog's steps for each measure that falls short."
+        "- The learning steps are the catalog's steps for each measure that falls short.\n"
+        f"- **How sure:** when the top two fits are within {CLOSE:g} points the page says "
+        "*close call* and names the measure whose smallest change would tip it; when even the "
+        f"best fit is below {EDGE_FIT:g} (outside its region) it says *no role fits closely "
+        "yet*; when moving communication alone by up to a point would change the best fit, it "
+        "says communication decided it."
+    )
+    st.markdown(
+        "**From answers to scores.** Each answer stands for a level of the scale the sliders "
+        "describe; a score is the weighted mean of the levels of the answers about that "
+        f"measure. With fewer than {q.scoring.min_answers} answers it is pulled toward the "
+        f"middle ({q.scoring.middle:g}), as if the missing answers sat there, and the map "
+        "draws a halo around you: about "
+        + ", ".join(
+            f"±{h:g} with {i} answer{'s' if i != 1 else ''}" for i, h in enumerate(q.scoring.halo)
+        )
+        + " (and more). Years of coding count for little: no number of years alone reaches "
+        "the engineering level of someone who ships services. Every level and weight is in "
+        "`data/questionnaire.yaml` with its reason."
     )

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from components.catalogs import cached_catalog
+from components.catalogs import cached_catalog, cached_questionnaire
 from components.role_cards import render_method, render_role_cards
 from components.skills_map import base_map
+from components.validity import render_validity
 
 catalog = cached_catalog("2021")
 st.title("About the skills map")
@@ -18,18 +19,22 @@ products takes several kinds of people, and the lecture places six common roles 
   such as tests, code review, deployment, monitoring and system design, not years spent coding;
 - **bubble size**: the bar for technical writing and communication.
 
-The chart is a sketch, not a survey: the placements show how the roles relate to each other.
-The one role that needs a lot of both ML and engineering, the ML engineer, is also the hardest to
-hire. "Data scientist" means very different things in different organisations, so its region is
-the widest. Use the map to start a conversation, not to settle one.
+The lecture's chart is a sketch with no scale. Our map keeps its order (who sits left or right,
+above or below whom, whose bubble is bigger) and places each role where people doing that job
+score on our level descriptions, checked against real people from the 2021 Kaggle survey
+(below). "Data scientist" means very different things in different organisations, so its
+region is the widest on ML. Use the map to start a conversation, not to settle one.
 """
 )
 st.plotly_chart(base_map(catalog, height=520), config={"displaylogo": False})
 st.subheader("The roles")
 render_role_cards(catalog)
 st.subheader("How the fit and the gaps are computed")
-render_method(catalog)
+render_method(catalog, cached_questionnaire())
+st.subheader("How well the map places people")
+render_validity("2021")
 st.caption(
     "The catalog, level descriptions and questionnaire are YAML files in `data/`; edit them and "
-    "check them with `python -m roles check-catalog FILE`."
+    "check them with `python -m roles check-catalog FILE`. Survey data: Kaggle Machine "
+    "Learning & Data Science Survey 2021, CC BY 2.0."
 )

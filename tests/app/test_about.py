@@ -23,3 +23,17 @@ def test_about_publishes_the_fit_formula_and_gap_rule() -> None:
 def test_about_shows_the_empty_map_with_all_regions() -> None:
     fig = figures(app("views/about.py").run())[0]
     assert sum(1 for t in fig["data"] if t.get("meta", {}).get("kind") == "region") == 6
+
+
+def test_about_publishes_the_validity_figures_and_credits_kaggle() -> None:
+    from roles.catalog import load_catalog, load_questionnaire
+    from roles.validity import evaluate
+
+    at = app("views/about.py").run()
+    report = evaluate(load_catalog("2021"), load_questionnaire(), "validation")
+    table = at.table[0].value
+    balanced = table.loc["Balanced (mean over titles)"]
+    assert balanced["Role ranked first"] == f"{report.top1:.0%}"
+    assert balanced["Role in the first two"] == f"{report.top2:.0%}"
+    assert "Kaggle Machine Learning & Data Science Survey 2021" in texts(at)
+    assert "close call" in texts(at) and "halo" in texts(at)

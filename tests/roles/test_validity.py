@@ -45,3 +45,14 @@ def test_the_2022_chart_is_checked_on_its_four_titles() -> None:
         "ml_product_manager",
     ]
     assert report.top1 >= 0.34 and report.worst_top1.top1 >= 0.20
+
+
+def test_readme_publishes_the_current_figures(report_2021) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    n = sum(t.n for t in report_2021.titles)
+    row = f"| **balanced, 2021 chart** | {n:,} | **{report_2021.top1:.3f}** | **{report_2021.top2:.3f}** |"
+    assert row in readme
+    for t in report_2021.titles:
+        assert f"| {t.n:,} | {t.top1:.3f} | {t.top2:.3f} |" in readme, t.title
