@@ -94,11 +94,20 @@ def _render_gaps(profile: Profile, g: Gaps) -> None:
                 st.markdown(f"**{AXIS_LABELS[axis]}: next steps**\n\n{steps}")
 
 
-def render_headline(v: Verdict) -> None:
-    """The best fit, said no more firmly than the numbers allow."""
+def render_headline(v: Verdict, *, beyond: bool = False) -> None:
+    """The best fit, said no more firmly than the numbers allow.
+
+    `beyond`: the person is past the nearest region on every measure (nothing to learn toward it).
+    """
     st.markdown(f"### {v.headline}")
     second = v.runner_up
-    if v.kind == "no_close_fit":
+    if v.kind == "no_close_fit" and beyond:
+        st.caption(
+            f"Your scores go beyond the typical profile of every role, so none fits closely; "
+            f"{v.best.name} is the nearest, and there is nothing to learn toward it on these "
+            "measures. Check your ratings against the level descriptions."
+        )
+    elif v.kind == "no_close_fit":
         st.caption(
             f"Even the nearest role's region is some way off (fit {v.best.fit:.0f} of 100; 80 is "
             f"its edge). The path toward {v.best.name} below shows what would bring you there."
@@ -160,20 +169,22 @@ def render_results(
     target_id = best.role if chosen == AUTO_TARGET else chosen
     g = gaps(profile, catalog, target_id)
 
+    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, best.role).total == 0
     with map_slot if map_slot is not None else st.container():
-        render_headline(v)
+        render_headline(v, beyond=beyond)
         st.plotly_chart(build_person_figure(profile, catalog, g, halo=halo), config=PLOT_CONFIG)
         halo_note = " The dotted halo shows how far your scores may be off." if halo else ""
         st.caption(
             "Your bubble's size is your communication score. Hover a region for its ranges "
             f"and communication bar; the arrow shows the way to your target role.{halo_note}"
         )
-    if v.kind == "no_close_fit":
+    lead = v.kind == "no_close_fit" and not beyond
+    if lead:
         # Nothing fits yet, so the way toward the nearest role leads the page.
         _render_path(profile, catalog, g, target_key, best)
     st.markdown("#### All roles, best fit first")
     _render_fits(v.fits)
-    if v.kind != "no_close_fit":
+    if not lead:
         _render_path(profile, catalog, g, target_key, best)
     return None if chosen == AUTO_TARGET else chosen
 

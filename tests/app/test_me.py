@@ -196,10 +196,17 @@ def test_close_call_heading_names_both_roles_and_what_tips_it() -> None:
 
 
 def test_between_regions_the_heading_says_no_role_fits_and_the_path_leads() -> None:
-    at = app(ml="9.5", swe="9.5", comm="5").run()
+    at = app(ml="4", swe="9.5", comm="3").run()
     page = texts(at)
     assert "### No role fits closely yet; nearest: " in page
     assert page.index("#### Your path toward") < page.index("#### All roles, best fit first")
+
+
+def test_beyond_every_region_is_not_sent_down_a_path_with_nothing_to_learn() -> None:
+    at = app(ml="9.5", swe="9.5", comm="9").run()
+    page = texts(at)
+    assert "### No role fits closely yet; nearest: " in page
+    assert "go beyond the typical profile of every role" in page
 
 
 def test_communication_deciding_the_best_fit_is_said_on_the_page() -> None:
