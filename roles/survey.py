@@ -91,12 +91,12 @@ class Likeness:
 
     @property
     def how(self) -> str:
-        """A phrase for the page: exactly alike, or the nearest answers."""
+        """How they were found, to follow "people in the survey": exactly alike, or nearest."""
         if not self.answered:
-            return "everyone with one of these titles (you answered none of the survey questions)"
+            return "with one of the five titles (you answered none of the survey questions)"
         if self.exact:
-            return "people who gave exactly your answers"
-        return "people whose answers are closest to yours (few gave exactly your answers)"
+            return "who gave exactly your answers"
+        return "whose answers are closest to yours (few gave exactly your answers)"
 
 
 @dataclass(frozen=True)

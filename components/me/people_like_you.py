@@ -48,7 +48,7 @@ def people_like_you_figure(likeness: Likeness) -> go.Figure:
 def summary(likeness: Likeness) -> str:
     """One sentence a screen reader (and everyone) can read instead of the chart."""
     shares = ", ".join(f"{t.share:.0%} {t.title}" for t in likeness.titles[:3])
-    return f"Among {likeness.n} {likeness.how} in the 2021 Kaggle survey: {shares}."
+    return f"Among the {likeness.n} people in the 2021 Kaggle survey {likeness.how}: {shares}."
 
 
 def render_people_like_you(answers: Answers) -> None:

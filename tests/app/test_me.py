@@ -147,7 +147,7 @@ def test_survey_answers_show_people_like_you_with_caveats() -> None:
     at = _answer_survey(_questionnaire(app().run()), "10-20 years", "5-10 years", "ml_research")
     page = texts(at)
     assert "#### People like you" in page
-    assert "in the 2021 Kaggle survey: " in page and "Research Scientist" in page
+    assert "people in the 2021 Kaggle survey " in page and "Research Scientist" in page
     assert "a job title is what people are called" in page
     bars = next(
         f for f in figures(at) if f["data"][0].get("meta", {}).get("kind") == "people_like_you"

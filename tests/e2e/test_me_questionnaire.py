@@ -1,0 +1,38 @@
+"""A person answers the survey's questions in a real chromium and sees people like them."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.a11y import serious_violations
+from tests.e2e.conftest import screenshot
+
+pytestmark = pytest.mark.e2e
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_survey_answers_give_scores_a_halo_and_people_like_you(app_url: str, page: Page) -> None:
+    page.goto(app_url)
+    page.get_by_text("Questionnaire", exact=True).click()
+    _choose(
+        page, "For how many years have you been writing code and/or programming?", "10-20 years"
+    )
+    _choose(page, "For how many years have you used machine learning methods?", "5-10 years")
+    page.get_by_text("Do research that advances the state of the art", exact=False).click()
+    page.get_by_role("button", name="Use these answers").click()
+
+    expect(page.get_by_text("Scores set from your answers")).to_be_visible(timeout=20_000)
+    expect(
+        page.get_by_text("From 2 answers (pulled toward the middle: fewer than 3).").first
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="People like you")).to_be_visible()
+    expect(page.get_by_text("people in the 2021 Kaggle survey", exact=False)).to_contain_text(
+        "Research Scientist"
+    )
+    screenshot(page, "me-questionnaire-result")
+    assert not serious_violations(page, exclude=("[data-testid='stSidebarNav']", ".js-plotly-plot"))
