@@ -14,6 +14,7 @@ import streamlit as st
 
 import store
 from components.errors import render_error
+from components.room.identity import client_address
 from components.room.qr import is_local, join_link, page_link, qr_png
 from roles.errors import SkillsMapError
 
@@ -78,7 +79,7 @@ def login_from_url() -> None:
 def _check_and_take(raw_room: str, key: str) -> bool:
     try:
         code = store.normalise_code(raw_room)
-        ok = store.check_key(room=code, key=key.strip())
+        ok = store.check_key(room=code, key=key.strip(), address=client_address())
     except SkillsMapError as exc:
         render_error(exc)
         return False
@@ -107,7 +108,9 @@ def render_create_form() -> None:
         if not st.form_submit_button("Create room", type="primary"):
             return
     try:
-        created = store.create_room(title=title.strip() or DEFAULT_TITLE, ttl_days=ttl)
+        created = store.create_room(
+            title=title.strip() or DEFAULT_TITLE, ttl_days=ttl, address=client_address()
+        )
     except SkillsMapError as exc:
         render_error(exc)
         return
