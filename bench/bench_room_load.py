@@ -148,7 +148,16 @@ def _entries(app: Path, env: dict[str, str], code: str) -> dict[str, int]:
 
 
 def _create_room(app: Path, env: dict[str, str]) -> str:
-    script = "import store\nprint(store.create_room(title='Load test', capacity=5000).room.code)\n"
+    # The projector shows the map (older versions of the app have no other screen).
+    script = (
+        "import store\n"
+        "c = store.create_room(title='Load test', capacity=5000)\n"
+        "try:\n"
+        "    store.set_room_state(room=c.room.code, key=c.key, screen='map')\n"
+        "except TypeError:\n"
+        "    pass\n"
+        "print(c.room.code)\n"
+    )
     return subprocess.run(
         [sys.executable, "-c", script], cwd=app, env=env, check=True, capture_output=True, text=True
     ).stdout.strip()

@@ -27,11 +27,16 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import ClientConnection, connect
 
 
-async def http_get(url: str, headers: dict[str, str], timeout: float = 60) -> dict[str, str]:
+async def http_get(
+    url: str,
+    headers: dict[str, str],
+    timeout: float = 60,
+    local_addr: tuple[str, int] | None = None,
+) -> dict[str, str]:
     """GET `url` (HTTP/1.1, no body kept); returns the cookies the response sets."""
     parts = urlsplit(url)
     reader, writer = await asyncio.wait_for(
-        asyncio.open_connection(parts.hostname, parts.port or 80), timeout
+        asyncio.open_connection(parts.hostname, parts.port or 80, local_addr=local_addr), timeout
     )
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     lines = [f"GET {path} HTTP/1.1", f"Host: {parts.netloc}", "Connection: close"]
@@ -89,8 +94,10 @@ class Session:
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
         on_run: Callable[[Session, Run], None] | None = None,
+        local_addr: tuple[str, int] | None = None,
     ) -> None:
         self.base, self.page, self.query = base.rstrip("/"), page, query
+        self.local_addr = local_addr  # connect from this loopback address (e.g. 127.0.0.2)
         self.headers = dict(headers or {})
         self.cookies = dict(cookies or {})
         self.on_run = on_run
@@ -107,7 +114,7 @@ class Session:
     async def open(self, timeout: float = 120) -> Run:
         """Load the page: GET it (cookies), connect, run the script once; returns that run."""
         url = f"{self.base}/{self.page}" + (f"?{self.query}" if self.query else "")
-        self.cookies.update(await http_get(url, self._http_headers(), timeout))
+        self.cookies.update(await http_get(url, self._http_headers(), timeout, self.local_addr))
         ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
         self._ws = await asyncio.wait_for(
             connect(
@@ -118,6 +125,7 @@ class Session:
                 max_size=None,
                 open_timeout=timeout,
                 ping_interval=None,
+                local_addr=self.local_addr,
             ),
             timeout,
         )

@@ -41,11 +41,12 @@ def _switch_screen() -> None:
 def render_screen_switch(info: store.RoomInfo) -> None:
     """Which screen the projector shows: the joining screen (code and QR) or the map."""
     st.session_state["host_screen"] = info.screen
-    st.segmented_control(
+    st.radio(
         "The projector shows",
         list(SCREENS),
         format_func=SCREENS.__getitem__,
         key="host_screen",
+        horizontal=True,
         on_change=_switch_screen,
         help="Start with the joining screen while people arrive; switch to the map to discuss "
         "it. The room code and a small QR code stay in a corner of the map.",
@@ -90,7 +91,7 @@ def render_phase_controls(info: store.RoomInfo) -> None:
         "dots hidden" if info.hidden else "dots visible",
         "names shown" if info.show_names else "anonymous",
     ]
-    st.caption("Now: " + " · ".join(status))
+    st.markdown("Now: " + " · ".join(status))
 
 
 def entry_label(number: int, entry: store.Entry) -> str:
@@ -116,7 +117,7 @@ def render_entries(snapshot: store.Snapshot) -> None:
     """The entries as a table and a way to remove one (a joke name, a test answer)."""
     st.markdown(f"#### Entries: {participants_label(snapshot.count)}")
     if not snapshot.entries:
-        st.caption("No answers yet. Share the join link or the QR code.")
+        st.markdown("No answers yet. Share the join link or the QR code.")
         return
     frame = pd.DataFrame(
         [
@@ -196,7 +197,7 @@ def render_danger_zone(info: store.RoomInfo) -> None:
     try:
         csv = store.export_csv(room=info.code, key=st.session_state[KEY])
     except SkillsMapError as exc:
-        st.caption(f"Export unavailable: {exc}")
+        st.markdown(f"Export unavailable: {exc}")
     else:
         st.download_button(
             "Download CSV",

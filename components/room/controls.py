@@ -145,7 +145,7 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
             icon=":material/tv:",
             type="primary",
         )
-        st.caption("Project the Present page, not this one: this page carries your key.")
+        st.markdown("Project the Present page, not this one: this page carries your key.")
         if is_local(base):
             st.warning(
                 "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to "
@@ -154,7 +154,7 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
             )
     with right:
         if base:
-            st.image(qr_png(link), output_format="PNG", width=240)
+            st.image(qr_png(link), output_format="PNG", width=240, alt=f"QR code for {link}")
         else:
             st.info("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
 

@@ -49,11 +49,11 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stExpan
   image-rendering: pixelated; }
 .st-key-present_qr_small img { width: min(20vh, 14vw) !important; height: auto !important;
   image-rendering: pixelated; }
-.st-key-present_map { --h: calc(100vh - max(20px, 3.6vh) * 1.2 - 4.5vh); }
-.st-key-present_roles { --h: calc(100vh - min(20vh, 14vw) - max(20px, 2.6vh) * 3.2
-  - max(22px, 4.5vh) * 1.2 - 10vh); }
-:is(.st-key-present_map, .st-key-present_roles) { height: var(--h) !important;
-  min-height: var(--h) !important; flex: 0 0 auto !important; }
+.st-key-present_map, .st-key-present_side { height: calc(100vh - max(20px, 3.6vh) * 1.2 - 4.5vh)
+  !important; flex: 0 0 auto !important; overflow: hidden; }
+.st-key-present_roles { flex: 0 0 auto !important; height: calc(100vh - max(20px, 3.6vh) * 1.2
+  - min(20vh, 14vw) - max(20px, 2.6vh) * 1.3 - max(28px, 5vh) * 1.3 - max(22px, 4.5vh) * 1.2
+  - 12vh) !important; }
 :is(.st-key-present_map, .st-key-present_roles) :is([data-testid="stElementContainer"],
   [data-testid="stFullScreenFrame"], [data-testid="stPlotlyChart"], .js-plotly-plot) {
   height: 100% !important; flex: 1 1 auto; }
@@ -76,7 +76,8 @@ def render_title(title: str) -> None:
 def _qr(base: str | None, code: str, key: str) -> None:
     if base:
         with st.container(key=key):
-            st.image(qr_png(join_link(base, code)), output_format="PNG", caption=None)
+            link = join_link(base, code)
+            st.image(qr_png(link), output_format="PNG", alt=f"QR code for {link}")
 
 
 def _join_at(base: str | None) -> str:
@@ -102,14 +103,14 @@ def _render_joining_body(view: RoomView, base: str | None) -> None:
     with code:
         _qr(base, info.code, "present_qr_big")
     if not base:
-        st.caption("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
+        st.markdown("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
 
 
 def render_map_screen(view: RoomView, base: str | None) -> None:
     """The map screen: the map fills the screen; code, QR code and counts in a side column."""
     info, count = view.snapshot.room, view.snapshot.count
     render_title(info.title)
-    chart, side = st.columns([3.3, 1], gap="medium")
+    chart, side = st.columns([3, 1], gap="medium")
     with chart, st.container(key="present_map"):
         st.plotly_chart(
             view.crowd_map(), key="present_map_chart", config=_CHART_CONFIG, height="stretch"
