@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,12 +60,18 @@ def test_each_browser_gets_its_own_token() -> None:
     assert len(tokens) == 20
 
 
-def test_stopping_the_server_checkpoints_the_store(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def store_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The default store in a temp folder, and no warm-up imports (the test does not serve)."""
     monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
     monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
     monkeypatch.setattr(hooks, "_warm_up", lambda: None)
+    yield tmp_path
+    store.default_engine().dispose()
+
+
+def test_stopping_the_server_checkpoints_the_store(store_home: Path) -> None:
+    tmp_path = store_home
 
     async def serve() -> None:
         async with hooks.lifespan(None):
@@ -83,11 +90,8 @@ def test_stopping_the_server_checkpoints_the_store(
 
 
 def test_expired_rooms_are_purged_on_a_schedule(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
-    monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
-    monkeypatch.setattr(hooks, "_warm_up", lambda: None)
     monkeypatch.setattr(hooks, "PURGE_EVERY_S", 0.05)
     codes = []
 
