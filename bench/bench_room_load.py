@@ -175,9 +175,15 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
-async def _scenario(base: str, code: str, n: int, kind: str) -> tuple[list[Phone], Projector]:
+async def _scenario(
+    base: str, code: str, n: int, kind: str, projectors: int
+) -> tuple[list[Phone], Projector]:
     projector = Projector(base, code)
     await projector.session.open()
+    # More projector tabs on the same room (the first one is the one measured).
+    others = [Projector(base, code) for _ in range(projectors - 1)]
+    for other in others:
+        await other.session.open()
     rng = random.Random(n)
     phones = [Phone(name=f"Load {i}") for i in range(n)]
     t0 = time.monotonic() + 0.5
@@ -196,13 +202,13 @@ async def _scenario(base: str, code: str, n: int, kind: str) -> tuple[list[Phone
         gate.set()
     sessions = await asyncio.gather(*tasks)
     await asyncio.sleep(3)  # let the projector catch up with the last submits
-    for s in [*sessions, projector.session]:
+    for s in [*sessions, projector.session, *(o.session for o in others)]:
         if s is not None:
             await s.close()
     return phones, projector
 
 
-def run_size(app: Path, n: int, kind: str) -> dict[str, float]:
+def run_size(app: Path, n: int, kind: str, projectors: int = 1) -> dict[str, float]:
     """Start a fresh server, run one scenario with n phones and summarise it."""
     with tempfile.TemporaryDirectory() as tmp:
         env = {
@@ -215,7 +221,7 @@ def run_size(app: Path, n: int, kind: str) -> dict[str, float]:
         base, proc = start_app(Path(tmp), extra_env=env, cwd=app)
         cpu0 = _cpu_seconds(proc.pid)
         try:
-            phones, projector = asyncio.run(_scenario(base, code, n, kind))
+            phones, projector = asyncio.run(_scenario(base, code, n, kind, projectors))
             cpu = _cpu_seconds(proc.pid) - cpu0
         finally:
             stop_app(proc)
@@ -245,12 +251,55 @@ def run_size(app: Path, n: int, kind: str) -> dict[str, float]:
     }
 
 
+def idle_cost(app: Path, projectors: int, n: int = 300, seconds: float = 20) -> tuple[float, float]:
+    """(server CPU ms per second, KB sent per projector per second) while the room is idle."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "SKILLS_MAP_DATA_HOME": f"{tmp}/appdata"}
+        env.pop("SKILLS_MAP_DATABASE_URL", None)
+        code = _create_room(app, env)
+        fill = (
+            "import store\nfrom roles.models import Profile\n"
+            f"for i in range({n}):\n"
+            f"    store.submit(room={code!r}, participant=store.new_participant_token(), "
+            "profile=Profile(ml=i % 11, swe=(3 * i) % 11, comm=5), name=None)\n"
+        )
+        subprocess.run([sys.executable, "-c", fill], cwd=app, env=env, check=True)
+        base, proc = start_app(Path(tmp), extra_env=env, cwd=app)
+
+        async def watch() -> tuple[float, int]:
+            tabs = [Projector(base, code) for _ in range(projectors)]
+            for tab in tabs:
+                await tab.session.open()
+            await asyncio.sleep(2)  # settle
+            cpu0, bytes0 = _cpu_seconds(proc.pid), sum(t.session.bytes_received for t in tabs)
+            await asyncio.sleep(seconds)
+            cpu = _cpu_seconds(proc.pid) - cpu0
+            sent = sum(t.session.bytes_received for t in tabs) - bytes0
+            for tab in tabs:
+                await tab.session.close()
+            return cpu, sent
+
+        try:
+            cpu, sent = asyncio.run(watch())
+        finally:
+            stop_app(proc)
+    return 1000 * cpu / seconds, sent / 1024 / seconds / projectors
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="25,50,100,200,500")
     parser.add_argument("--app", type=Path, default=ROOT, help="folder holding app.py")
     parser.add_argument("--only", choices=["spread", "burst"])
+    parser.add_argument("--projectors", type=int, default=1, help="projector tabs on the room")
+    parser.add_argument("--idle", action="store_true", help="only: cost of 1 vs 20 idle tabs")
     args = parser.parse_args()
+    if args.idle:
+        print(f"load average: {os.getloadavg()[0]:.2f}; idle room of 300, over 20 s")
+        for tabs in (1, 20):
+            cpu, kb = idle_cost(args.app, tabs)
+            print(f"  {tabs:>2} projector tabs: server CPU {cpu:.0f} ms/s, {kb:.2f} KB/s per tab")
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     print(
         f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}; "
@@ -260,8 +309,8 @@ def main() -> None:
     print("|---|---|---|")
     details = []
     for n in sizes:
-        spread = run_size(args.app, n, "spread") if args.only != "burst" else None
-        burst = run_size(args.app, n, "burst") if args.only != "spread" else None
+        spread = run_size(args.app, n, "spread", args.projectors) if args.only != "burst" else None
+        burst = run_size(args.app, n, "burst", args.projectors) if args.only != "spread" else None
         cells = [
             f"{spread['lag_p95']:.2f} s" if spread else "-",
             f"{burst['submit_p95']:.2f} s" if burst else "-",

@@ -114,8 +114,11 @@ def render_status(info: store.RoomInfo) -> None:
     if kind == "saved":
         at, cut = payload
         shortened = f" Your name was shortened to {store.MAX_NAME} characters." if cut else ""
-        st.success(f"Saved at {at}. Your dot is on the room's map.{shortened}", icon="✅")
-        st.toast("Saved: your dot is on the map", icon="✅")
+        st.success(
+            f"Saved at {at}. Your dot is on the room's map.{shortened}",
+            icon=":material/check_circle:",
+        )
+        st.toast("Saved: your dot is on the map", icon=":material/check_circle:")
     elif kind == "error":
         render_error(payload, context="Not saved")
     if info.locked and kind is None:

@@ -99,7 +99,7 @@ def _render_joining_body(view: RoomView, base: str | None) -> None:
         _text("room-join", _join_at(base) + " and enter the code")
         _text("room-code", f"{info.code[:3]} {info.code[3:]}")
         count = participants_label(view.snapshot.count)
-        _text("room-count", f"{count} joined" + (" · 🔒 answers closed" if info.locked else ""))
+        _text("room-count", f"{count} joined" + (" · answers closed" if info.locked else ""))
     with code:
         _qr(base, info.code, "present_qr_big")
     if not base:
@@ -126,7 +126,7 @@ def render_map_screen(view: RoomView, base: str | None) -> None:
 def _render_breakdown(view: RoomView, count: int) -> None:
     info = view.snapshot.room
     if info.locked:
-        _text("room-side", "🔒 Answers closed")
+        _text("room-side", "<b>Answers closed</b>")
     if info.hidden:
         _text("room-side", "Roles appear after the reveal")
     elif count < MIN_FOR_BREAKDOWN:

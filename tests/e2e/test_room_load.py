@@ -17,6 +17,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 import store
 from bench.stclient import Run, Session
+from tests.aio import run
 from tests.e2e.conftest import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
@@ -82,7 +83,7 @@ def test_thirty_phones_in_three_seconds_lose_nothing(data_home: Path) -> None:
         return list(runs)
 
     try:
-        runs = asyncio.run(scenario())
+        runs = run(scenario())
     finally:
         stop_app(proc)
     assert all(any("Saved" in t for t in r.texts) for r in runs)
@@ -110,9 +111,9 @@ def test_forwarded_addresses_count_only_behind_a_trusted_proxy(data_home: Path) 
 
     try:
         # From 127.0.0.1, a trusted proxy by default: three different forwarded addresses.
-        trusted = asyncio.run(three("127.0.0.1"))
+        trusted = run(three("127.0.0.1"))
         # From 127.0.0.2, not trusted: the header is ignored, all three are one address.
-        untrusted = asyncio.run(three("127.0.0.2"))
+        untrusted = run(three("127.0.0.2"))
     finally:
         stop_app(proc)
     assert all("Saved" in t for t in trusted)

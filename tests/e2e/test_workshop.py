@@ -177,9 +177,11 @@ def test_facilitator_runs_a_room_through_the_ui(  # type: ignore[no-untyped-def]
         projector.get_by_text("1 participant joined", exact=True).wait_for(timeout=3_000)
         host.get_by_text("Entries: 1 participant").wait_for(timeout=5_000)  # live, no click
 
-        host.get_by_role("radio", name="Map").click()  # the projector switches to the map
-        projector.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=5_000)
-        projector.wait_for_function(f"({_BUBBLES_JS}) === 1", timeout=5_000)
+        host.get_by_test_id("stRadioGroup").get_by_text("Map", exact=True).click()  # to the map
+        host.get_by_text("The projector now shows the map").wait_for()
+        assert store.get_room(room=code).screen == "map"
+        projector.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=10_000)
+        projector.wait_for_function(f"({_BUBBLES_JS}) === 1", timeout=10_000)
 
         host.get_by_role("button", name="Lock room").click()
         host.get_by_text("Room locked", exact=False).first.wait_for()

@@ -13,6 +13,7 @@ import store
 from roles.models import Profile
 from serving import lifespan as hooks
 from serving.device_cookie import COOKIE, DeviceCookieMiddleware, valid_token
+from tests.aio import run
 
 
 async def _page(_scope: Any, _receive: Any, send: Any) -> None:
@@ -31,7 +32,7 @@ def _get(path: str, cookie: str | None = None, scheme: str = "http") -> dict[str
     async def receive() -> dict[str, Any]:
         return {"type": "http.request"}
 
-    asyncio.run(DeviceCookieMiddleware(_page)(scope, receive, send))
+    run(DeviceCookieMiddleware(_page)(scope, receive, send))
     return {k.decode(): v.decode() for k, v in sent[0]["headers"]}
 
 
@@ -84,7 +85,7 @@ def test_stopping_the_server_checkpoints_the_store(store_home: Path) -> None:
             )
             assert (tmp_path / "rooms.sqlite-wal").stat().st_size > 0
 
-    asyncio.run(serve())
+    run(serve())
     wal = tmp_path / "rooms.sqlite-wal"
     assert not wal.exists() or wal.stat().st_size == 0
 
@@ -101,7 +102,7 @@ def test_expired_rooms_are_purged_on_a_schedule(
             codes.append(store.create_room(title="Short", ttl_days=0.000001).room.code)
             await asyncio.sleep(0.4)
 
-    asyncio.run(serve())
+    run(serve())
     code = codes[0]
     from sqlalchemy import text
 
