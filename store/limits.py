@@ -1,9 +1,11 @@
 """Abuse limits per client address, counted in the database so they hold across servers.
 
-Two kinds. A *rate* limit counts events (answers sent, new participants, rooms created) in fixed
-windows and refuses the event that goes over. A *back-off* counts misses (room codes that do not
-exist, wrong facilitator keys): after a number of free misses each further one doubles the wait
-before the next try, up to a cap; misses are forgotten after a quiet spell.
+Two kinds. A *rate* limit counts events (answers sent, new participants, rooms created) per
+window and refuses the event that goes over; the count of the window before still weighs in,
+fading over the current one (a sliding window), so a burst cannot double up at a boundary.
+A *back-off* counts misses (room codes that do not exist, wrong facilitator keys): after a
+number of free misses each further one doubles the wait before the next try, up to a cap;
+misses are forgotten after a quiet spell.
 
 Each limit is set by an environment variable (0 turns it off). The address is stored only as a
 hash, and IPv6 addresses count per /64 network (one device can hold many addresses in it).
@@ -105,9 +107,18 @@ def count(conn: Connection, rate: Rate, address: str | None, now: datetime) -> N
         return
     epoch = int(now.timestamp())
     start = epoch - epoch % rate.window_s
-    params = {"kind": rate.kind, "subject": subject(address), "start": start}
+    who = subject(address)
+    params = {"kind": rate.kind, "subject": who, "start": start}
     used = conn.execute(_hit_statement(conn.dialect.name), params).scalar_one()
-    if used > limit:
+    before = conn.execute(
+        select(hits.c.count).where(
+            hits.c.kind == rate.kind,
+            hits.c.subject == who,
+            hits.c.window_start == start - rate.window_s,
+        )
+    ).scalar()
+    elapsed = (now.timestamp() - start) / rate.window_s
+    if used + (before or 0) * (1 - elapsed) > limit:
         raise TooManyRequests(rate.what, start + rate.window_s - now.timestamp())
 
 
@@ -154,7 +165,8 @@ def record_miss(conn: Connection, backoff: Backoff, address: str | None, now: da
 
 def purge(conn: Connection, now: datetime) -> int:
     """Forget counts and misses that can no longer matter; returns the rows removed."""
-    longest = max(r.window_s for r in ALL if isinstance(r, Rate))
+    # A window counts until the end of the next one (it weighs into that one).
+    longest = 2 * max(r.window_s for r in ALL if isinstance(r, Rate))
     old_hits = conn.execute(delete(hits).where(hits.c.window_start < now.timestamp() - longest))
     stale = now - timedelta(seconds=2 * _max_wait())
     old_misses = conn.execute(delete(misses).where(misses.c.last_failure < stale))

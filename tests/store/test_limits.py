@@ -162,3 +162,23 @@ def test_addresses_are_stored_as_hashes() -> None:
     assert re.fullmatch(r"[0-9a-f]{64}", limits.subject("203.0.113.7"))
     assert limits.subject("203.0.113.7") != limits.subject("203.0.113.8")
     assert limits.subject("::ffff:203.0.113.7") == limits.subject("203.0.113.7")
+
+
+def test_the_window_before_still_counts_so_a_boundary_is_no_reset(
+    db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_ROOMS_PER_HOUR", "4")
+    hour = datetime(2030, 1, 1, 10, 0, tzinfo=UTC)
+
+    def create_at(minute: int) -> None:  # one room creation, in its own transaction
+        with begin_write(store.schema.ready(db)) as conn:
+            limits.count(conn, limits.ROOMS, "192.0.2.99", hour + timedelta(minutes=minute))
+
+    for minute in (50, 55, 58, 59):  # four at the end of one hour
+        create_at(minute)
+    with pytest.raises(store.TooManyRequests):  # the next hour starts: still too many
+        create_at(61)
+    create_at(90)  # half an hour on, the earlier hour weighs half: two more fit
+    create_at(91)
+    with pytest.raises(store.TooManyRequests):
+        create_at(92)
