@@ -110,6 +110,19 @@ def _upsert(conn: Connection, values: dict[str, Any], window: float) -> Any:
     return conn.execute(_upsert_statement(conn.dialect.name), {**values, "cutoff": cutoff}).one()
 
 
+def _admit_if_new(
+    conn: Connection, room: Any, who: str, address: str | None, now: datetime
+) -> None:
+    """A first answer from this participant takes a place: RoomFull, or the per-address limit."""
+    mine = (entries.c.room_code == room.code) & (entries.c.participant_hash == who)
+    if conn.execute(select(entries.c.entry_id).where(mine)).first() is not None:
+        return
+    taken = conn.execute(select(func.count()).where(entries.c.room_code == room.code)).scalar()
+    if (taken or 0) >= room.capacity:
+        raise RoomFull(room.code, room.capacity)
+    limits.count(conn, limits.JOINS, address, now)
+
+
 def submit(
     *,
     room: str,
@@ -137,12 +150,7 @@ def submit(
             raise RoomLocked(code)
         now = datetime.now(UTC)
         limits.count(conn, limits.SUBMITS, address, now)
-        mine = (entries.c.room_code == code) & (entries.c.participant_hash == who)
-        if conn.execute(select(entries.c.entry_id).where(mine)).first() is None:
-            taken = conn.execute(select(func.count()).where(entries.c.room_code == code)).scalar()
-            if (taken or 0) >= row.capacity:
-                raise RoomFull(code, row.capacity)
-            limits.count(conn, limits.JOINS, address, now)
+        _admit_if_new(conn, row, who, address, now)
         saved = _upsert(
             conn,
             {

@@ -19,6 +19,7 @@ from components.room.controls import (
     render_create_form,
     render_flash,
     render_key_notice,
+    render_leave_button,
     render_reconnect_form,
     render_room_header,
 )
@@ -58,8 +59,4 @@ render_live_room(info.code)
 st.divider()
 render_danger_zone(info)
 st.divider()
-st.button(
-    "Leave this room",
-    on_click=leave_room,
-    help="Forget the room in this tab. The room stays; your key brings you back.",
-)
+render_leave_button()

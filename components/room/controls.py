@@ -55,6 +55,15 @@ def _take_control(code: str, key: str) -> None:
     st.query_params.from_dict({"room": code, "key": key})
 
 
+def render_leave_button() -> None:
+    """Forget the room in this tab (the room stays; the key brings the facilitator back)."""
+    st.button(
+        "Leave this room",
+        on_click=leave_room,
+        help="Forget the room in this tab. The room stays; your key brings you back.",
+    )
+
+
 def leave_room() -> None:
     """Forget the room in this browser tab (the room itself stays)."""
     for name in (ROOM, KEY, NEW_KEY):
