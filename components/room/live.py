@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -59,7 +60,7 @@ class RoomView:
         """The best-fit role bars for this version (built once)."""
         return self._figure("roles", lambda: role_distribution(_catalog(), self.snapshot.entries))
 
-    def _figure(self, name: str, build) -> go.Figure:  # type: ignore[no-untyped-def]
+    def _figure(self, name: str, build: Callable[[], go.Figure]) -> go.Figure:
         with self._lock:
             if name not in self._figures:
                 self._figures[name] = build()

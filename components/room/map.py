@@ -227,7 +227,8 @@ def role_distribution(
     )
     fig.update_layout(
         height=height,
-        margin={"l": 10, "r": 40, "t": 10, "b": 10},
+        # Plotly measures tick labels before the web font loads: room for the wider font.
+        margin={"l": 28, "r": 40, "t": 10, "b": 10},
         font={"size": font_size},
         plot_bgcolor="white",
         xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.2]},
