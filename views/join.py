@@ -5,7 +5,6 @@ import streamlit as st
 import store
 from components.catalogs import cached_catalog
 from components.errors import render_error
-from components.me.results import render_results
 from components.room.identity import participant
 from components.room.join import (
     remember_room,
@@ -15,6 +14,7 @@ from components.room.join import (
     seed_answers,
 )
 from components.room.lookup import find_room, render_code_entry
+from components.room.result import render_join_result
 from roles.catalog import DEFAULT_CATALOG
 from roles.errors import SkillsMapError
 from roles.models import Profile
@@ -42,4 +42,4 @@ render_form(info.code, entry)
 if entry is not None:
     st.divider()
     saved = Profile(ml=entry.ml, swe=entry.swe, comm=entry.comm)
-    render_results(saved, cached_catalog(DEFAULT_CATALOG), target_key="join_target")
+    render_join_result(saved, cached_catalog(DEFAULT_CATALOG))

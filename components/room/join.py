@@ -72,6 +72,12 @@ def level_label(axis: str, value: float) -> str:
     return f"{value:g} · {below.title}"
 
 
+@st.cache_resource(show_spinner=False)
+def level_labels(axis: str) -> dict[float, str]:
+    """Every step's caption for one measure, made once: a slider asks for each on every run."""
+    return {value: level_label(axis, value) for value in STEPS}
+
+
 def _answers() -> tuple[Profile, str]:
     scores = {axis: float(st.session_state[f"{PREFIX}{axis}"]) for axis in AXES}
     return Profile(**scores), str(st.session_state.get(NAME) or "")
@@ -143,7 +149,7 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
                 AXIS_LABELS[axis],
                 options=STEPS,
                 key=f"{PREFIX}{axis}",
-                format_func=lambda v, a=axis: level_label(a, v),
+                format_func=level_labels(axis).__getitem__,
             )
         st.form_submit_button(
             "Update my answers" if entry else "Submit",

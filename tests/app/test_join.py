@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import store
 from roles.models import Profile
+from tests.app.helpers import app
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "join.py")
@@ -48,6 +49,16 @@ def test_submit_saves_relabels_at_once_and_a_second_submit_updates(
     snap = store.room_snapshot(room=code)
     assert snap.count == 1
     assert (snap.entries[0].ml, snap.entries[0].swe, snap.entries[0].name) == (8.0, 2.5, "Ada")
+
+
+def test_the_full_result_is_one_tap_away_with_the_scores(room: store.CreatedRoom) -> None:
+    at = app("views/join.py", room=room.room.code).run()  # the whole app: pages can link
+    at.select_slider(key="join_ml").set_value(8.0)
+    _submit(at)
+    assert any(m.value.startswith("### Best fit: ") for m in at.markdown)
+    (link,) = at.get("page_link")
+    assert link.proto.label == "See your map and what to learn next"
+    assert link.proto.query_string == "ml=8&swe=5&comm=5"  # My skills map opens on them
 
 
 def test_sliders_say_the_level_in_a_few_words(room: store.CreatedRoom) -> None:
