@@ -7,6 +7,7 @@ A team's *shape* is the share of its people whose best-fit role is each role. An
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -147,9 +148,11 @@ def hire_next(
         have, want = counts.get(role.id, 0), mix[role.id] * size
         if want - have < 0.5:  # less than half a person short is not worth a hire
             continue
+        # People come whole: "4.4 of 11 people" reads as nonsense. want - have >= 0.5, so the
+        # rounded figure is always more than the team has.
         reason = (
             f"{archetype.name} calls for about {mix[role.id]:.0%} in this role "
-            f"({want:.1f} of {size} people); the team has {have}."
+            f"(about {math.floor(want + 0.5)} of {size} people); the team has {have}."
         )
         target = Profile(ml=role.region.ml, swe=role.region.swe, comm=role.comm)
         suggestion = HireSuggestion(

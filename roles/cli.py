@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from roles import team_cli
 from roles.catalog import load_catalog, load_file
 from roles.errors import SkillsMapError
-from roles.models import Catalog, Profile
+from roles.models import AXIS_LABELS, Catalog, Profile
 from roles.report import match_report
 
 EXIT_USAGE = 2
@@ -46,7 +46,8 @@ def _catalog(source: str | None) -> Catalog:
 
 def _cmd_match(args: argparse.Namespace) -> int:
     catalog = _catalog(args.catalog)
-    report = match_report(Profile(ml=args.ml, swe=args.swe, comm=args.comm), catalog)
+    profile = Profile(ml=args.ml, swe=args.swe, comm=args.comm)
+    report = match_report(profile, catalog, catalog.role(args.target).id if args.target else None)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -56,6 +57,10 @@ def _cmd_match(args: argparse.Namespace) -> int:
     )
     for i, f in enumerate(report["fits"], 1):
         print(f"{i}. {f['name']:<32} {f['fit']:5.1f}%  {f['reason']}")
+    t = report["target"]
+    for axis, steps in t["steps"].items():
+        print(f"\nToward {t['name']}: {AXIS_LABELS[axis]} +{t['gaps'][axis]:g}")
+        print("\n".join(f"  - {s}" for s in steps))
     return 0
 
 
@@ -74,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--swe", type=_score, required=True, help="software engineering, 0-10")
     m.add_argument("--comm", type=_score, required=True, help="communication, 0-10")
     m.add_argument("--catalog", help="2021 (default), 2022 or a path to a roles YAML file")
+    m.add_argument("--target", help="role id to plan toward (default: the best fit)")
     m.add_argument("--json", action="store_true", help="print JSON instead of a table")
     m.set_defaults(func=_cmd_match)
     c = sub.add_parser("check-catalog", help="validate a roles YAML file")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,27 @@ def test_hiring_the_first_suggestion_brings_the_team_closer(counts: dict[str, in
         mix = mix_for(archetype, catalog)
         after = counts | {hires[0].role: counts.get(hires[0].role, 0) + 1}
         assert shape_distance(after, mix) <= shape_distance(counts, mix) + 1e-9
+
+
+@given(counts_strategy)
+def test_hire_next_speaks_of_whole_people_more_than_the_team_has(counts: dict[str, int]) -> None:
+    catalog = load_catalog("2021")
+    for archetype in load_archetypes().archetypes:
+        for h in hire_next(counts, archetype, catalog):
+            found = re.search(r"\(about (\d+) of (\d+) people\); the team has (\d+)\.", h.reason)
+            assert found, h.reason
+            wanted, size, have = map(int, found.groups())
+            assert size == sum(counts.values()) + 1 and wanted > have == h.have
+
+
+def test_hire_next_reason_for_the_example_shortfall_is_in_whole_people(catalog: Catalog) -> None:
+    embedded = load_archetypes().get("ml_embedded_in_product")
+    counts = dict.fromkeys(catalog.role_ids, 0) | {
+        "data_scientist": 4,
+        "data_engineer": 3,
+        "ml_engineer": 2,
+        "ml_devops": 1,
+    }
+    first = hire_next(counts, embedded, catalog)[0]
+    assert "(about 4 of 11 people); the team has 2." in first.reason
+    assert "4.4" not in first.reason
