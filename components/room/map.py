@@ -8,8 +8,6 @@ small HTML subset in text and hover labels.
 from __future__ import annotations
 
 import hashlib
-import html
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -18,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.skills_map import base_map, bubble_size
+from components.text import md_escape, plot_text  # noqa: F401 (md_escape: present, join)
 from roles.match import match_many
 from roles.models import Catalog
 
@@ -38,14 +37,6 @@ class EntryLike(Protocol):
     ml: float
     swe: float
     comm: float
-
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def md_escape(text: str) -> str:
-    """Room titles are typed by people: show them as typed, never as Markdown or links."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def participants_label(n: int) -> str:
@@ -69,7 +60,7 @@ def crowd_style(n: int) -> tuple[float, float]:
 
 
 def _hover(entry: EntryLike, number: int, show_names: bool) -> str:
-    who = html.escape(entry.name) if show_names and entry.name else f"Participant {number}"
+    who = plot_text(entry.name) if show_names and entry.name else f"Participant {number}"
     return (
         f"<b>{who}</b><br>ML {entry.ml:.1f}<br>Software engineering {entry.swe:.1f}"
         f"<br>Communication {entry.comm:.1f}"
@@ -116,7 +107,7 @@ def crowd_trace(entries: Sequence[EntryLike], *, show_names: bool, font_size: in
         x=xs,
         y=ys,
         mode="markers+text" if label_names else "markers",
-        text=[html.escape(e.name or "") for e in entries] if label_names else None,
+        text=[plot_text(e.name or "") for e in entries] if label_names else None,
         textposition="top center",
         textfont={"size": font_size, "color": "#111827"},
         hovertext=[_hover(e, i, show_names) for i, e in enumerate(entries, start=1)],
@@ -171,7 +162,7 @@ def role_distribution(
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=[html.escape(r.short_name) for r in roles],
+            y=[plot_text(r.short_name) for r in roles],
             orientation="h",
             marker={"color": [r.colour for r in roles]},
             text=[str(v) for v in values],
