@@ -53,6 +53,10 @@ def render_method(catalog: Catalog) -> None:
         "- **Gaps** toward a target role: follow the straight line from you to the role's "
         "centre and stop where it enters the ellipse. The difference on each axis, where you "
         "are below that point, is the gap; being above it is never reported as a gap. "
-        "Communication's gap is how far you are below the role's bar.\n"
-        "- The learning steps are the catalog's steps for each measure that falls short."
+        "Communication's gap is how far you are below the role's bar. Gaps are rounded to the "
+        "sliders' half-point step; a gap under one step reads *within reach*.\n"
+        "- Being well above a role's typical level lowers the fit (you sit away from its "
+        "centre), and the reasons say so, but it is never a gap to close.\n"
+        "- The learning steps are the catalog's steps for each measure that falls short by at "
+        "least one step."
     )

@@ -3,9 +3,12 @@
 import streamlit as st
 
 from components.catalogs import cached_catalog
+from components.map_text import regions_summary
 from components.role_cards import render_method, render_role_cards
-from components.skills_map import base_map
+from components.skills_map import PLOT_CONFIG, base_map
+from components.style import apply_style
 
+apply_style()
 catalog = cached_catalog("2021")
 st.title("About the skills map")
 st.markdown(
@@ -24,10 +27,17 @@ hire. "Data scientist" means very different things in different organisations, s
 the widest. Use the map to start a conversation, not to settle one.
 """
 )
-st.plotly_chart(base_map(catalog, height=520), config={"displaylogo": False})
-st.subheader("The roles")
+st.plotly_chart(
+    base_map(catalog, height=520),
+    key="about_map",
+    theme=None,
+    height="stretch",
+    config=PLOT_CONFIG,
+    alt=regions_summary(catalog),
+)
+st.subheader("The roles", anchor=False)
 render_role_cards(catalog)
-st.subheader("How the fit and the gaps are computed")
+st.subheader("How the fit and the gaps are computed", anchor=False)
 render_method(catalog)
 st.caption(
     "The catalog, level descriptions and questionnaire are YAML files in `data/`; edit them and "

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.catalogs import cached_questionnaire
 from components.me.rating import held_profile, seed_scores
+from components.style import focus_first_slider
 from roles.models import AXES, AXIS_LABELS, Profile
 from roles.questionnaire import NOT_YET, answer_options, score
 
@@ -32,6 +33,7 @@ def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) ->
     )
     skipped = len(q.items) - len(answers)
     st.session_state[f"{key_prefix}summary"] = (profile, unscored, skipped)
+    st.session_state[f"{key_prefix}focus"] = True
     if mode_key:
         # Back to the sliders, so the person sees the scores the answers produced.
         st.session_state[mode_key] = "Quick rating"
@@ -69,6 +71,8 @@ def render_questionnaire(
 def render_questionnaire_summary(key_prefix: str) -> None:
     """What the last submitted answers produced, shown above the sliders."""
     summary = st.session_state.get(f"{key_prefix}summary")
+    if st.session_state.pop(f"{key_prefix}focus", False):
+        focus_first_slider()
     if summary:
         profile, unscored, skipped = summary
         st.success(

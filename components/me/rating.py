@@ -8,12 +8,6 @@ from components.catalogs import cached_levels
 from roles.levels import describe_level, looks_flat
 from roles.models import AXES, AXIS_LABELS, Profile
 
-_HELP = {
-    "ml": "How much hands-on ML you have done, judged by what you have built and shipped.",
-    "swe": "Production engineering practice: tests, review, deployment, monitoring, design.",
-    "comm": "Technical writing and communication: documents, talks, persuading others.",
-}
-
 
 def _held_key(key_prefix: str) -> str:
     return f"{key_prefix}held"
@@ -31,11 +25,13 @@ def held_profile(key_prefix: str) -> Profile:
     return Profile(**st.session_state[_held_key(key_prefix)])
 
 
-def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # type: ignore[no-untyped-def]
-    """Draw the sliders (keys `{prefix}ml`, `{prefix}swe`, `{prefix}comm`); return the profile."""
-    levels = cached_levels()
+def slider_profile(key_prefix: str) -> Profile:
+    """The scores the sliders hold in this run, before they are drawn.
+
+    A page can then draw the result (the map) before the sliders: the browser handles the
+    run's elements in order, so the map is redrawn sooner after a key press.
+    """
     held = st.session_state.get(_held_key(key_prefix), {})
-    values: dict[str, float] = {}
     for axis in AXES:
         key = f"{key_prefix}{axis}"
         if key not in st.session_state and axis in held:
@@ -43,6 +39,16 @@ def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # typ
             # shown); restore it from the held copy. Only missing keys are written: assigning
             # a live slider would push a stale value back to a browser that has moved on.
             st.session_state[key] = held[axis]
+    return Profile(**{a: float(st.session_state[f"{key_prefix}{a}"]) for a in AXES})
+
+
+def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # type: ignore[no-untyped-def]
+    """Draw the sliders (keys `{prefix}ml`, `{prefix}swe`, `{prefix}comm`); return the profile."""
+    levels = cached_levels()
+    slider_profile(key_prefix)
+    values: dict[str, float] = {}
+    for axis in AXES:
+        key = f"{key_prefix}{axis}"
         value = st.slider(
             AXIS_LABELS[axis],
             min_value=0.0,
@@ -50,7 +56,6 @@ def render_rating_sliders(key_prefix: str, *, on_change=None) -> Profile:  # typ
             step=0.5,
             format="%.1f",
             key=key,
-            help=_HELP[axis],
             on_change=on_change,
         )
         values[axis] = float(value)

@@ -5,21 +5,18 @@ from __future__ import annotations
 import json
 
 import plotly.graph_objects as go
-import pyarrow as pa
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components.skills_map import arrow_annotation, map_figure, person_trace
-from roles.gaps import Gaps, gaps
+from components.map_text import person_summary
+from components.skills_map import PLOT_CONFIG, arrow_annotation, map_figure, person_trace
+from roles.gaps import SCORE_STEP, Gaps, gaps
 from roles.match import RoleFit, match
 from roles.models import AXES, AXIS_LABELS, Catalog, Profile
 from roles.report import match_report
 
 AUTO_TARGET = "__best__"
-PLOT_CONFIG = {
-    "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "filename": "ml-skills-map", "scale": 2},
-}
+MAP_KEY = "me_map"
 
 
 def build_person_figure(
@@ -33,106 +30,143 @@ def build_person_figure(
     return map_figure(catalog, traces=[person_trace(profile, label=label)], annotations=arrows)
 
 
-def fits_table(fits: list[RoleFit]) -> pa.Table:
-    """The ranked fits as a table for display.
-
-    An Arrow table rather than a DataFrame: Streamlit sends Arrow, and converting a DataFrame
-    cost more than the rest of the table on every rerun.
-    """
-    return pa.table(
-        {
-            "Role": [f.name for f in fits],
-            "Fit": [round(f.fit, 1) for f in fits],
-            "Why": [f.reason for f in fits],
-        }
-    )
+def headline(fits: list[RoleFit]) -> str:
+    """The one-line answer: which role fits best."""
+    return f"Best fit: {fits[0].name}"
 
 
-def _render_fits(fits: list[RoleFit]) -> None:
-    st.dataframe(
-        fits_table(fits),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Fit": st.column_config.ProgressColumn(
-                "Fit", min_value=0, max_value=100, format="%.0f%%"
-            ),
-            "Why": st.column_config.TextColumn("Why", width="large"),
-        },
-    )
+def render_headline(fits: list[RoleFit]) -> None:
+    """The best fit as a heading, with the reason beneath."""
+    st.subheader(headline(fits), anchor=False)
+    st.caption(fits[0].reason)
+
+
+def render_fit_line(fits: list[RoleFit]) -> None:
+    """The compact best-fit line that stays in view beside the sliders on a phone."""
+    st.markdown(f"**{headline(fits)}** (fit {fits[0].fit:.0f})")
+
+
+def fits_markdown(fits: list[RoleFit]) -> str:
+    """The ranked fits as a Markdown table whose reasons wrap instead of being cut off."""
+    rows = [
+        f"| {i} | {_cell(f.name)} | {f.fit:.0f} | {_cell(f.reason)} |"
+        for i, f in enumerate(fits, 1)
+    ]
+    return "\n".join(["| # | Role | Fit (0-100) | Why |", "|---:|---|---:|---|", *rows])
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def gap_lines(profile: Profile, g: Gaps) -> dict[str, str]:
+    """Per measure, one sentence: the gap in whole slider steps, within reach, or no gap."""
+    current = profile.as_dict()
+    lines = {}
+    for axis in AXES:
+        short, label = g.shortfall[axis], AXIS_LABELS[axis]
+        if short:
+            lines[axis] = (
+                f"**{label}: +{short:g}**, from {current[axis]:g} to {current[axis] + short:g}."
+            )
+        elif axis in g.within_reach:
+            lines[axis] = (
+                f"**{label}: within reach.** Less than one slider step ({SCORE_STEP:g}) short; "
+                "nothing to learn for this."
+            )
+        elif axis in g.above:
+            lines[axis] = (
+                f"**{label}: no gap.** You are {g.above[axis]:.1f} above what the role typically "
+                "uses. That lowers your fit for it, but it is not something to close."
+            )
+        else:
+            lines[axis] = f"**{label}: no gap.**"
+    return lines
 
 
 def _render_gaps(profile: Profile, g: Gaps) -> None:
-    if g.total == 0:
+    if g.total == 0 and g.within_reach:
+        st.success(f"You are within one slider step of **{g.name}** on every measure.")
+    elif g.total == 0:
         where = "inside the region" if g.inside else "past the region on the axes that matter"
         st.success(f"You are already {where} of **{g.name}** and meet its communication bar.")
-        return
-    for col, axis in zip(st.columns(3, gap="large"), AXES, strict=True):
-        short = g.shortfall[axis]
-        current = profile.as_dict()[axis]
+    lines = gap_lines(profile, g)
+    for col, axis in zip(st.columns(3, gap="medium"), AXES, strict=True):
         with col:
-            st.metric(
-                AXIS_LABELS[axis],
-                f"+{short:.1f}" if short else "✓",
-                f"from {current:g} to {current + short:.1f}" if short else "no gap",
-                delta_color="off",
-                delta_arrow="off",
-            )
+            st.markdown(lines[axis])
             if axis in g.steps:
                 steps = "\n".join(f"{i}. {s}" for i, s in enumerate(g.steps[axis], 1))
-                st.markdown(f"**{AXIS_LABELS[axis]}: next steps**\n\n{steps}")
+                st.markdown(f"Next steps for {AXIS_LABELS[axis].lower()}:\n\n{steps}")
+
+
+def _target_id(catalog: Catalog, best: RoleFit, target_key: str) -> tuple[str, str]:
+    """(what the selectbox holds, the role id it means), reset if the role left the catalog."""
+    options = [AUTO_TARGET, *catalog.role_ids]
+    if st.session_state.get(target_key) not in options:
+        st.session_state[target_key] = AUTO_TARGET
+    chosen = str(st.session_state[target_key])
+    return chosen, best.role if chosen == AUTO_TARGET else chosen
 
 
 def render_results(
-    profile: Profile, catalog: Catalog, *, target_key: str, map_slot: DeltaGenerator | None = None
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    target_key: str,
+    map_slot: DeltaGenerator | None = None,
+    fit_slot: DeltaGenerator | None = None,
 ) -> str | None:
     """Draw the whole result; returns the target role id the person chose (None = best fit).
 
     `map_slot` is where the map and the best fit go (beside the sliders on the Me page);
-    without it they open the result.
+    `fit_slot` takes the compact best-fit line. Without them the map opens the result.
     """
     fits = match(profile, catalog)
     best = fits[0]
-    options = [AUTO_TARGET, *catalog.role_ids]
-    if st.session_state.get(target_key) not in options:
-        st.session_state[target_key] = AUTO_TARGET
-    chosen = st.session_state[target_key]
-    target_id = best.role if chosen == AUTO_TARGET else chosen
+    chosen, target_id = _target_id(catalog, best, target_key)
     g = gaps(profile, catalog, target_id)
-
+    if fit_slot is not None:
+        with fit_slot:
+            render_fit_line(fits)
     with map_slot if map_slot is not None else st.container():
-        st.markdown(f"### Best fit: {best.name}")
-        st.caption(best.reason)
-        st.plotly_chart(build_person_figure(profile, catalog, g), config=PLOT_CONFIG)
-        st.caption(
-            "Your bubble's size is your communication score. Hover a region for its ranges "
-            "and communication bar; the arrow shows the way to your target role."
+        render_headline(fits)
+        st.plotly_chart(
+            build_person_figure(profile, catalog, g),
+            key=MAP_KEY,
+            height="stretch",
+            theme=None,
+            config=PLOT_CONFIG,
+            alt=person_summary(profile, fits, catalog, g),
         )
-    st.markdown("#### All roles, best fit first")
-    _render_fits(fits)
+        st.caption(
+            "Your bubble's size is your communication score, and the arrow points toward your "
+            "target role. Each role's region has its own colour, with a marker of its own shape "
+            "at its centre."
+        )
+    st.subheader("All roles, best fit first", anchor=False)
+    st.markdown(fits_markdown(fits))
     pick, _ = st.columns([1, 2])
     with pick:
         st.selectbox(
             "Target role",
-            options,
+            [AUTO_TARGET, *catalog.role_ids],
             key=target_key,
             format_func=lambda rid: (
                 f"Best fit ({best.name})" if rid == AUTO_TARGET else catalog.role(rid).name
             ),
-            help="The role you want to grow toward; the arrow on the map points at it.",
         )
-    st.markdown(f"#### Your path toward {g.name}")
+    st.subheader(f"Your path toward {g.name}", anchor=False)
     _render_gaps(profile, g)
     return None if chosen == AUTO_TARGET else chosen
 
 
-def render_downloads(profile: Profile, catalog: Catalog) -> None:
-    """The result as JSON; the map's PNG comes from the chart's own camera button."""
+def render_downloads(profile: Profile, catalog: Catalog, target: str | None) -> None:
+    """The result as JSON, with the target role and its learning steps."""
     # A callable defers building the report to the click instead of every rerun.
     st.download_button(
         "Download result (JSON)",
-        lambda: json.dumps(match_report(profile, catalog), indent=2, ensure_ascii=False),
+        lambda: json.dumps(match_report(profile, catalog, target), indent=2, ensure_ascii=False),
         file_name="ml-skills-map-result.json",
         mime="application/json",
     )
-    st.caption("To save the map as a PNG, use the camera icon in the map's top-right corner.")
+    st.caption("To save the map as a PNG, use the camera button in the map's top-right corner.")

@@ -32,7 +32,7 @@ def test_join_by_link_submits_and_second_submit_updates(room: store.CreatedRoom)
     at.text_input(key="join_name").set_value("Ada")
     _submit(at)
     assert at.success and "Saved" in at.success[0].value
-    assert any("Best fit:" in m.value for m in at.markdown)
+    assert any("Best fit:" in h.value for h in at.subheader)  # the headline, a heading
     at.slider(key="join_swe").set_value(2.5)
     _submit(at)
     snap = store.room_snapshot(room=code)

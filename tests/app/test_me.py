@@ -2,20 +2,69 @@
 
 from __future__ import annotations
 
-from tests.app.helpers import app, figures, texts, values
+import json
+
+from roles.catalog import load_catalog
+from roles.match import match
+from roles.models import Profile
+from tests.app.helpers import app, figures, html_bodies, texts, values
 
 
 def _person_trace(fig: dict) -> dict:
     return next(t for t in fig["data"] if t.get("meta", {}).get("kind") == "person")
 
 
+def _fits_table(at) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The rows of the "All roles" Markdown table: [rank, role, fit, why]."""
+    table = next(m.value for m in at.markdown if m.value.startswith("| # | Role"))
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in table.splitlines()[2:]]
+
+
 def test_backend_engineer_sees_ml_devops_as_best_fit() -> None:
     at = app(ml="1", swe="9", comm="5").run()
     assert not at.exception
     assert "Best fit: ML DevOps / platform engineer" in texts(at)
-    fits = at.dataframe[0].value
-    assert fits["Role"].iloc[0] == "ML DevOps / platform engineer"
-    assert list(fits["Fit"]) == sorted(fits["Fit"], reverse=True)
+    rows = _fits_table(at)
+    assert rows[0][1] == "ML DevOps / platform engineer"
+    assert [int(r[2]) for r in rows] == sorted((int(r[2]) for r in rows), reverse=True)
+
+
+def test_every_reason_is_shown_whole_in_a_table_that_wraps_not_a_data_grid() -> None:
+    at = app(ml="9.5", swe="5.5", comm="6").run()
+    assert not at.dataframe  # a data grid cuts long text at the column edge
+    expected = {f.name: f.reason for f in match(Profile(ml=9.5, swe=5.5, comm=6), load_catalog())}
+    assert {r[1]: r[3] for r in _fits_table(at)} == expected
+
+
+def test_compact_best_fit_line_sits_with_the_sliders() -> None:
+    at = app(ml="1", swe="9", comm="5").run()
+    rate_column = at.columns[0]
+    assert "**Best fit: ML DevOps / platform engineer** (fit 98)" in [
+        m.value for m in rate_column.markdown
+    ]
+    assert len(rate_column.slider) == 3
+
+
+def test_map_has_a_text_summary_for_screen_readers() -> None:
+    at = app(ml="5", swe="5", comm="5", target="ml_engineer").run()
+    alt = at.get("plotly_chart")[0].proto.alt
+    assert "You are at ML expertise 5.0 and software engineering 5.0" in alt
+    assert "Nearest regions: ML engineer (" in alt and "points away)" in alt
+    assert "Best fit: ML engineer (fit " in alt
+    assert "An arrow points from you toward the ML engineer region." in alt
+
+
+def test_map_offers_only_png_export_and_no_hover_only_instructions() -> None:
+    at = app().run()
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["modeBarButtons"] == [["toImage"]]
+    assert "hover" not in texts(at).lower()
+
+
+def test_sliders_and_headings_add_no_extra_tab_stops() -> None:
+    at = app().run()
+    assert all(not s.help for s in at.slider)  # a help icon is one more Tab stop per slider
+    assert all(h.proto.hide_anchor for h in at.subheader)  # so is a heading's anchor link
 
 
 def test_moving_the_ml_slider_changes_best_fit_map_and_url() -> None:
@@ -46,9 +95,8 @@ def test_target_role_shows_gap_steps_and_an_arrow_on_the_map() -> None:
     assert at.selectbox(key="me_target").value == "ml_engineer"
     page = texts(at)
     assert "Your path toward ML engineer" in page
-    assert "ML expertise: next steps" in page
-    ml_metric = next(m for m in at.metric if m.label == "ML expertise")
-    assert ml_metric.value.startswith("+")
+    assert "**ML expertise: +4.5**, from 1 to 5.5." in page
+    assert "Next steps for ml expertise:" in page
     arrows = [a for a in figures(at)[0]["layout"]["annotations"] if a.get("showarrow")]
     assert len(arrows) == 1 and arrows[0]["ax"] == 1.0 and arrows[0]["ay"] == 9.0
 
@@ -108,7 +156,22 @@ def test_2022_chart_has_five_regions_and_no_data_engineer_target() -> None:
     assert "not a role of this chart" in " ".join(w.value for w in at.warning)
 
 
-def test_share_link_restores_the_state() -> None:
+def test_share_link_restores_the_state_and_has_a_copy_button() -> None:
     at = app(ml="2", swe="8", comm="3", target="ml_engineer").run()
-    link = at.code[0].value
-    assert "ml=2" in link and "swe=8" in link and "target=ml_engineer" in link
+    share = next(b for b in html_bodies(at) if "sm-share" in b)
+    assert "ml=2&amp;swe=8&amp;comm=3&amp;target=ml_engineer" in share
+    assert '<button type="button">Copy link</button>' in share
+
+
+def test_a_gap_under_one_slider_step_reads_within_reach_with_no_steps() -> None:
+    at = app(ml="9.5", swe="3", comm="5", target="ml_researcher").run()
+    page = texts(at)
+    assert "**Communication: within reach.**" in page
+    assert "Next steps" not in page
+
+
+def test_over_qualification_is_explained_where_it_lowers_the_fit() -> None:
+    at = app(ml="9.5", swe="5.5", comm="6", target="ml_engineer").run()
+    page = texts(at)
+    assert "**ML expertise: no gap.** You are 2.5 above what the role typically uses." in page
+    assert "That lowers your fit for it" in page
