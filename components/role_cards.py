@@ -39,10 +39,12 @@ def render_method(catalog: Catalog) -> None:
         f"{catalog.comm_tolerance:g} points. Communication above a role's bar never counts "
         "against you."
     )
+    # Two lines, so the formula fits a phone without a scrolling box (which a keyboard can't reach).
     st.latex(
-        r"d^2 = \left(\frac{ml - c_{ml}}{e_{ml}}\right)^2"
-        r" + \left(\frac{swe - c_{swe}}{e_{swe}}\right)^2"
-        r" + \left(\frac{\max(0,\ bar - comm)}{" + f"{catalog.comm_tolerance:g}" + r"}\right)^2"
+        r"\begin{aligned} d^2 = {} & \left(\frac{ml - c_{ml}}{e_{ml}}\right)^2"
+        r" + \left(\frac{swe - c_{swe}}{e_{swe}}\right)^2 \\"
+        r" & + \left(\frac{\max(0,\ bar - comm)}{" + f"{catalog.comm_tolerance:g}"
+        r"}\right)^2 \end{aligned}"
     )
     st.latex(r"\text{fit} = 100 \cdot e^{-d^2 / (2 \cdot " + f"{SPREAD:g}" + r"^2)}")
     st.markdown(

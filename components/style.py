@@ -30,12 +30,18 @@ _CSS = f"""
 }}
 .sm-table .missing {{ color: #b00020; font-weight: 600; }}
 .sm-table .single {{ color: #8a4b00; font-weight: 600; }}
-/* On a phone the result sits below the sliders: keep the best fit in view while they move. */
-.st-key-me_fit_line {{
+/* On a phone the result sits below the sliders: keep the best fit in view while they move.
+   The wrapper sticks: the container alone is exactly as tall as its box, so it could not move. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-me_fit_line) {{
   position: sticky; top: 3.75rem; z-index: 5; background: #ffffff;
   border-bottom: 1px solid #c9ced6; padding: 0.35rem 0;
 }}
-@media (min-width: 640px) {{ .st-key-me_fit_line {{ display: none; }} }}
+@media (min-width: 640px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-me_fit_line) {{ display: none; }}
+}}
+/* KaTeX boxes scroll when a formula is a pixel too wide, and a scroll box a keyboard cannot reach
+   fails WCAG (axe: scrollable-region-focusable); the formulas are written to fit a phone. */
+.stApp .katex-display {{ overflow: visible !important; }}
 /* The share link: a read-only field and a Copy button big enough to tap. */
 .sm-share label {{ font-weight: 600; display: block; margin-bottom: 0.25rem; }}
 .sm-share-row {{ display: flex; gap: 0.5rem; flex-wrap: wrap; }}
@@ -57,7 +63,7 @@ _FOCUS_FIRST_SLIDER = """
   // After "Use these answers" the form is gone; put focus on the first slider, not the body.
   let tries = 0;
   const go = () => {
-    const el = document.querySelector('[data-testid="stSlider"] [role="slider"]');
+    const el = document.querySelector('[data-testid="stSlider"] input[type="range"]');
     if (el) el.focus(); else if (tries++ < 50) setTimeout(go, 100);
   };
   go();

@@ -52,9 +52,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) 
 
 
 def start_app(
-    tmp_path: Path, extra_env: dict[str, str] | None = None
+    tmp_path: Path, extra_env: dict[str, str] | None = None, *, script: Path | None = None
 ) -> tuple[str, subprocess.Popen[bytes]]:
-    """Start `streamlit run app.py` with its own data folder; returns (base url, process)."""
+    """Start `streamlit run app.py` (or `script`) with its own data folder; (base url, process)."""
     port = _free_port()
     env = {**os.environ, "SKILLS_MAP_DATA_HOME": str(tmp_path / "appdata"), **(extra_env or {})}
     proc = subprocess.Popen(
@@ -63,7 +63,7 @@ def start_app(
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            str(script or ROOT / "app.py"),
             "--server.headless",
             "true",
             "--server.port",
