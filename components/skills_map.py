@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 import plotly.graph_objects as go
 
 from components.colours import TEXT_CONTRAST, darken_to, rgba
@@ -19,7 +18,6 @@ from components.labels import Mark, place_labels
 from components.text import plot_text
 from roles.models import Catalog, Profile, Role
 
-_ELLIPSE_POINTS = 49
 # A little past 0-10, so regions near the frame are drawn whole.
 AXIS_RANGE = (-0.6, 10.9)
 FONT = '"Source Sans", "Source Sans Pro", sans-serif'
@@ -48,23 +46,17 @@ def label_colour(colour: str) -> str:
     return darken_to(colour, _LABEL_GROUND, TEXT_CONTRAST)
 
 
-def ellipse_outline(role: Role) -> tuple[np.ndarray, np.ndarray]:
-    """Closed outline of a role's region."""
-    t = np.linspace(0, 2 * np.pi, _ELLIPSE_POINTS)
-    g = role.region
-    x = g.ml + g.ml_extent * np.cos(t)
-    y = g.swe + g.swe_extent * np.sin(t)
-    return x, y
-
-
 def bubble_size(comm: float, scale: float = 1.0) -> float:
     """Marker diameter in pixels for a communication score (the lecture's bubble size)."""
     return float(scale * (12 + 3.2 * comm))
 
 
-def base_map(catalog: Catalog, *, height: int = 560, font_size: int = 13) -> go.Figure:
-    """An empty skills map: axes, and each role's region as a labelled translucent ellipse."""
-    return map_figure(catalog, height=height, font_size=font_size)
+def base_map(
+    catalog: Catalog, *, height: int = 560, font_size: int = 13, centres: bool = False
+) -> go.Figure:
+    """An empty skills map: axes, and each role's region as a labelled translucent ellipse;
+    with `centres`, an open marker in each role's shape at its centre (hover: its ranges)."""
+    return map_figure(catalog, height=height, font_size=font_size, centres=centres)
 
 
 def map_figure(
@@ -74,9 +66,10 @@ def map_figure(
     annotations: Sequence[dict[str, Any]] = (),
     height: int = 560,
     font_size: int = 13,
+    centres: bool = True,
 ) -> go.Figure:
     """The map with extra traces and annotations composed onto the cached base spec."""
-    base = _base_map_dict(catalog.model_dump_json(), height, font_size)
+    base = _base_map_dict(catalog.model_dump_json(), height, font_size, centres)
     layout = {**base["layout"], "annotations": [*base["layout"]["annotations"], *annotations]}
     # go.Figure deep-copies what it is given, so the cached base is never mutated.
     return figure({"data": [*base["data"], *traces], "layout": layout})
@@ -164,13 +157,14 @@ def region_annotations(
 
 
 @lru_cache(maxsize=16)
-def _base_map_dict(catalog_json: str, height: int, font_size: int) -> dict[str, Any]:
+def _base_map_dict(catalog_json: str, height: int, font_size: int, centres: bool) -> dict[str, Any]:
     catalog = Catalog.model_validate_json(catalog_json)
-    data = [_region_trace(role) for role in catalog.roles]
-    data.append(_centre_trace(catalog))
     spots = place_labels(region_label_marks(catalog, font_size), AXIS_RANGE)
-    annotations = region_annotations(catalog, spots, font_size)
-    return {"data": data, "layout": map_layout(height, font_size, annotations)}
+    layout = map_layout(height, font_size, region_annotations(catalog, spots, font_size))
+    # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and
+    # draw on every rerun.
+    layout["shapes"] = [_region_shape(role) for role in catalog.roles]
+    return {"data": [_centre_trace(catalog)] if centres else [], "layout": layout}
 
 
 def map_layout(height: int, font_size: int, annotations: list[dict[str, Any]]) -> dict[str, Any]:
@@ -224,22 +218,20 @@ def _region_hover(role: Role) -> str:
     )
 
 
-def _region_trace(role: Role) -> dict[str, Any]:
-    x, y = ellipse_outline(role)
+def _region_shape(role: Role) -> dict[str, Any]:
+    g = role.region
     return {
-        "type": "scatter",
-        "x": x.round(2).tolist(),
-        "y": y.round(2).tolist(),
-        "mode": "lines",
-        "fill": "toself",
+        "type": "circle",  # an ellipse in data coordinates
+        "xref": "x",
+        "yref": "y",
+        "x0": g.ml - g.ml_extent,
+        "x1": g.ml + g.ml_extent,
+        "y0": g.swe - g.swe_extent,
+        "y1": g.swe + g.swe_extent,
         "fillcolor": rgba(role.colour, FILL_ALPHA),
         "line": {"color": rgba(role.colour, 0.85), "width": 1.5},
-        "name": role.name,
-        "hoveron": "fills",
-        "hoverinfo": "text",
-        "text": _region_hover(role),
-        "showlegend": False,
-        "meta": {"kind": "region", "role": role.id},
+        "layer": "below",
+        "name": f"region:{role.id}",
     }
 
 

@@ -31,13 +31,14 @@ _CSS = f"""
 .sm-table .missing {{ color: #b00020; font-weight: 600; }}
 .sm-table .single {{ color: #8a4b00; font-weight: 600; }}
 /* On a phone the result sits below the sliders: keep the best fit in view while they move.
-   The wrapper sticks: the container alone is exactly as tall as its box, so it could not move. */
-[data-testid="stLayoutWrapper"]:has(> .st-key-me_fit_line) {{
+   The element's wrapper sticks: the text alone is exactly as tall as its box, so it could not
+   move. */
+[data-testid="stElementContainer"]:has(.sm-fit-line) {{
   position: sticky; top: 3.75rem; z-index: 5; background: #ffffff;
   border-bottom: 1px solid #c9ced6; padding: 0.35rem 0;
 }}
 @media (min-width: 640px) {{
-  [data-testid="stLayoutWrapper"]:has(> .st-key-me_fit_line) {{ display: none; }}
+  [data-testid="stElementContainer"]:has(.sm-fit-line) {{ display: none; }}
 }}
 /* KaTeX boxes scroll when a formula is a pixel too wide, and a scroll box a keyboard cannot reach
    fails WCAG (axe: scrollable-region-focusable); the formulas are written to fit a phone. */

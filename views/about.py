@@ -28,7 +28,7 @@ the widest. Use the map to start a conversation, not to settle one.
 """
 )
 st.plotly_chart(
-    base_map(catalog, height=520),
+    base_map(catalog, height=520, centres=True),
     key="about_map",
     theme=None,
     height="stretch",

@@ -36,7 +36,7 @@ for w in warnings:
 catalog = cached_catalog(st.session_state[CATALOG_KEY])
 survey = st.session_state[MODE_KEY] == SURVEY
 rate, result = st.columns([2, 3], gap="large")
-fit_line = rate.container(key="me_fit_line")
+fit_line = rate.empty()
 # The result is drawn before the sliders (from their values in this run): the browser handles a
 # run's elements in order, so the map is redrawn sooner after each key press.
 profile = held_profile(PREFIX) if survey else slider_profile(PREFIX)

@@ -41,9 +41,10 @@ def render_headline(fits: list[RoleFit]) -> None:
     st.caption(fits[0].reason)
 
 
-def render_fit_line(fits: list[RoleFit]) -> None:
-    """The compact best-fit line that stays in view beside the sliders on a phone."""
-    st.markdown(f"**{headline(fits)}** (fit {fits[0].fit:.0f})")
+def fit_line(fits: list[RoleFit]) -> str:
+    """The compact best-fit line that stays in view beside the sliders on a phone (the class
+    lets the stylesheet make it sticky)."""
+    return f'<span class="sm-fit-line">**{headline(fits)}** (fit {fits[0].fit:.0f})</span>'
 
 
 def fits_markdown(fits: list[RoleFit]) -> str:
@@ -84,19 +85,25 @@ def gap_lines(profile: Profile, g: Gaps) -> dict[str, str]:
     return lines
 
 
+def gaps_markdown(profile: Profile, g: Gaps) -> str:
+    """The path toward the target as one Markdown list: each measure, then its learning steps."""
+    lines = gap_lines(profile, g)
+    parts = []
+    for axis in AXES:
+        steps = g.steps.get(axis, [])
+        parts.append(f"- {lines[axis]}" + (" Next steps:" if steps else ""))
+        parts += [f"    {i}. {s}" for i, s in enumerate(steps, 1)]
+    return "\n".join(parts)
+
+
 def _render_gaps(profile: Profile, g: Gaps) -> None:
     if g.total == 0 and g.within_reach:
         st.success(f"You are within one slider step of **{g.name}** on every measure.")
     elif g.total == 0:
         where = "inside the region" if g.inside else "past the region on the axes that matter"
         st.success(f"You are already {where} of **{g.name}** and meet its communication bar.")
-    lines = gap_lines(profile, g)
-    for col, axis in zip(st.columns(3, gap="medium"), AXES, strict=True):
-        with col:
-            st.markdown(lines[axis])
-            if axis in g.steps:
-                steps = "\n".join(f"{i}. {s}" for i, s in enumerate(g.steps[axis], 1))
-                st.markdown(f"Next steps for {AXIS_LABELS[axis].lower()}:\n\n{steps}")
+    # One element, not a column per measure: fewer elements make each rerun cheaper.
+    st.markdown(gaps_markdown(profile, g))
 
 
 def _target_id(catalog: Catalog, best: RoleFit, target_key: str) -> tuple[str, str]:
@@ -119,15 +126,15 @@ def render_results(
     """Draw the whole result; returns the target role id the person chose (None = best fit).
 
     `map_slot` is where the map and the best fit go (beside the sliders on the Me page);
-    `fit_slot` takes the compact best-fit line. Without them the map opens the result.
+    `fit_slot` (an `st.empty`) takes the compact best-fit line. Without them the map opens the
+    result.
     """
     fits = match(profile, catalog)
     best = fits[0]
     chosen, target_id = _target_id(catalog, best, target_key)
     g = gaps(profile, catalog, target_id)
     if fit_slot is not None:
-        with fit_slot:
-            render_fit_line(fits)
+        fit_slot.markdown(fit_line(fits), unsafe_allow_html=True)
     with map_slot if map_slot is not None else st.container():
         render_headline(fits)
         st.plotly_chart(
@@ -145,16 +152,15 @@ def render_results(
         )
     st.subheader("All roles, best fit first", anchor=False)
     st.markdown(fits_markdown(fits))
-    pick, _ = st.columns([1, 2])
-    with pick:
-        st.selectbox(
-            "Target role",
-            [AUTO_TARGET, *catalog.role_ids],
-            key=target_key,
-            format_func=lambda rid: (
-                f"Best fit ({best.name})" if rid == AUTO_TARGET else catalog.role(rid).name
-            ),
-        )
+    st.selectbox(
+        "Target role",
+        [AUTO_TARGET, *catalog.role_ids],
+        key=target_key,
+        format_func=lambda rid: (
+            f"Best fit ({best.name})" if rid == AUTO_TARGET else catalog.role(rid).name
+        ),
+        width=360,
+    )
     st.subheader(f"Your path toward {g.name}", anchor=False)
     _render_gaps(profile, g)
     return None if chosen == AUTO_TARGET else chosen

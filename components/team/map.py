@@ -171,7 +171,7 @@ def team_map_figure(
     The centre is an open marker drawn under the people, so nobody standing there is hidden.
     `fig.layout.meta["unlabelled"]` names the people whose label found no free spot.
     """
-    fig = base_map(catalog, height=height)
+    fig = base_map(catalog, height=height, centres=True)
     x, y = spread_overlaps(fitted["ml"].to_numpy(), fitted["swe"].to_numpy())
     fixed: list[tuple[Profile, str]] = []
     if centroid is not None:  # drawn first, so under the people

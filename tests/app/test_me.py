@@ -14,6 +14,10 @@ def _person_trace(fig: dict) -> dict:
     return next(t for t in fig["data"] if t.get("meta", {}).get("kind") == "person")
 
 
+def _regions(fig: dict) -> list[dict]:
+    return [s for s in fig["layout"].get("shapes", []) if s.get("name", "").startswith("region:")]
+
+
 def _fits_table(at) -> list[list[str]]:  # type: ignore[no-untyped-def]
     """The rows of the "All roles" Markdown table: [rank, role, fit, why]."""
     table = next(m.value for m in at.markdown if m.value.startswith("| # | Role"))
@@ -39,9 +43,10 @@ def test_every_reason_is_shown_whole_in_a_table_that_wraps_not_a_data_grid() -> 
 def test_compact_best_fit_line_sits_with_the_sliders() -> None:
     at = app(ml="1", swe="9", comm="5").run()
     rate_column = at.columns[0]
-    assert "**Best fit: ML DevOps / platform engineer** (fit 98)" in [
-        m.value for m in rate_column.markdown
-    ]
+    assert (
+        '<span class="sm-fit-line">**Best fit: ML DevOps / platform engineer** (fit 98)</span>'
+        in [m.value for m in rate_column.markdown]
+    )
     assert len(rate_column.slider) == 3
 
 
@@ -79,8 +84,8 @@ def test_moving_the_ml_slider_changes_best_fit_map_and_url() -> None:
 
 def test_map_shows_every_role_region_and_labels_them() -> None:
     fig = figures(app().run())[0]
-    regions = [t for t in fig["data"] if t.get("meta", {}).get("kind") == "region"]
-    assert len(regions) == 6 and all(t["fill"] == "toself" for t in regions)
+    regions = _regions(fig)
+    assert len(regions) == 6 and all(r["type"] == "circle" and r["fillcolor"] for r in regions)
     labels = {a["text"] for a in fig["layout"]["annotations"]}
     assert "<b>Data scientist</b>" in labels
 
@@ -95,8 +100,9 @@ def test_target_role_shows_gap_steps_and_an_arrow_on_the_map() -> None:
     assert at.selectbox(key="me_target").value == "ml_engineer"
     page = texts(at)
     assert "Your path toward ML engineer" in page
-    assert "**ML expertise: +4.5**, from 1 to 5.5." in page
-    assert "Next steps for ml expertise:" in page
+    assert "- **ML expertise: +4.5**, from 1 to 5.5. Next steps:" in page
+    assert "    1. Train a deep-learning model from scratch" in page
+    assert "**Software engineering: no gap.**" in page
     arrows = [a for a in figures(at)[0]["layout"]["annotations"] if a.get("showarrow")]
     assert len(arrows) == 1 and arrows[0]["ax"] == 1.0 and arrows[0]["ay"] == 9.0
 
@@ -151,8 +157,7 @@ def test_equal_scores_warn_that_the_match_is_unreliable() -> None:
 
 def test_2022_chart_has_five_regions_and_no_data_engineer_target() -> None:
     at = app(catalog="2022", target="data_engineer").run()
-    regions = [t for t in figures(at)[0]["data"] if t.get("meta", {}).get("kind") == "region"]
-    assert len(regions) == 5
+    assert len(_regions(figures(at)[0])) == 5
     assert "not a role of this chart" in " ".join(w.value for w in at.warning)
 
 
@@ -167,7 +172,7 @@ def test_a_gap_under_one_slider_step_reads_within_reach_with_no_steps() -> None:
     at = app(ml="9.5", swe="3", comm="5", target="ml_researcher").run()
     page = texts(at)
     assert "**Communication: within reach.**" in page
-    assert "Next steps" not in page
+    assert "Next steps" not in page and "    1. " not in page
 
 
 def test_over_qualification_is_explained_where_it_lowers_the_fit() -> None:

@@ -3,32 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-import numpy as np
 import plotly.graph_objects as go
 
 from components.colours import contrast, over
 from components.labels import SCALES, text_size
 
 
-def _inside(trace: Any, x: float, y: float) -> bool:
-    """Is (x, y) inside a filled closed outline (even-odd ray casting)?"""
-    xs, ys = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
-    hit = False
-    for i in range(len(xs) - 1):
-        (x1, y1), (x2, y2) = (xs[i], ys[i]), (xs[i + 1], ys[i + 1])
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            hit = not hit
-    return hit
-
-
 def background_at(fig: go.Figure, x: float, y: float) -> str:
-    """The colour of the plot at (x, y): the plot background under every fill that covers it."""
+    """The colour of the plot at (x, y): the plot background under every region that covers it."""
     colour = fig.layout.plot_bgcolor or "#ffffff"
-    for trace in fig.data:
-        if trace.fill == "toself" and _inside(trace, x, y):
-            colour = over(trace.fillcolor, colour)
+    for shape in fig.layout.shapes:
+        cx, cy = (shape.x0 + shape.x1) / 2, (shape.y0 + shape.y1) / 2
+        rx, ry = (shape.x1 - shape.x0) / 2, (shape.y1 - shape.y0) / 2
+        if shape.type == "circle" and ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1:
+            colour = over(shape.fillcolor, colour)
     return colour
 
 

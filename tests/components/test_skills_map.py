@@ -107,26 +107,30 @@ def test_person_figure_passes_plotlys_full_validation(catalog_id: str) -> None:
     p = Profile(ml=1, swe=9, comm=5)
     fig = build_person_figure(p, catalog, gaps(p, catalog, "ml_engineer"))
     validated = go.Figure(fig.to_dict())  # raises on any unknown or ill-typed property
-    assert len(validated.data) == len(catalog.roles) + 2  # regions, their centres, the person
+    assert len(validated.data) == 2  # the region centres and the person
+    assert len(validated.layout.shapes) == len(catalog.roles)  # the regions
     assert len([a for a in validated.layout.annotations if a.showarrow]) == 1
 
 
 def test_changing_one_figure_leaves_the_next_base_map_untouched() -> None:
     catalog = load_catalog()
-    first = base_map(catalog)
+    first = base_map(catalog, centres=True)
     first.update_layout(title="changed")
     first.data[0].name = "changed"
-    second = base_map(catalog)
+    first.layout.shapes[0].name = "changed"
+    second = base_map(catalog, centres=True)
     assert second.layout.title.text is None
-    assert second.data[0].name == catalog.roles[0].name
+    assert second.data[0].name == "Region centres"
+    assert second.layout.shapes[0].name == f"region:{catalog.roles[0].id}"
 
 
 def test_role_names_from_a_custom_catalog_are_escaped_in_hover_and_labels() -> None:
     catalog = load_catalog()
     evil = catalog.roles[0].model_copy(update={"name": "<img src=x>", "short_name": "<i>x</i>"})
     custom = catalog.model_copy(update={"roles": [evil, *catalog.roles[1:]]})
-    fig = base_map(custom)
-    assert "&lt;img src=x&gt;" in fig.data[0].text and "<img" not in fig.data[0].text
+    fig = base_map(custom, centres=True)
+    hover = fig.data[0].hovertext[0]
+    assert "&lt;img src=x&gt;" in hover and "<img" not in hover
     assert fig.layout.annotations[0].text == "<b>&lt;i&gt;x&lt;/i&gt;</b>"
 
 

@@ -78,7 +78,7 @@ def test_target_role_shows_steps_after_choosing_it(me_url: str, page: Page) -> N
     page.keyboard.type("ML engineer")  # filters the list, so the option is the first match
     page.get_by_role("option", name="ML engineer", exact=True).click()
     expect(page.get_by_text("Your path toward ML engineer")).to_be_visible()
-    expect(page.get_by_text("Next steps for ml expertise:")).to_be_visible()
+    expect(page.get_by_text("Train a deep-learning model from scratch")).to_be_visible()
     expect(page).to_have_url(re.compile(r"target=ml_engineer"))
 
 
@@ -97,7 +97,7 @@ def test_me_page_passes_axe_and_its_map_reads_well(me_url: str, sized) -> None: 
 def test_on_a_phone_the_best_fit_stays_in_view_beside_the_sliders(me_url: str, sized) -> None:  # type: ignore[no-untyped-def]
     size, page = sized
     _open(page, me_url + FIVES)
-    line = page.locator(".st-key-me_fit_line")
+    line = page.locator("[data-testid=stElementContainer]:has(.sm-fit-line)")
     if size != "390x844":
         expect(line).to_be_hidden()  # the result sits beside the sliders already
         expect(page.get_by_role("heading", name="Best fit: ML engineer")).to_be_in_viewport()
