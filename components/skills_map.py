@@ -41,6 +41,7 @@ PLOT_CONFIG: dict[str, Any] = {
 }
 
 
+@lru_cache(maxsize=64)
 def label_colour(colour: str) -> str:
     """A role colour darkened just enough for text on the map (4.5:1 on a label box)."""
     return darken_to(colour, _LABEL_GROUND, TEXT_CONTRAST)
@@ -121,14 +122,14 @@ def label_annotation(
     spot: dict[str, Any], *, font: dict[str, Any], name: str, bold: bool = False
 ) -> dict[str, Any]:
     """An annotation for a label placed by `place_labels`: escaped, on a light box."""
-    fields = {k: v for k, v in spot.items() if k != "lines"}
+    # Zero shifts are plotly's defaults: left out, the figure is smaller to copy and send.
+    fields = {k: v for k, v in spot.items() if k != "lines" and v != 0}
     text = "<br>".join(plot_text(line) for line in spot["lines"])
     return {
         **fields,
         "text": f"<b>{text}</b>" if bold else text,
         "font": font,
         "bgcolor": LABEL_BOX,
-        "borderpad": 1,
         "name": name,
     }
 
@@ -221,9 +222,7 @@ def _region_hover(role: Role) -> str:
 def _region_shape(role: Role) -> dict[str, Any]:
     g = role.region
     return {
-        "type": "circle",  # an ellipse in data coordinates
-        "xref": "x",
-        "yref": "y",
+        "type": "circle",  # an ellipse in data coordinates (plotly's default x and y axes)
         "x0": g.ml - g.ml_extent,
         "x1": g.ml + g.ml_extent,
         "y0": g.swe - g.swe_extent,

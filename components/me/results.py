@@ -148,7 +148,7 @@ def render_results(
         st.caption(
             "Your bubble's size is your communication score, and the arrow points toward your "
             "target role. Each role's region has its own colour, with a marker of its own shape "
-            "at its centre."
+            "at its centre. To save the map as a PNG, use the camera button at its top right."
         )
     st.subheader("All roles, best fit first", anchor=False)
     st.markdown(fits_markdown(fits))
@@ -167,7 +167,8 @@ def render_results(
 
 
 def render_downloads(profile: Profile, catalog: Catalog, target: str | None) -> None:
-    """The result as JSON, with the target role and its learning steps."""
+    """The result as JSON, with the target role and its learning steps (the map's PNG comes
+    from the chart's own camera button)."""
     # A callable defers building the report to the click instead of every rerun.
     st.download_button(
         "Download result (JSON)",
@@ -175,4 +176,3 @@ def render_downloads(profile: Profile, catalog: Catalog, target: str | None) -> 
         file_name="ml-skills-map-result.json",
         mime="application/json",
     )
-    st.caption("To save the map as a PNG, use the camera button in the map's top-right corner.")
