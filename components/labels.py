@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-# Pixels per score point: a 390 px phone (about 26) up to a 1440 px desktop (about 50).
-SCALES = (26.0, 34.0, 42.0, 50.0)
+# Pixels per score point: a 360 px phone (about 23) up to a 1440 px desktop (about 50).
+SCALES = (22.0, 28.0, 36.0, 44.0, 52.0)
 # Average glyph width as a share of the font size; generous, so estimates err toward room.
 _CHAR_WIDTH = {False: 0.56, True: 0.62}
 _LINE_HEIGHT = 1.3
@@ -34,6 +34,8 @@ class Mark:
     bold: bool = False
     # Other points the label may be centred on when no spot beside the marker is free.
     fallbacks: tuple[tuple[float, float], ...] = ()
+    # As a last resort the label may cover other markers (never another label).
+    may_cover_markers: bool = False
 
 
 # (x step, y step, xanchor, yanchor) of each candidate spot, in order of preference;
@@ -94,19 +96,22 @@ def place_labels(marks: Sequence[Mark], bounds: tuple[float, float]) -> list[dic
     put its label in a free spot, or None. Labels keep clear of every mark and of each other;
     a label that fits nowhere on one line may take two (`lines` in the result)."""
     lo, hi = bounds
-    placed: dict[float, list[tuple[float, ...]]] = {
-        s: [_marker_box(m, s) for m in marks] for s in SCALES
-    }
+    markers = {s: [_marker_box(m, s) for m in marks] for s in SCALES}
+    labels: dict[float, list[tuple[float, ...]]] = {s: [] for s in SCALES}
     out: list[dict[str, Any] | None] = []
     for mark in marks:
         # An empty text is a marker to keep clear of, with no label of its own.
-        found = _free_spot(mark, placed, lo, hi) if mark.text else None
+        found = None
+        if mark.text:
+            found = _free_spot(mark, {s: markers[s] + labels[s] for s in SCALES}, lo, hi)
+            if found is None and mark.may_cover_markers:
+                found = _free_spot(mark, labels, lo, hi)
         if found is None:
             out.append(None)
             continue
         anchor, (dx, dy, xanchor, yanchor), lines, boxes = found
         for s, box in boxes.items():
-            placed[s].append(box)
+            labels[s].append(box)
         out.append(
             {
                 "x": anchor.x,

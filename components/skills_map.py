@@ -95,6 +95,7 @@ def region_label_marks(catalog: Catalog, font_size: int = 13) -> list[Mark]:
             _CENTRE_RADIUS,
             font_size,
             bold=True,
+            may_cover_markers=True,  # a region's name matters more than a clear view of a dot
             # Failing a spot beside the centre, anywhere well inside the region will do.
             fallbacks=tuple(
                 (
@@ -123,7 +124,9 @@ def label_annotation(
 ) -> dict[str, Any]:
     """An annotation for a label placed by `place_labels`: escaped, on a light box."""
     # Zero shifts are plotly's defaults: left out, the figure is smaller to copy and send.
-    fields = {k: v for k, v in spot.items() if k != "lines" and v != 0}
+    fields = {
+        k: v for k, v in spot.items() if k != "lines" and not (k.endswith("shift") and v == 0)
+    }
     text = "<br>".join(plot_text(line) for line in spot["lines"])
     return {
         **fields,

@@ -37,6 +37,7 @@ _CSS = f"""
   position: sticky; top: 3.75rem; z-index: 5; background: #ffffff;
   border-bottom: 1px solid #c9ced6; padding: 0.35rem 0;
 }}
+.sm-fit-line {{ margin: 0; }}
 @media (min-width: 640px) {{
   [data-testid="stElementContainer"]:has(.sm-fit-line) {{ display: none; }}
 }}

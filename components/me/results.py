@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import plotly.graph_objects as go
@@ -42,9 +43,13 @@ def render_headline(fits: list[RoleFit]) -> None:
 
 
 def fit_line(fits: list[RoleFit]) -> str:
-    """The compact best-fit line that stays in view beside the sliders on a phone (the class
-    lets the stylesheet make it sticky)."""
-    return f'<span class="sm-fit-line">**{headline(fits)}** (fit {fits[0].fit:.0f})</span>'
+    """The compact best-fit line that stays in view beside the sliders on a phone, as HTML (its
+    class lets the stylesheet make it sticky; raw HTML in st.markdown would load a 190 kB
+    parser in the browser)."""
+    return (
+        f'<p class="sm-fit-line"><strong>{html.escape(headline(fits))}</strong> '
+        f"(fit {fits[0].fit:.0f})</p>"
+    )
 
 
 def fits_markdown(fits: list[RoleFit]) -> str:
@@ -133,10 +138,10 @@ def render_results(
     best = fits[0]
     chosen, target_id = _target_id(catalog, best, target_key)
     g = gaps(profile, catalog, target_id)
-    if fit_slot is not None:
-        fit_slot.markdown(fit_line(fits), unsafe_allow_html=True)
     with map_slot if map_slot is not None else st.container():
-        render_headline(fits)
+        # The headline's place comes first, its text after the map: the browser then draws the
+        # map before it, sooner after each key press.
+        head = st.container()
         st.plotly_chart(
             build_person_figure(profile, catalog, g),
             key=MAP_KEY,
@@ -150,6 +155,10 @@ def render_results(
             "target role. Each role's region has its own colour, with a marker of its own shape "
             "at its centre. To save the map as a PNG, use the camera button at its top right."
         )
+        with head:
+            render_headline(fits)
+    if fit_slot is not None:
+        fit_slot.html(fit_line(fits))
     st.subheader("All roles, best fit first", anchor=False)
     st.markdown(fits_markdown(fits))
     st.selectbox(

@@ -44,8 +44,8 @@ def test_compact_best_fit_line_sits_with_the_sliders() -> None:
     at = app(ml="1", swe="9", comm="5").run()
     rate_column = at.columns[0]
     assert (
-        '<span class="sm-fit-line">**Best fit: ML DevOps / platform engineer** (fit 98)</span>'
-        in [m.value for m in rate_column.markdown]
+        '<p class="sm-fit-line"><strong>Best fit: ML DevOps / platform engineer</strong> '
+        "(fit 98)</p>" in [h.proto.body for h in rate_column.get("html")]
     )
     assert len(rate_column.slider) == 3
 

@@ -47,6 +47,8 @@ def test_every_text_on_the_maps_reaches_4_5_to_1_against_what_is_behind_it(catal
 def test_labels_stay_inside_the_plot_and_apart_on_phone_and_desktop(catalog_id: str) -> None:
     for name, fig in _figures(catalog_id):
         assert label_problems(fig) == [], name
+        texts = [a for a in fig.layout.annotations if a.text]
+        assert texts and all(a.showarrow is False for a in texts), name  # labels, not arrows
 
 
 def test_names_with_quotes_read_as_typed_not_as_html_entities() -> None:
@@ -94,7 +96,7 @@ def test_names_that_find_no_room_are_reported_for_the_list_under_the_map() -> No
     )
     analysis = analyse_team(crowd, catalog)
     fig = team_map_figure(analysis.fitted, catalog, show_names=True)
-    labelled = {a.text for a in fig.layout.annotations}
+    labelled = {a.text.replace("<br>", " ") for a in fig.layout.annotations}
     unlabelled = fig.layout.meta["unlabelled"]
     assert unlabelled and not labelled & set(unlabelled)
     assert labelled | set(unlabelled) >= {f"Person number {i}" for i in range(12)}
