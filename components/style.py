@@ -44,7 +44,13 @@ _CSS = f"""
 /* KaTeX boxes scroll when a formula is a pixel too wide, and a scroll box a keyboard cannot reach
    fails WCAG (axe: scrollable-region-focusable); the formulas are written to fit a phone. */
 .stApp .katex-display {{ overflow: visible !important; }}
+/* Markdown headings get a "link to heading" anchor, one more Tab stop each; the pages' own
+   headings never need one. */
+.stApp [data-testid="stMarkdownContainer"] [data-testid="stHeaderActionElements"] {{
+  display: none;
+}}
 /* The share link: a read-only field and a Copy button big enough to tap. */
+.sm-share {{ border-top: 1px solid #c9ced6; padding-top: 1rem; margin-top: 0.5rem; }}
 .sm-share label {{ font-weight: 600; display: block; margin-bottom: 0.25rem; }}
 .sm-share-row {{ display: flex; gap: 0.5rem; flex-wrap: wrap; }}
 .sm-share input {{

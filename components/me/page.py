@@ -45,6 +45,5 @@ def render_rating_and_result(catalog: Catalog) -> None:
             render_rating_sliders(PREFIX)
     state = current_share()
     write_url(state)
-    st.divider()
     render_share_link(state)
     render_downloads(profile, catalog, target)

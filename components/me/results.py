@@ -101,14 +101,16 @@ def gaps_markdown(profile: Profile, g: Gaps) -> str:
     return "\n".join(parts)
 
 
-def _render_gaps(profile: Profile, g: Gaps) -> None:
+def path_markdown(profile: Profile, g: Gaps) -> str:
+    """The section on the way to the target: heading, a one-line verdict when there is no gap,
+    then each measure with its learning steps (one element: each costs the browser a render)."""
+    parts = [f"### Your path toward {g.name}"]
     if g.total == 0 and g.within_reach:
-        st.success(f"You are within one slider step of **{g.name}** on every measure.")
+        parts.append(f"**You are within one slider step of {g.name} on every measure.**")
     elif g.total == 0:
         where = "inside the region" if g.inside else "past the region on the axes that matter"
-        st.success(f"You are already {where} of **{g.name}** and meet its communication bar.")
-    # One element, not a column per measure: fewer elements make each rerun cheaper.
-    st.markdown(gaps_markdown(profile, g))
+        parts.append(f"**You are already {where} of {g.name} and meet its communication bar.**")
+    return "\n\n".join([*parts, gaps_markdown(profile, g)])
 
 
 def _target_id(catalog: Catalog, best: RoleFit, target_key: str) -> tuple[str, str]:
@@ -159,8 +161,7 @@ def render_results(
             render_headline(fits)
     if fit_slot is not None:
         fit_slot.html(fit_line(fits))
-    st.subheader("All roles, best fit first", anchor=False)
-    st.markdown(fits_markdown(fits))
+    st.markdown("### All roles, best fit first\n\n" + fits_markdown(fits))
     st.selectbox(
         "Target role",
         [AUTO_TARGET, *catalog.role_ids],
@@ -170,8 +171,7 @@ def render_results(
         ),
         width=360,
     )
-    st.subheader(f"Your path toward {g.name}", anchor=False)
-    _render_gaps(profile, g)
+    st.markdown(path_markdown(profile, g))
     return None if chosen == AUTO_TARGET else chosen
 
 

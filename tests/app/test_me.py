@@ -20,8 +20,9 @@ def _regions(fig: dict) -> list[dict]:
 
 def _fits_table(at) -> list[list[str]]:  # type: ignore[no-untyped-def]
     """The rows of the "All roles" Markdown table: [rank, role, fit, why]."""
-    table = next(m.value for m in at.markdown if m.value.startswith("| # | Role"))
-    return [[c.strip() for c in line.strip("|").split(" | ")] for line in table.splitlines()[2:]]
+    table = next(m.value for m in at.markdown if "| # | Role" in m.value)
+    lines = table[table.index("| # | Role") :].splitlines()
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in lines[2:]]
 
 
 def test_backend_engineer_sees_ml_devops_as_best_fit() -> None:
@@ -70,6 +71,7 @@ def test_sliders_and_headings_add_no_extra_tab_stops() -> None:
     at = app().run()
     assert all(not s.help for s in at.slider)  # a help icon is one more Tab stop per slider
     assert all(h.proto.hide_anchor for h in at.subheader)  # so is a heading's anchor link
+    assert '[data-testid="stHeaderActionElements"]' in "".join(html_bodies(at))  # Markdown's
 
 
 def test_moving_the_ml_slider_changes_best_fit_map_and_url() -> None:
@@ -116,7 +118,7 @@ def test_choosing_a_target_is_written_to_the_url() -> None:
 
 def test_default_target_follows_the_best_fit_with_no_gap() -> None:
     at = app(ml="7", swe="5.5", comm="6").run()
-    assert "You are already inside the region of **ML engineer**" in texts(at)
+    assert "You are already inside the region of ML engineer" in texts(at)
     assert not [a for a in figures(at)[0]["layout"]["annotations"] if a.get("showarrow")]
 
 
