@@ -207,6 +207,9 @@ def map_layout(height: int, font_size: int, annotations: list[dict[str, Any]]) -
         "font": {"size": font_size, "family": FONT, "color": INK},
         "annotations": annotations,
         "dragmode": False,
+        # Streamlit passes the exact width and height; plotly's autosize would also read the
+        # element's computed style on every draw, forcing a style recalculation of the page.
+        "autosize": False,
         # No template: every style is set above, and plotly's default would only add weight.
         "template": {"data": {}, "layout": {}},
     }
