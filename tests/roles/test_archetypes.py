@@ -82,6 +82,8 @@ def test_hire_next_puts_the_largest_shortfall_first(catalog: Catalog) -> None:
     g = catalog.role("ml_engineer").region
     assert (first.target.ml, first.target.swe) == (g.ml, g.swe)
     assert first.have == 2 and first.want == pytest.approx(4.4)
+    # People come whole: the reason says "about 4 of 11", never "4.4 of 11".
+    assert "(about 4 of 11 people); the team has 2." in first.reason and "4.4" not in first.reason
 
 
 def test_team_with_the_exact_mix_grows_its_largest_role(catalog: Catalog) -> None:
@@ -128,16 +130,3 @@ def test_hire_next_speaks_of_whole_people_more_than_the_team_has(counts: dict[st
             assert found, h.reason
             wanted, size, have = map(int, found.groups())
             assert size == sum(counts.values()) + 1 and wanted > have == h.have
-
-
-def test_hire_next_reason_for_the_example_shortfall_is_in_whole_people(catalog: Catalog) -> None:
-    embedded = load_archetypes().get("ml_embedded_in_product")
-    counts = dict.fromkeys(catalog.role_ids, 0) | {
-        "data_scientist": 4,
-        "data_engineer": 3,
-        "ml_engineer": 2,
-        "ml_devops": 1,
-    }
-    first = hire_next(counts, embedded, catalog)[0]
-    assert "(about 4 of 11 people); the team has 2." in first.reason
-    assert "4.4" not in first.reason
