@@ -152,6 +152,10 @@ def test_keyboard_reaches_target_role_in_few_stops_with_a_visible_ring(
 def test_focus_goes_to_the_sliders_after_using_the_questionnaire(me_url: str, page: Page) -> None:
     _open(page, me_url + FIVES)
     page.get_by_text("Questionnaire", exact=True).click()
+    page.get_by_role(
+        "combobox", name="For how many years have you used machine learning methods?"
+    ).click()
+    page.get_by_role("option", name="1-2 years", exact=True).click()
     submit = page.get_by_role("button", name="Use these answers")
     submit.click()
     expect(page.get_by_role("slider").first).to_be_focused(timeout=15_000)
