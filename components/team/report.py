@@ -6,6 +6,7 @@ machine's Chrome or Chromium) rather than 4.8 MB of embedded plotly.js.
 
 from __future__ import annotations
 
+import atexit
 import base64
 import html
 import logging
@@ -106,6 +107,9 @@ def map_png(fig: go.Figure) -> bytes | None:
                 return bytes(kaleido.calc_fig_sync(spec, opts=opts))
             image = bytes(kaleido.calc_fig_sync(spec, opts=opts, kopts={"mathjax": False}))
             kaleido.start_sync_server(silence_warnings=True, mathjax=False)
+            # Stopped at exit: left running, its browser profile folder is cleaned up by the
+            # interpreter's shutdown with a ResourceWarning (a traceback at the end of a run).
+            atexit.register(kaleido.stop_sync_server, silence_warnings=True)
             _server_started = True
             return image
         except (RuntimeError, OSError, TimeoutError) as exc:  # no browser, or it failed
