@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from roles.catalog import DATA_DIR, load_catalog, load_file
 from roles.errors import CatalogError, UnknownArchetypeError
-from roles.models import Catalog, FrozenModel, Profile, Role, repeated
+from roles.i18n import DEFAULT_LANG, Lang, Msg, Text, tr
+from roles.models import Catalog, FrozenModel, Localized, Profile, Role, repeated
 
 ARCHETYPES_FILE = "archetypes.yaml"
 _ID = r"^[a-z][a-z0-9_]*$"
@@ -26,8 +27,8 @@ class DesignChoice(FrozenModel):
     """One of the lecture's three choices every ML organisation makes."""
 
     id: str = Field(pattern=_ID)
-    name: str = Field(min_length=1)
-    question: str = Field(min_length=1)
+    name: Text = Field(min_length=1)
+    question: Text = Field(min_length=1)
 
 
 class Archetype(FrozenModel):
@@ -35,26 +36,30 @@ class Archetype(FrozenModel):
 
     id: str = Field(pattern=_ID, description="stable id used in the CLI and the page")
     stage: int = Field(ge=1, le=5, description="1 = bottom of the mountain, 5 = top")
-    name: str = Field(min_length=1, max_length=60)
-    description: str = Field(min_length=1)
-    advantages: list[str] = Field(min_length=1)
-    drawbacks: list[str] = Field(min_length=1)
-    examples: list[str] = Field(default_factory=list)
+    name: Text = Field(min_length=1, max_length=60)
+    description: Text = Field(min_length=1)
+    advantages: list[Text] = Field(min_length=1)
+    drawbacks: list[Text] = Field(min_length=1)
+    examples: list[Text] = Field(default_factory=list)
     role_mix: dict[str, float] = Field(min_length=1, description="role id -> share of the team")
-    design: dict[str, str] = Field(description="design choice id -> where this archetype stands")
+    design: dict[str, Text] = Field(description="design choice id -> where this archetype stands")
 
     @model_validator(mode="after")
     def _mix_sums_to_one(self) -> Archetype:
         bad = [r for r, s in self.role_mix.items() if not 0 < s <= 1]
         if bad:
-            raise ValueError(f"role_mix shares must be in (0, 1]; check {', '.join(bad)}")
+            raise ValueError(
+                Msg("role_mix shares must be in (0, 1]; check {ids}", ids=", ".join(bad))
+            )
         total = sum(self.role_mix.values())
         if abs(total - 1) > 0.01:
-            raise ValueError(f"role_mix shares must add up to 1; they add up to {total:.2f}")
+            raise ValueError(
+                Msg("role_mix shares must add up to 1; they add up to {total:.2f}", total=total)
+            )
         return self
 
 
-class ArchetypeCatalog(FrozenModel):
+class ArchetypeCatalog(Localized):
     """Every archetype plus the design choices they are described by."""
 
     design_choices: list[DesignChoice] = Field(min_length=1)
@@ -64,11 +69,19 @@ class ArchetypeCatalog(FrozenModel):
     def _consistent(self) -> ArchetypeCatalog:
         dupes = repeated(self.ids)
         if dupes:
-            raise ValueError(f"archetype ids must be unique; repeated: {', '.join(dupes)}")
+            raise ValueError(
+                Msg("archetype ids must be unique; repeated: {ids}", ids=", ".join(dupes))
+            )
         choices = sorted(c.id for c in self.design_choices)
         for a in self.archetypes:
             if sorted(a.design) != choices:
-                raise ValueError(f"archetype {a.id!r}: design must cover exactly {choices}")
+                raise ValueError(
+                    Msg(
+                        "archetype {id!r}: design must cover exactly {choices}",
+                        id=a.id,
+                        choices=choices,
+                    )
+                )
         return self
 
     @property
@@ -97,13 +110,18 @@ class HireSuggestion(BaseModel):
 
 
 @lru_cache(maxsize=4)
-def load_archetypes(path: str | None = None) -> ArchetypeCatalog:
-    """The archetypes file, validated; role ids must exist in the 2021 catalog."""
+def load_archetypes(path: str | None = None, lang: Lang = DEFAULT_LANG) -> ArchetypeCatalog:
+    """The archetypes file in `lang`, validated; role ids must exist in the 2021 catalog."""
     source = Path(path) if path else DATA_DIR / ARCHETYPES_FILE
-    archetypes = load_file(source, ArchetypeCatalog)
+    archetypes = load_file(source, ArchetypeCatalog, lang=lang)
     known = set(load_catalog("2021").role_ids)
-    problems = [
-        f"archetypes ({a.id}).role_mix: unknown role {r!r}; use one of {', '.join(sorted(known))}"
+    problems: list[str | Msg] = [
+        Msg(
+            "archetypes ({id}).role_mix: unknown role {role!r}; use one of {known}",
+            id=a.id,
+            role=r,
+            known=", ".join(sorted(known)),
+        )
         for a in archetypes.archetypes
         for r in a.role_mix
         if r not in known
@@ -165,14 +183,23 @@ def hire_next(
             continue
         people = max(1, math.floor(want + 0.5))  # whole people: "4.4 of 11" is nonsense
         if gap:
-            reason = (
-                f"Nobody on the team fits this role, and {archetype.name} needs it "
-                f"(about {mix[role.id]:.0%} of the team)."
+            reason = tr(
+                catalog.lang,
+                "Nobody on the team fits this role, and {goal} needs it (about {share:.0%} of the "
+                "team).",
+                goal=archetype.name,
+                share=mix[role.id],
             )
         else:
-            reason = (
-                f"{archetype.name} calls for about {mix[role.id]:.0%} in this role (about "
-                f"{people} of {size} people); the team has {have}."
+            reason = tr(
+                catalog.lang,
+                "{goal} calls for about {share:.0%} in this role (about {people} of {size} "
+                "people); the team has {have}.",
+                goal=archetype.name,
+                share=mix[role.id],
+                people=people,
+                size=size,
+                have=have,
             )
         suggestion = HireSuggestion(
             role=role.id, name=role.name, target=_target(role), have=have, want=want, reason=reason
@@ -189,9 +216,11 @@ def fill_gaps(
     for status, roles in (("missing", uncovered), ("single", single)):
         for role in (r for r in catalog.roles if r.id in roles):
             reason = (
-                "Nobody on the team fits this role."
+                tr(catalog.lang, "Nobody on the team fits this role.")
                 if status == "missing"
-                else "Only one person fits this role: the team loses it if they leave."
+                else tr(
+                    catalog.lang, "Only one person fits this role: the team loses it if they leave."
+                )
             )
             have = counts.get(role.id, 0)
             out.append(

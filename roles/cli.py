@@ -16,7 +16,8 @@ from typing import Any
 from roles import team_cli
 from roles.catalog import load_catalog, load_file, load_questionnaire
 from roles.errors import ProfileError, SkillsMapError
-from roles.models import AXIS_LABELS, Catalog, Profile
+from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, listing, pad, tr
+from roles.models import Catalog, Profile, axis_label
 from roles.report import answers_report, match_report
 
 EXIT_USAGE = 2
@@ -39,11 +40,11 @@ def _score(text: str) -> float:
     return value
 
 
-def _catalog(source: str | None) -> Catalog:
-    """A shipped catalog by id ("2021", "2022") or a YAML file path."""
+def _catalog(source: str | None, lang: Lang) -> Catalog:
+    """A shipped catalog by id ("2021", "2022") or a YAML file path, in `lang`."""
     if source is None or source in ("2021", "2022"):
-        return load_catalog(source or "2021")
-    return load_file(source, Catalog)
+        return load_catalog(source or "2021", lang)
+    return load_file(source, Catalog, lang=lang)
 
 
 def _read_answers(path: str) -> dict[str, Any]:
@@ -51,53 +52,101 @@ def _read_answers(path: str) -> dict[str, Any]:
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ProfileError(f"{path}: file not found; check the path") from None
+        raise ProfileError(Msg("{path}: file not found; check the path", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: cannot be read ({exc})") from None
+        raise ProfileError(Msg("{path}: cannot be read ({why})", path=path, why=exc)) from None
     except json.JSONDecodeError as exc:
-        raise ProfileError(f"{path}: not valid JSON at line {exc.lineno}: {exc.msg}") from None
+        raise ProfileError(
+            Msg(
+                "{path}: not valid JSON at line {line}: {why}",
+                path=path,
+                line=exc.lineno,
+                why=exc.msg,
+            )
+        ) from None
     if not isinstance(doc, dict):
-        raise ProfileError(f"{path}: expected a JSON object {{question id: answer}}")
+        raise ProfileError(Msg("{path}: expected a JSON object {{question id: answer}}", path=path))
     return doc
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
-    catalog = _catalog(args.catalog)
+    lang: Lang = args.lang
+    catalog = _catalog(args.catalog, lang)
     scores = (args.ml, args.swe, args.comm)
     target = catalog.role(args.target).id if args.target else None
     if args.answers is not None:
         if any(s is not None for s in scores):
-            raise ProfileError("give either --answers FILE or --ml/--swe/--comm, not both")
+            raise ProfileError(Msg("give either --answers FILE or --ml/--swe/--comm, not both"))
         answers = _read_answers(args.answers)
-        report = answers_report(answers, load_questionnaire(), catalog, target)
+        report = answers_report(answers, load_questionnaire(lang), catalog, target)
     elif any(s is None for s in scores):
-        raise ProfileError("give --ml, --swe and --comm (0-10), or --answers FILE")
+        raise ProfileError(Msg("give --ml, --swe and --comm (0-10), or --answers FILE"))
     else:
         report = match_report(Profile(ml=args.ml, swe=args.swe, comm=args.comm), catalog, target)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
+    _print_match(report, lang)
+    return 0
+
+
+def _print_match(report: dict[str, Any], lang: Lang) -> None:
     p = report["profile"]
     print(
-        f"Profile: ML {p['ml']:g}, software engineering {p['swe']:g}, communication {p['comm']:g}"
+        tr(
+            lang,
+            "Profile: ML {ml:g}, software engineering {swe:g}, communication {comm:g}",
+            **p,
+        )
     )
     for i, f in enumerate(report["fits"], 1):
-        print(f"{i}. {f['name']:<32} {f['fit']:5.1f}%  {f['reason']}")
+        print(f"{i}. {pad(f['name'], 32)} {f['fit']:5.1f}%  {f['reason']}")
     t = report["target"]
     for axis, steps in t["steps"].items():
-        print(f"\nToward {t['name']}: {AXIS_LABELS[axis]} +{t['gaps'][axis]:g}")
+        toward = tr(
+            lang,
+            "Toward {role}: {measure} +{gap:g}",
+            role=t["name"],
+            measure=axis_label(axis, lang),
+            gap=t["gaps"][axis],
+        )
+        print("\n" + toward)
         print("\n".join(f"  - {s}" for s in steps))
     likes = report.get("people_like_you")
     if likes:
-        shares = ", ".join(f"{x['share']:.0%} {x['title']}" for x in likes)
-        print(f"People like you ({likes[0]['n']} in the 2021 Kaggle survey): {shares}")
-    return 0
+        shares = listing(lang, [f"{x['share']:.0%} {x['title']}" for x in likes])
+        print(
+            tr(
+                lang,
+                "People like you ({n} in the 2021 Kaggle survey): {shares}",
+                n=likes[0]["n"],
+                shares=shares,
+            )
+        )
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    catalog = load_file(args.file, Catalog)
-    print(f"{args.file}: OK, {len(catalog.roles)} roles ({', '.join(catalog.role_ids)})")
+    catalog = load_file(args.file, Catalog, lang=args.lang)
+    print(
+        tr(
+            args.lang,
+            "{file}: OK, {n} roles ({ids}), every text in English and Chinese",
+            file=args.file,
+            n=len(catalog.roles),
+            ids=", ".join(catalog.role_ids),
+        )
+    )
     return 0
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """The `--lang` option: the language of the output (JSON keys and ids stay English)."""
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=DEFAULT_LANG,
+        help="language of names, reasons, steps and messages: en (default) or zh (Chinese)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,11 +165,13 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--catalog", help="2021 (default), 2022 or a path to a roles YAML file")
     m.add_argument("--target", help="role id to plan toward (default: the best fit)")
     m.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_lang(m)
     m.set_defaults(func=_cmd_match)
     c = sub.add_parser("check-catalog", help="validate a roles YAML file")
     c.add_argument("file")
+    add_lang(c)
     c.set_defaults(func=_cmd_check)
-    team_cli.register(sub)
+    team_cli.register(sub, add_lang)
     _register_store_commands(sub)
     return parser
 
@@ -136,10 +187,11 @@ def _register_store_commands(sub: argparse._SubParsersAction) -> None:  # type: 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = build_parser().parse_args(argv)
+    lang: Lang = getattr(args, "lang", DEFAULT_LANG)
     try:
         return int(args.func(args))
     except SkillsMapError as exc:
-        print(f"skills-map: error: {exc}", file=sys.stderr)
+        print(tr(lang, "skills-map: error: {message}", message=exc.text(lang)), file=sys.stderr)
         return EXIT_USAGE
 
 

@@ -145,7 +145,7 @@ def analyse_team(
     The closest archetype is only a suggestion: hire-next grows the team toward the archetype
     the manager chose, or, with none chosen, fills the roles nobody (or one person) covers.
     """
-    book = archetypes or load_archetypes()
+    book = archetypes or load_archetypes(lang=catalog.lang)
     fitted = team_fits(members, catalog)
     counts = role_counts(fitted, catalog)
     cov = coverage(fitted, catalog, threshold)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from roles.i18n import sentences, tr
 from roles.models import LevelAnchor, Levels, Profile
 
 
@@ -18,9 +19,21 @@ def anchors_around(
 def describe_level(levels: Levels, axis: str, value: float) -> str:
     """A sentence saying what this level looks like in practice."""
     below, above = anchors_around(levels, axis, value)
-    text = f"**{below.level} · {below.title}:** {below.behaviour}"
+    text = tr(
+        levels.lang,
+        "**{level} · {title}:** {behaviour}",
+        level=below.level,
+        title=below.title,
+        behaviour=below.behaviour,
+    )
     if above is not None:
-        text += f" Heading toward **{above.level} · {above.title}**."
+        heading = tr(
+            levels.lang,
+            "Heading toward **{level} · {title}**.",
+            level=above.level,
+            title=above.title,
+        )
+        text = sentences(levels.lang, text, heading)
     return text
 
 

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from roles.i18n import DEFAULT_LANG, N_, Lang, clauses, listing, tr
 from roles.models import Catalog, Profile, Role
 
 # How fast the fit falls with distance, in extents: 1.5 keeps the region's edge at a fit of 80.
@@ -85,42 +86,77 @@ def above_typical(profile: Profile, role: Role) -> dict[str, float]:
     return out
 
 
-def reason(profile: Profile, role: Role) -> str:
+# The measures as a reason names them, mid-sentence.
+_REASON_WORDS = {"ml": N_("ML"), "swe": N_("software engineering")}
+
+
+def reason(profile: Profile, role: Role, *, lang: Lang = DEFAULT_LANG) -> str:
     """One line that says why the fit is what it is, over-qualification included."""
     g = role.region
     d = math.hypot((profile.ml - g.ml) / g.ml_extent, (profile.swe - g.swe) / g.swe_extent)
-    labels = {"ml": ("ML", g.ml, g.ml_extent), "swe": ("software engineering", g.swe, g.swe_extent)}
+    labels = {"ml": (g.ml, g.ml_extent), "swe": (g.swe, g.swe_extent)}
     values = profile.as_dict()
     parts = [
-        f"{label} {centre - values[axis]:.1f} below typical ({centre:.1f})"
-        for axis, (label, centre, extent) in labels.items()
+        tr(
+            lang,
+            "{measure} {gap:.1f} below typical ({typical:.1f})",
+            measure=tr(lang, _REASON_WORDS[axis]),
+            gap=centre - values[axis],
+            typical=centre,
+        )
+        for axis, (centre, extent) in labels.items()
         if centre - values[axis] > _NEAR * extent
     ]
     short = role.comm - profile.comm
     if short > _NOISE:
-        parts.append(f"communication {short:.1f} under the bar ({role.comm:.1f})")
+        parts.append(
+            tr(lang, "communication {gap:.1f} under the bar ({bar:.1f})", gap=short, bar=role.comm)
+        )
     above = above_typical(profile, role)
     if above:
-        said = " and ".join(
-            f"{labels[a][0]} {v:.1f} above typical ({labels[a][1]:.1f})" for a, v in above.items()
+        said = listing(
+            lang,
+            [
+                tr(
+                    lang,
+                    "{measure} {over:.1f} above typical ({typical:.1f})",
+                    measure=tr(lang, _REASON_WORDS[a]),
+                    over=v,
+                    typical=labels[a][0],
+                )
+                for a, v in above.items()
+            ],
+            conjunction=True,
         )
         # Over-qualification lowers the fit; say so, or "no gap" next to a low fit reads wrong.
-        parts.append(f"{said}: more than the role uses, which lowers the fit but is no gap")
-    where = "Inside the region" if d <= 1 else "Outside the region"
+        parts.append(
+            tr(
+                lang,
+                "{above}: more than the role uses, which lowers the fit but is no gap",
+                above=said,
+            )
+        )
     if not parts:
-        return f"{where}, close to its centre, and meets the communication bar."
-    return f"{where}: " + "; ".join(parts) + "."
+        if d <= 1:
+            return tr(
+                lang, "Inside the region, close to its centre, and meets the communication bar."
+            )
+        return tr(lang, "Outside the region, close to its centre, and meets the communication bar.")
+    if d <= 1:
+        return tr(lang, "Inside the region: {parts}.", parts=clauses(lang, parts))
+    return tr(lang, "Outside the region: {parts}.", parts=clauses(lang, parts))
 
 
 def match(profile: Profile, catalog: Catalog) -> list[RoleFit]:
-    """Every role of the catalog ranked by fit for this profile, best first."""
+    """Every role of the catalog ranked by fit for this profile, best first (names and reasons
+    in the catalog's language)."""
     fits = fit_matrix(np.array([[profile.ml, profile.swe, profile.comm]]), catalog)[0]
     return [
         RoleFit(
             role=catalog.roles[i].id,
             name=catalog.roles[i].name,
             fit=float(fits[i]),
-            reason=reason(profile, catalog.roles[i]),
+            reason=reason(profile, catalog.roles[i], lang=catalog.lang),
         )
         for i in _ranking(fits)
     ]

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, Text, context_lang, english, tr
 
 Score = float
 AXES: tuple[str, ...] = ("ml", "swe", "comm")
 Axis = Literal["ml", "swe", "comm"]
+# English names of the measures; `axis_label` says them in a reader's language.
 AXIS_LABELS: dict[str, str] = {
-    "ml": "ML expertise",
-    "swe": "Software engineering",
-    "comm": "Communication",
+    "ml": N_("ML expertise"),
+    "swe": N_("Software engineering"),
+    "comm": N_("Communication"),
 }
+
+
+def axis_label(axis: str, lang: Lang = DEFAULT_LANG) -> str:
+    """The name of a measure ('ML expertise') in `lang`."""
+    return tr(lang, AXIS_LABELS[axis])
+
+
 # Marker shapes a role may use on the map (plotly symbol names). Circles are kept for people, an
 # open circle with a cross for a team's centre and a star for a job posting.
 RoleSymbol = Literal[
@@ -43,6 +53,31 @@ class FrozenModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Localized(FrozenModel):
+    """A data file read in one language: its `Text` fields and the messages made from it
+    (reasons, headlines, learning steps) are in `lang`."""
+
+    lang: Lang = Field(default=DEFAULT_LANG, description="set by the loader, not in the file")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lang_from_context(cls, data: Any, info: ValidationInfo) -> Any:
+        lang = context_lang(info)
+        if lang is not None and isinstance(data, dict):
+            return {**data, "lang": lang}
+        return data
+
+
+def keep_english(data: Any, field: str, into: str) -> Any:
+    """Before validation: copy the English text of a bilingual `field` into `into` (ids and the
+    survey's own wording stay English whatever the reader's language)."""
+    if isinstance(data, dict) and isinstance(data.get(field), dict):
+        return {**data, into: english(data[field])}
+    if isinstance(data, dict) and isinstance(data.get(field), str) and into not in data:
+        return {**data, into: data[field]}  # built in code, in one language
+    return data
+
+
 class Profile(FrozenModel):
     """One person's self-rating: three scores on a 0-10 scale."""
 
@@ -66,9 +101,9 @@ class Region(FrozenModel):
 class LearningSteps(FrozenModel):
     """Concrete steps, per measure, for someone moving toward a role."""
 
-    ml: list[str] = Field(min_length=3, max_length=6)
-    swe: list[str] = Field(min_length=3, max_length=6)
-    comm: list[str] = Field(min_length=3, max_length=6)
+    ml: list[Text] = Field(min_length=3, max_length=6)
+    swe: list[Text] = Field(min_length=3, max_length=6)
+    comm: list[Text] = Field(min_length=3, max_length=6)
 
     def for_axis(self, axis: str) -> list[str]:
         return list(getattr(self, axis))
@@ -77,39 +112,45 @@ class LearningSteps(FrozenModel):
 class RoleWhy(FrozenModel):
     """The reason for each number of a role's placement (the catalog explains itself)."""
 
-    ml: str = Field(min_length=1)
-    swe: str = Field(min_length=1)
-    ml_extent: str = Field(min_length=1)
-    swe_extent: str = Field(min_length=1)
-    comm: str = Field(min_length=1)
+    ml: Text = Field(min_length=1)
+    swe: Text = Field(min_length=1)
+    ml_extent: Text = Field(min_length=1)
+    swe_extent: Text = Field(min_length=1)
+    comm: Text = Field(min_length=1)
 
 
 class Role(FrozenModel):
     """A role of an ML team, as the catalog describes it."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="stable id used in URLs and JSON")
-    name: str = Field(min_length=1, max_length=60)
-    short_name: str = Field(min_length=1, max_length=24, description="label drawn on the map")
-    summary: str = Field(min_length=1)
-    work_product: str = Field(min_length=1, description="what the role's work is judged by")
-    backgrounds: list[str] = Field(min_length=1, description="typical backgrounds")
+    name: Text = Field(min_length=1, max_length=60)
+    name_en: str = Field(default="", description="the English name (set from `name` on load)")
+    short_name: Text = Field(min_length=1, max_length=24, description="label drawn on the map")
+    summary: Text = Field(min_length=1)
+    work_product: Text = Field(min_length=1, description="what the role's work is judged by")
+    backgrounds: list[Text] = Field(min_length=1, description="typical backgrounds")
     region: Region
     comm: float = Field(ge=0, le=10, description="communication / technical writing bar")
     colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
     symbol: RoleSymbol | None = Field(
         default=None, description="marker shape, so the role never depends on colour alone"
     )
-    source: str = Field(min_length=1, description="where the placement comes from")
+    source: Text = Field(min_length=1, description="where the placement comes from")
     why: RoleWhy = Field(description="the reason for every number of `region` and `comm`")
     steps: LearningSteps
 
+    @model_validator(mode="before")
+    @classmethod
+    def _english_name(cls, data: Any) -> Any:
+        return keep_english(data, "name", "name_en")
 
-class Catalog(FrozenModel):
+
+class Catalog(Localized):
     """The set of roles the map shows, plus how forgiving the fit is on communication."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    title: str
-    description: str
+    title: Text
+    description: Text
     comm_tolerance: float = Field(
         default=3.0, gt=0, le=10, description="communication shortfall that counts as one extent"
     )
@@ -119,10 +160,12 @@ class Catalog(FrozenModel):
     def _unique_ids(self) -> Catalog:
         dupes = repeated([r.id for r in self.roles])
         if dupes:
-            raise ValueError(f"role ids must be unique; repeated: {', '.join(dupes)}")
+            raise ValueError(Msg("role ids must be unique; repeated: {ids}", ids=", ".join(dupes)))
         shared = repeated([r.symbol for r in self.roles if r.symbol])
         if shared:
-            raise ValueError(f"each role needs its own symbol; shared: {', '.join(shared)}")
+            raise ValueError(
+                Msg("each role needs its own symbol; shared: {ids}", ids=", ".join(shared))
+            )
         return self
 
     @property
@@ -150,8 +193,8 @@ class LevelAnchor(FrozenModel):
     """What a given level looks like in practice on one measure."""
 
     level: int = Field(ge=0, le=10)
-    title: str = Field(min_length=1, max_length=40)
-    behaviour: str = Field(min_length=1)
+    title: Text = Field(min_length=1, max_length=40)
+    behaviour: Text = Field(min_length=1)
 
 
 class AxisLevels(FrozenModel):
@@ -164,18 +207,27 @@ class AxisLevels(FrozenModel):
     def _even_levels(self) -> AxisLevels:
         levels = [a.level for a in self.anchors]
         if levels != [0, 2, 4, 6, 8, 10]:
-            raise ValueError(f"anchors must be for levels 0, 2, 4, 6, 8, 10 in order; got {levels}")
+            raise ValueError(
+                Msg(
+                    "anchors must be for levels 0, 2, 4, 6, 8, 10 in order; got {levels}",
+                    levels=levels,
+                )
+            )
         return self
 
 
-class Levels(FrozenModel):
+class Levels(Localized):
+    """What each level of each measure looks like in practice."""
+
     axes: list[AxisLevels]
 
     @model_validator(mode="after")
     def _all_axes(self) -> Levels:
         found = sorted(a.axis for a in self.axes)
         if found != sorted(AXES):
-            raise ValueError(f"need exactly one entry for each of ml, swe, comm; got {found}")
+            raise ValueError(
+                Msg("need exactly one entry for each of ml, swe, comm; got {found}", found=found)
+            )
         return self
 
     def anchors(self, axis: str) -> list[LevelAnchor]:

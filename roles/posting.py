@@ -12,10 +12,11 @@ import math
 from pydantic import BaseModel, ConfigDict, Field
 
 from roles.coverage import DEFAULT_THRESHOLD
+from roles.i18n import N_, Lang, tr
 from roles.match import RoleFit, match
 from roles.models import Catalog, Profile, Role
 
-_AXIS_WORDS = {"ml": "ML expertise", "swe": "software engineering"}
+_AXIS_WORDS = {"ml": N_("ML expertise"), "swe": N_("software engineering")}
 
 
 class Lowering(BaseModel):
@@ -60,8 +61,13 @@ def _half(roles: list[Role], reach: str, other: str, value: float) -> Role:
     return max(able, key=lambda r: top(r, other))
 
 
-def _at(role: Role) -> str:
-    return f"ML about {role.region.ml:.0f}, software engineering about {role.region.swe:.0f}"
+def _at(role: Role, lang: Lang) -> str:
+    return tr(
+        lang,
+        "ML about {ml:.0f}, software engineering about {swe:.0f}",
+        ml=role.region.ml,
+        swe=role.region.swe,
+    )
 
 
 def _lowering(demand: Profile, catalog: Catalog) -> Lowering | None:
@@ -102,16 +108,30 @@ def check_posting(
         ml_side = _half(catalog.roles, "ml", "swe", demand.ml)
         swe_side = _half([r for r in catalog.roles if r.id != ml_side.id], "swe", "ml", demand.swe)
         split = (ml_side.id, swe_side.id)
+        lang = catalog.lang
         suggestions.append(
-            f"Split it into two roles: {ml_side.name} for the modelling ({_at(ml_side)}) "
-            f"and {swe_side.name} for the engineering ({_at(swe_side)})."
+            tr(
+                lang,
+                "Split it into two roles: {ml_role} for the modelling ({ml_at}) and {swe_role} "
+                "for the engineering ({swe_at}).",
+                ml_role=ml_side.name,
+                ml_at=_at(ml_side, lang),
+                swe_role=swe_side.name,
+                swe_at=_at(swe_side, lang),
+            )
         )
         lowering = _lowering(demand, catalog)
         if lowering:
-            label = _AXIS_WORDS[lowering.axis]
             suggestions.append(
-                f"Or lower {label} from {lowering.current:g} to {lowering.lowered:g}, which the "
-                f"{lowering.name} region reaches, and plan training for the rest once hired."
+                tr(
+                    lang,
+                    "Or lower {measure} from {current:g} to {lowered:g}, which the {role} region "
+                    "reaches, and plan training for the rest once hired.",
+                    measure=tr(lang, _AXIS_WORDS[lowering.axis]),
+                    current=lowering.current,
+                    lowered=lowering.lowered,
+                    role=lowering.name,
+                )
             )
     return PostingCheck(
         demand=demand,

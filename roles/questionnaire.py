@@ -13,11 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from roles.errors import ProfileError
+from roles.i18n import N_, Msg, tr
 from roles.models import AXES, Profile
 from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
 
-# Answer label meaning "I have not had the chance to show this": leaves the item out.
-NOT_YET = "No chance to do this yet"
+# Answer meaning "I have not had the chance to show this": leaves the item out. Answers hold it
+# in English, like every answer; `answer_label` says it in the questionnaire's language.
+NOT_YET = N_("No chance to do this yet")
 
 Answer = str | Sequence[str] | None
 Answers = Mapping[str, Answer]
@@ -34,20 +36,35 @@ class ScoreDetail:
 
 
 def answer_options(questionnaire: Questionnaire, item_id: str) -> list[str]:
-    """The labels a person can pick for a one-choice item (plus 'no chance yet' off the survey)."""
+    """The answers a person can pick for a one-choice item, as the English keys answers hold
+    (plus 'no chance yet' off the survey); `answer_label` shows one in the reader's language."""
     item = questionnaire.item(item_id)
     if not isinstance(item, OneChoiceItem):
-        raise ProfileError(f"{item_id!r} is not a one-choice question")
-    labels = [c.label for c in questionnaire.choices(item)]
-    return labels if item.survey else [*labels, NOT_YET]
+        raise ProfileError(Msg("{item!r} is not a one-choice question", item=item_id))
+    keys = [c.key for c in questionnaire.choices(item)]
+    return keys if item.survey else [*keys, NOT_YET]
+
+
+def answer_label(questionnaire: Questionnaire, item: OneChoiceItem, key: str) -> str:
+    """An answer's label in the questionnaire's language."""
+    if key == NOT_YET:
+        return tr(questionnaire.lang, NOT_YET)
+    return next((c.label for c in questionnaire.choices(item) if c.key == key), key)
 
 
 def _one_level(q: Questionnaire, item: OneChoiceItem, answer: Answer) -> float | None:
     if answer is None or (answer == NOT_YET and not item.survey):
         return None
-    levels = {c.label: c.level for c in q.choices(item)}
+    levels = {c.key: c.level for c in q.choices(item)}
     if not isinstance(answer, str) or answer not in levels:
-        raise ProfileError(f"{item.id}: {answer!r} is not an answer; pick one of {list(levels)}")
+        raise ProfileError(
+            Msg(
+                "{item}: {answer!r} is not an answer; pick one of {known}",
+                item=item.id,
+                answer=answer,
+                known=list(levels),
+            )
+        )
     return levels[answer]
 
 
@@ -56,17 +73,32 @@ def _many_levels(item: ManyChoiceItem, answer: Answer) -> dict[str, float]:
     if answer is None:
         return {}
     if isinstance(answer, str) or not isinstance(answer, Sequence):
-        raise ProfileError(f"{item.id}: expects a list of option ids, got {answer!r}")
+        raise ProfileError(
+            Msg("{item}: expects a list of option ids, got {answer!r}", item=item.id, answer=answer)
+        )
     ticked = []
     for option_id in dict.fromkeys(answer):
         option = item.option(option_id) if isinstance(option_id, str) else None
         if option is None:
             allowed = [o.id for o in item.options]
-            raise ProfileError(f"{item.id}: {option_id!r} is not an option; use {allowed}")
+            raise ProfileError(
+                Msg(
+                    "{item}: {option!r} is not an option; use {allowed}",
+                    item=item.id,
+                    option=option_id,
+                    allowed=allowed,
+                )
+            )
         ticked.append(option)
     if len(ticked) > 1 and any(o.exclusive for o in ticked):
         only = next(o.id for o in ticked if o.exclusive)
-        raise ProfileError(f"{item.id}: {only!r} cannot be combined with other options")
+        raise ProfileError(
+            Msg(
+                "{item}: {option!r} cannot be combined with other options",
+                item=item.id,
+                option=only,
+            )
+        )
     out: dict[str, float] = {}
     for axis in item.axes:
         levels = [o.levels[axis] for o in ticked if axis in o.levels]
@@ -79,7 +111,11 @@ def _check_ids(questionnaire: Questionnaire, answers: Answers) -> None:
     unknown = [k for k in answers if questionnaire.item(k) is None]
     if unknown:
         known = [i.id for i in questionnaire.items]
-        raise ProfileError(f"unknown question {unknown[0]!r}; the questions are {known}")
+        raise ProfileError(
+            Msg(
+                "unknown question {item!r}; the questions are {known}", item=unknown[0], known=known
+            )
+        )
 
 
 def score_detail(questionnaire: Questionnaire, answers: Answers) -> ScoreDetail:

@@ -7,34 +7,57 @@ has a `why`, so the file explains its own numbers.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from roles.models import AXES, Axis, FrozenModel, repeated
+from roles.i18n import Msg, Text
+from roles.models import AXES, Axis, FrozenModel, Localized, keep_english, repeated
 
 Level = Annotated[float, Field(ge=0, le=10)]
 
 
 class Choice(FrozenModel):
-    """One answer of a one-choice question and the level it stands for on the item's measure."""
+    """One answer of a one-choice question and the level it stands for on the item's measure.
 
-    label: str = Field(min_length=1)
+    `key` is the English label: what answers hold (the survey's own wording, in the survey's
+    data file too), whatever language the label is shown in.
+    """
+
+    key: str = Field(min_length=1, description="the English label (set from `label` on load)")
+    label: Text = Field(min_length=1)
     level: Level
-    why: str = Field(default="", description="why this answer means this level")
+    why: Text | None = Field(default=None, description="why this answer means this level")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _english_key(cls, data: Any) -> Any:
+        return keep_english(data, "label", "key")
 
 
-class OneChoiceItem(FrozenModel):
+class _Item(FrozenModel):
+    """What every question has: its text (and, for the survey's, the survey's own wording)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _survey_wording(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("survey"):
+            return keep_english(data, "text", "wording")
+        return data
+
+
+class OneChoiceItem(_Item):
     """A question with one answer, scored on one measure."""
 
     kind: Literal["one"] = "one"
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     axis: Axis
-    text: str = Field(min_length=1)
+    text: Text = Field(min_length=1)
+    wording: str = Field(default="", description="a survey question's English (set on load)")
     scale: str = Field(description="name of an answer scale defined under `scales`")
     weight: float = Field(default=1.0, gt=0, le=5)
     survey: bool = Field(default=False, description="asked word for word as the Kaggle survey")
-    why: str = Field(default="", description="why this question counts, and with this weight")
+    why: Text | None = Field(default=None, description="why it counts, and with this weight")
 
     @property
     def axes(self) -> tuple[str, ...]:
@@ -45,13 +68,19 @@ class Option(FrozenModel):
     """One option of a many-choice question, with a level on each measure it speaks to."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    label: str = Field(min_length=1)
+    label: Text = Field(min_length=1)
+    wording: str = Field(default="", description="the English label (set on load)")
     levels: dict[Axis, Level] = Field(default_factory=dict)
     exclusive: bool = Field(default=False, description="cannot be ticked with other options")
-    why: str = Field(default="")
+    why: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _english_wording(cls, data: Any) -> Any:
+        return keep_english(data, "label", "wording")
 
 
-class ManyChoiceItem(FrozenModel):
+class ManyChoiceItem(_Item):
     """A question where several options may be ticked.
 
     On each measure the item counts as one answer whose level is the mean of the ticked options'
@@ -60,23 +89,30 @@ class ManyChoiceItem(FrozenModel):
 
     kind: Literal["many"]
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    text: str = Field(min_length=1)
+    text: Text = Field(min_length=1)
+    wording: str = Field(default="", description="a survey question's English (set on load)")
     options: list[Option] = Field(min_length=2)
     weight: dict[Axis, float] = Field(min_length=1, description="weight of the item per measure")
     survey: bool = False
-    why: str = ""
+    why: Text | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> ManyChoiceItem:
         dupes = repeated([o.id for o in self.options])
         if dupes:
-            raise ValueError(f"option ids must be unique; repeated: {', '.join(dupes)}")
+            raise ValueError(
+                Msg("option ids must be unique; repeated: {ids}", ids=", ".join(dupes))
+            )
         for o in self.options:
             extra = sorted(set(o.levels) - set(self.weight))
             if extra:
                 raise ValueError(
-                    f"option {o.id!r} has levels for {extra}, which the item has no weight for;"
-                    f" add them to `weight` or remove the levels"
+                    Msg(
+                        "option {option!r} has levels for {extra}, which the item has no weight "
+                        "for; add them to `weight` or remove the levels",
+                        option=o.id,
+                        extra=extra,
+                    )
                 )
         return self
 
@@ -109,7 +145,7 @@ class Scoring(FrozenModel):
         return self.halo[min(answers, len(self.halo) - 1)]
 
 
-class Questionnaire(FrozenModel):
+class Questionnaire(Localized):
     """Every question, the answer scales they share and the scoring rules."""
 
     scoring: Scoring
@@ -120,18 +156,26 @@ class Questionnaire(FrozenModel):
     def _consistent(self) -> Questionnaire:
         for name, choices in self.scales.items():
             if len(choices) < 2:
-                raise ValueError(f"scale {name!r} needs at least two choices")
+                raise ValueError(Msg("scale {name!r} needs at least two choices", name=name))
         for item in self.items:
             if isinstance(item, OneChoiceItem) and item.scale not in self.scales:
-                known = ", ".join(self.scales)
-                raise ValueError(f"item {item.id!r} uses unknown scale {item.scale!r}; use {known}")
+                raise ValueError(
+                    Msg(
+                        "item {item!r} uses unknown scale {scale!r}; use {known}",
+                        item=item.id,
+                        scale=item.scale,
+                        known=", ".join(self.scales),
+                    )
+                )
         dupes = repeated([i.id for i in self.items])
         if dupes:
-            raise ValueError(f"item ids must be unique; repeated: {', '.join(dupes)}")
+            raise ValueError(Msg("item ids must be unique; repeated: {ids}", ids=", ".join(dupes)))
         for axis in AXES:
             n = sum(1 for i in self.items if axis in i.axes)
             if n < 5:
-                raise ValueError(f"axis {axis!r} has {n} items; at least 5 are needed")
+                raise ValueError(
+                    Msg("axis {axis!r} has {n} items; at least 5 are needed", axis=axis, n=n)
+                )
         return self
 
     def item(self, item_id: str) -> OneChoiceItem | ManyChoiceItem | None:

@@ -10,11 +10,12 @@ from roles.match import match
 from roles.models import Catalog, Profile
 from roles.questionnaire import NOT_YET, score
 from roles.questionnaire_models import Questionnaire
-from roles.survey import people_like_you
+from roles.survey import people_like_you, title_name
 
 
 def match_report(profile: Profile, catalog: Catalog, target: str | None = None) -> dict[str, Any]:
-    """Profile, every fit (best first) and the path toward `target` (default: the best fit).
+    """Profile, every fit (best first) and the path toward `target` (default: the best fit);
+    names, reasons and steps in the catalog's language, keys and ids in English.
 
     `{"profile", "catalog", "fits": [{"role", "name", "fit", "reason", "gaps"}, ...],
     "target": {"role", "name", "chosen", "inside", "gaps", "within_reach", "above_typical",
@@ -55,12 +56,14 @@ def answers_report(
     catalog: Catalog,
     target: str | None = None,
 ) -> dict[str, Any]:
-    """`match_report` for scored answers, plus `answers_used` and `people_like_you`."""
+    """`match_report` for scored answers, plus `answers_used` and `people_like_you` (survey
+    titles in the catalog's language)."""
     profile, _ = score(questionnaire, answers)
     used = {k: v for k, v in answers.items() if v not in (None, [], NOT_YET)}
     report = match_report(profile, catalog, target)
     report["answers_used"] = used
     report["people_like_you"] = [
-        {"title": t.title, "share": round(t.share, 3), "n": t.n} for t in people_like_you(answers)
+        {"title": title_name(t.title, catalog.lang), "share": round(t.share, 3), "n": t.n}
+        for t in people_like_you(answers)
     ]
     return report

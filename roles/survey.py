@@ -23,17 +23,26 @@ import pandas as pd
 
 from roles.catalog import DATA_DIR
 from roles.errors import CatalogError, ProfileError
+from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, tr
 from roles.questionnaire import Answers
 
 SURVEY_FILE = "survey_2021.csv"
-SOURCE = "Kaggle Machine Learning & Data Science Survey 2021 (CC BY 2.0)"
-# The survey title that corresponds to each role of the map (no title for ML DevOps).
+SOURCE = N_("Kaggle Machine Learning & Data Science Survey 2021 (CC BY 2.0)")
+# The survey title that corresponds to each role of the map (no title for ML DevOps). Titles are
+# the survey's own answers, kept in English as ids; `title_name` says one in a reader's language.
 TITLE_ROLE = {
     "Data Scientist": "data_scientist",
     "Research Scientist": "ml_researcher",
     "Machine Learning Engineer": "ml_engineer",
     "Data Engineer": "data_engineer",
     "Product Manager": "ml_product_manager",
+}
+TITLE_NAMES = {
+    "Data Scientist": N_("Data Scientist"),
+    "Research Scientist": N_("Research Scientist"),
+    "Machine Learning Engineer": N_("Machine Learning Engineer"),
+    "Data Engineer": N_("Data Engineer"),
+    "Product Manager": N_("Product Manager"),
 }
 YEARS_CODE = [
     "I have never written code",
@@ -70,6 +79,11 @@ NEIGHBOURS = 150
 Half = Literal["calibration", "validation", "all"]
 
 
+def title_name(title: str, lang: Lang = DEFAULT_LANG) -> str:
+    """A survey title in `lang` ('Data Scientist' / '数据科学家')."""
+    return tr(lang, TITLE_NAMES.get(title, title))
+
+
 @dataclass(frozen=True)
 class TitleShare:
     """One survey title among the people who answered like you."""
@@ -88,15 +102,18 @@ class Likeness:
     n: int
     exact: bool
     answered: tuple[str, ...]
+    lang: Lang = DEFAULT_LANG
 
     @property
     def how(self) -> str:
         """How they were found, to follow "people in the survey": exactly alike, or nearest."""
         if not self.answered:
-            return "with one of the five titles (you answered none of the survey questions)"
+            return tr(
+                self.lang, "with one of the five titles (you answered none of the survey questions)"
+            )
         if self.exact:
-            return "who gave exactly your answers"
-        return "whose answers are closest to yours (few gave exactly your answers)"
+            return tr(self.lang, "who gave exactly your answers")
+        return tr(self.lang, "whose answers are closest to yours (few gave exactly your answers)")
 
 
 @dataclass(frozen=True)
@@ -122,7 +139,7 @@ def load_survey(path: str | None = None) -> _Table:
         if not set(frame["title"]) <= set(TITLE_ROLE):
             raise ValueError(f"unknown titles {sorted(set(frame['title']) - set(TITLE_ROLE))}")
     except (OSError, KeyError, ValueError) as exc:
-        raise CatalogError(source, [f"cannot read the survey counts: {exc}"]) from None
+        raise CatalogError(source, [Msg("cannot read the survey counts: {why}", why=exc)]) from None
     return _Table(frame, code, ml, acts)
 
 
@@ -142,12 +159,20 @@ class _Wanted:
 def _wanted(answers: Answers) -> _Wanted:
     """The survey answers given, checked; unknown labels or options raise ProfileError."""
     code, ml, acts = (answers.get(k) for k in SURVEY_ITEMS)
-    if code is not None and code not in YEARS_CODE:
-        raise ProfileError(f"years_code: {code!r} is not an answer; pick one of {YEARS_CODE}")
-    if ml is not None and ml not in YEARS_ML:
-        raise ProfileError(f"years_ml: {ml!r} is not an answer; pick one of {YEARS_ML}")
+    for item, answer, known in (("years_code", code, YEARS_CODE), ("years_ml", ml, YEARS_ML)):
+        if answer is not None and answer not in known:
+            raise ProfileError(
+                Msg(
+                    "{item}: {answer!r} is not an answer; pick one of {known}",
+                    item=item,
+                    answer=answer,
+                    known=known,
+                )
+            )
     if acts is not None and (isinstance(acts, str) or not set(acts) <= set(ACTIVITIES)):
-        raise ProfileError(f"work_activities: expects a list of option ids from {ACTIVITIES}")
+        raise ProfileError(
+            Msg("work_activities: expects a list of option ids from {known}", known=ACTIVITIES)
+        )
     return _Wanted(
         code=YEARS_CODE.index(code) if isinstance(code, str) else None,
         ml=YEARS_ML.index(ml) if isinstance(ml, str) else None,
@@ -168,8 +193,11 @@ def _distance(table: _Table, wanted: _Wanted) -> np.ndarray:
     return d
 
 
-def people_like_you_detail(answers: Answers, *, half: Half = "all") -> Likeness:
-    """The respondents who answered the survey questions like you, with their titles."""
+def people_like_you_detail(
+    answers: Answers, *, half: Half = "all", lang: Lang = DEFAULT_LANG
+) -> Likeness:
+    """The respondents who answered the survey questions like you, with their titles (the way
+    they were found said in `lang`)."""
     table = load_survey()
     wanted = _wanted(answers)
     f = table.frame
@@ -192,7 +220,9 @@ def people_like_you_detail(answers: Answers, *, half: Half = "all") -> Likeness:
     ranked = sorted(TITLE_ROLE, key=lambda t: (-rate[t], t))
     titles = [TitleShare(t, rate[t] / total_rate, n, per_title[t]) for t in ranked if per_title[t]]
     answered = tuple(k for k in SURVEY_ITEMS if answers.get(k))
-    return Likeness(titles=titles, n=n, exact=bool(exact[chosen].all()), answered=answered)
+    return Likeness(
+        titles=titles, n=n, exact=bool(exact[chosen].all()), answered=answered, lang=lang
+    )
 
 
 def people_like_you(answers: Answers, *, half: Half = "all") -> list[TitleShare]:

@@ -21,13 +21,15 @@ import pandas as pd
 
 from roles.errors import TeamFileError
 from roles.export import safe_csv
+from roles.i18n import DEFAULT_LANG, LANGS, N_, Joined, Lang, Msg, say, tr
 from roles.models import AXES, AXIS_LABELS
 
 MAX_ROWS = 5_000
 MAX_BYTES = 5 * 1024 * 1024
 COLUMNS: tuple[str, ...] = ("name", "ml", "swe", "comm", "title")
 REQUIRED: tuple[str, ...] = ("name", "ml", "swe", "comm")
-COLUMN_LABELS: dict[str, str] = {"name": "name", **AXIS_LABELS, "title": "current title"}
+# What each column is called on screen (message ids); the file's headers are the ids themselves.
+COLUMN_LABELS: dict[str, str] = {"name": N_("name"), **AXIS_LABELS, "title": N_("current title")}
 Scale = Literal["0-10", "1-5"]
 ScaleChoice = Literal["auto", "0-10", "1-5"]
 SCALE_RANGE: dict[str, tuple[float, float]] = {"0-10": (0.0, 10.0), "1-5": (1.0, 5.0)}
@@ -39,6 +41,12 @@ _ALIASES: dict[str, str] = {
     **{a: "swe" for a in ("swe", "software_engineering", "software", "engineering", "se")},
     **{a: "comm" for a in ("comm", "communication", "communications", "writing")},
     **{a: "title" for a in ("title", "current_title", "job_title", "position")},
+    # Headers a Chinese-speaking manager writes.
+    **{a: "name" for a in ("姓名", "名字", "成员")},
+    **{a: "ml" for a in ("机器学习", "机器学习能力", "机器学习专业能力", "ml能力")},
+    **{a: "swe" for a in ("软件工程", "软件工程能力", "工程能力")},
+    **{a: "comm" for a in ("沟通", "沟通能力", "沟通与写作", "表达")},
+    **{a: "title" for a in ("职位", "当前职位", "头衔", "岗位")},
 }
 _XLSX_MAGIC = b"PK\x03\x04"
 
@@ -50,17 +58,45 @@ class Problem:
     row: int | None
     column: str | None
     value: str
-    expected: str
+    need: str | Msg  # what is expected there
     kept: bool = False  # True: a warning only, the row is still on the map
 
     @property
-    def message(self) -> str:
+    def expected(self) -> str:
+        """What is expected, in English."""
+        return str(self.need)
+
+    def expected_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """What is expected, in `lang`."""
+        return say(self.need, lang)
+
+    def text(self, lang: Lang = DEFAULT_LANG) -> str:
         """The problem in one line, e.g. `Row 4, column ML expertise: 'abc'; expected ...`."""
-        where = f"Row {self.row}" if self.row is not None else "File"
+        shown = f"{self.value!r}" if self.value != "" else tr(lang, "(empty)")
+        fields = {"row": self.row, "value": shown, "expected": self.expected_text(lang)}
         if self.column:
-            where += f", column {COLUMN_LABELS.get(self.column, self.column)}"
-        shown = f"{self.value!r}" if self.value != "" else "(empty)"
-        return f"{where}: {shown}; expected {self.expected}"
+            column = tr(lang, COLUMN_LABELS.get(self.column, self.column))
+            if self.row is None:
+                return tr(
+                    lang,
+                    "File, column {column}: {value}; expected {expected}",
+                    column=column,
+                    **fields,
+                )
+            return tr(
+                lang,
+                "Row {row}, column {column}: {value}; expected {expected}",
+                column=column,
+                **fields,
+            )
+        if self.row is None:
+            return tr(lang, "File: {value}; expected {expected}", **fields)
+        return tr(lang, "Row {row}: {value}; expected {expected}", **fields)
+
+    @property
+    def message(self) -> str:
+        """The problem in one line, in English."""
+        return self.text(DEFAULT_LANG)
 
 
 @dataclass(frozen=True)
@@ -85,7 +121,11 @@ def canonical_column(header: object) -> str | None:
     text = re.sub(r"[\s\-./]+", "_", str(header).strip().lower()).strip("_")
     if text in _ALIASES:
         return _ALIASES[text]
-    labels = {re.sub(r"\s+", "_", v.lower()): k for k, v in COLUMN_LABELS.items()}
+    labels = {
+        re.sub(r"\s+", "_", tr(lang, v).lower()): k
+        for k, v in COLUMN_LABELS.items()
+        for lang in LANGS
+    }
     return labels.get(text)
 
 
@@ -103,7 +143,7 @@ def _decode(data: bytes) -> tuple[str, list[Problem]]:
             line.decode("utf-8")
         except UnicodeDecodeError:
             problems.append(
-                Problem(number, None, line.decode("latin-1")[:60], _UTF8_HINT, kept=True)
+                Problem(number, None, line.decode("latin-1")[:60], Msg(_UTF8_HINT), kept=True)
             )
     try:
         return data.decode("cp1252"), problems
@@ -111,7 +151,7 @@ def _decode(data: bytes) -> tuple[str, list[Problem]]:
         return data.decode("latin-1"), problems
 
 
-_UTF8_HINT = (
+_UTF8_HINT = N_(
     "UTF-8 text; this line was read as Windows-1252, so check accented names "
     "(save the file as 'CSV UTF-8' to be sure)"
 )
@@ -119,7 +159,7 @@ _UTF8_HINT = (
 
 def _csv_rows(text: str) -> list[list[str]]:
     if "\x00" in text:
-        raise TeamFileError("the file is binary, not text; upload a .csv or .xlsx file")
+        raise TeamFileError(Msg("the file is binary, not text; upload a .csv or .xlsx file"))
     sample = text[:20_000]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
@@ -128,7 +168,9 @@ def _csv_rows(text: str) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text), dialect))
     except csv.Error as exc:
-        raise TeamFileError(f"the file is not valid CSV ({exc}); save it again as CSV") from None
+        raise TeamFileError(
+            Msg("the file is not valid CSV ({why}); save it again as CSV", why=exc)
+        ) from None
 
 
 def _xlsx_rows(data: bytes) -> list[list[object]]:
@@ -144,7 +186,10 @@ def _xlsx_rows(data: bytes) -> list[list[object]]:
             book.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
         raise TeamFileError(
-            f"the Excel file cannot be read ({type(exc).__name__}); save it again as .xlsx"
+            Msg(
+                "the Excel file cannot be read ({why}); save it again as .xlsx",
+                why=type(exc).__name__,
+            )
         ) from None
     return [["" if v is None else v for v in r] for r in rows]
 
@@ -154,34 +199,51 @@ def _read_rows(data: bytes, filename: str) -> tuple[list[list[object]], list[Pro
     if data.startswith(_XLSX_MAGIC) or lower.endswith((".xlsx", ".xlsm")):
         return _xlsx_rows(data), []
     if not lower.endswith((".csv", ".txt", ".tsv")) and lower:
-        raise TeamFileError(f"{filename!r} is not a CSV or Excel file; upload a .csv or .xlsx file")
+        raise TeamFileError(
+            Msg(
+                "{filename!r} is not a CSV or Excel file; upload a .csv or .xlsx file",
+                filename=filename,
+            )
+        )
     text, problems = _decode(data)
     rows: list[list[object]] = [list(r) for r in _csv_rows(text)]
     return rows, problems
+
+
+_EMPTY = Msg("the file is empty; it needs a header row and one row per person")
+
+
+def too_large(mb: float) -> Msg:
+    """The message for a file over the 5 MB limit."""
+    return Msg(
+        "the file is {mb:.1f} MB; the limit is 5 MB. Split the team into smaller files", mb=mb
+    )
 
 
 def read_table(data: bytes, filename: str = "team.csv") -> tuple[pd.DataFrame, list[Problem]]:
     """CSV/XLSX bytes -> raw table (our column names plus a `row` column) and read warnings."""
     if len(data) > MAX_BYTES:
         mb = len(data) / 1024 / 1024
-        raise TeamFileError(
-            f"the file is {mb:.1f} MB; the limit is 5 MB. Split the team into smaller files"
-        )
+        raise TeamFileError(too_large(mb))
     if not data.strip():
-        raise TeamFileError("the file is empty; it needs a header row and one row per person")
+        raise TeamFileError(_EMPTY)
     rows, problems = _read_rows(data, filename)
     start = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
     if start is None:
-        raise TeamFileError("the file is empty; it needs a header row and one row per person")
+        raise TeamFileError(_EMPTY)
     header = rows[start]
     mapping = _map_header(header)
     body = rows[start + 1 :]
     if not body:
-        raise TeamFileError("the file has a header row but no people; add one row per person")
+        raise TeamFileError(Msg("the file has a header row but no people; add one row per person"))
     if len(body) > MAX_ROWS:
         raise TeamFileError(
-            f"the file has {len(body):,} rows; the limit is {MAX_ROWS:,} people. "
-            "Split it into smaller files"
+            Msg(
+                "the file has {rows:,} rows; the limit is {limit:,} people. Split it into smaller "
+                "files",
+                rows=len(body),
+                limit=MAX_ROWS,
+            )
         )
     first_row = start + 2  # spreadsheet numbering: the header is on row start + 1
     records = [{col: (r[i] if i < len(r) else "") for col, i in mapping.items()} for r in body]
@@ -201,11 +263,15 @@ def _map_header(header: list[object]) -> dict[str, int]:
             mapping[col] = i
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
-        found = ", ".join(repr(str(h)) for h in header if str(h).strip()) or "none"
-        need = ", ".join(f"'{COLUMN_LABELS[c]}' ({c})" for c in missing)
+        found = ", ".join(repr(str(h)) for h in header if str(h).strip())
+        need = [Msg("'{label}' ({id})", label=Msg(COLUMN_LABELS[c]), id=c) for c in missing]
         raise TeamFileError(
-            f"missing column(s): {need}. Found: {found}. Use the template's headers "
-            "(name, ml, swe, comm, title)"
+            Msg(
+                "missing column(s): {need}. Found: {found}. Use the template's headers "
+                "(name, ml, swe, comm, title)",
+                need=Joined(need),
+                found=found or Msg("none"),
+            )
         )
     return mapping
 
@@ -247,15 +313,24 @@ def _row_problems(
 ) -> list[Problem]:
     problems = []
     if not _text(cells["name"]):
-        problems.append(Problem(row, "name", "", "a name (any text that tells people apart)"))
+        problems.append(Problem(row, "name", "", Msg("a name (any text that tells people apart)")))
     low, high = SCALE_RANGE[scale]
-    expected = f"a number from {low:g} to {high:g}"
+    expected = Msg("a number from {low:g} to {high:g}", low=low, high=high)
     for axis in AXES:
         raw, number = _text(cells[axis]), numbers[axis]
         if number is None:
             problems.append(Problem(row, axis, raw, expected))
         elif not low <= number <= high:
-            hint = f"{expected} (the {scale} scale)" if scale == "1-5" else expected
+            hint = (
+                Msg(
+                    "a number from {low:g} to {high:g} (the {scale} scale)",
+                    low=low,
+                    high=high,
+                    scale=scale,
+                )
+                if scale == "1-5"
+                else expected
+            )
             problems.append(Problem(row, axis, raw or f"{number:g}", hint))
     return problems
 
@@ -289,7 +364,7 @@ def parse_table(
         found = _row_problems(row, c, n, applied)
         name = _text(c["name"])
         if name.casefold() in first_seen:
-            again = f"a unique name; row {first_seen[name.casefold()]} already has it"
+            again = Msg("a unique name; row {row} already has it", row=first_seen[name.casefold()])
             found.append(Problem(row, "name", name, again))
         elif name:
             first_seen[name.casefold()] = row
@@ -317,12 +392,25 @@ def parse_team_bytes(
     )
 
 
-def template_csv() -> bytes:
-    """A CSV template with the expected headers and two example rows."""
+def template_csv(lang: Lang = DEFAULT_LANG) -> bytes:
+    """A CSV template with the expected headers (ids, in every language) and two example rows
+    written in `lang`."""
     frame = pd.DataFrame(
         [
-            {"name": "Alex Example", "ml": 7, "swe": 6, "comm": 5, "title": "ML engineer"},
-            {"name": "Sam Sample", "ml": 2, "swe": 8, "comm": 4, "title": "Data engineer"},
+            {
+                "name": tr(lang, "Alex Example"),
+                "ml": 7,
+                "swe": 6,
+                "comm": 5,
+                "title": tr(lang, "ML engineer"),
+            },
+            {
+                "name": tr(lang, "Sam Sample"),
+                "ml": 2,
+                "swe": 8,
+                "comm": 4,
+                "title": tr(lang, "Data engineer"),
+            },
         ],
         columns=list(COLUMNS),
     )

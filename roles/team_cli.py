@@ -9,14 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG, load_catalog
 from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis, analyse_team
 from roles.errors import TeamFileError
+from roles.i18n import DEFAULT_LANG, Lang, Msg, listing, pad, tr
 from roles.models import AXES
-from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes
+from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes, too_large
 
 EXIT_BAD_INPUT = 2
 
@@ -31,8 +33,8 @@ def _threshold(text: str) -> float:
     return value
 
 
-def register(sub: Any) -> None:
-    """Add the `team` subcommand to an argparse subparsers object."""
+def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add the `team` subcommand to an argparse subparsers object (with `add_lang`'s option)."""
     p = sub.add_parser("team", help="map a team from a CSV or Excel file")
     p.add_argument("file", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)")
     p.add_argument(
@@ -44,6 +46,7 @@ def register(sub: Any) -> None:
     p.add_argument("--catalog", choices=sorted(CATALOG_FILES), default=DEFAULT_CATALOG)
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help="fit 0-100")
     p.add_argument("--scale", choices=["auto", "0-10", "1-5"], default="auto")
+    add_lang(p)
     p.set_defaults(func=run)
 
 
@@ -53,16 +56,22 @@ def read_team_file(path: str, *, scale: str = "auto") -> ParsedTeam:
     try:
         if p.stat().st_size > MAX_BYTES:
             mb = p.stat().st_size / 1024 / 1024
-            raise TeamFileError(f"{path}: the file is {mb:.1f} MB; the limit is 5 MB")
+            raise TeamFileError(_at_file(path, too_large(mb)))
         data = p.read_bytes()
     except FileNotFoundError:
-        raise TeamFileError(f"{path}: file not found; check the path") from None
+        raise TeamFileError(Msg("{path}: file not found; check the path", path=path)) from None
     except OSError as exc:
-        raise TeamFileError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise TeamFileError(
+            Msg("{path}: cannot be read ({why})", path=path, why=exc.strerror)
+        ) from None
     try:
         return parse_team_bytes(data, p.name, scale=scale)  # type: ignore[arg-type]
     except TeamFileError as exc:
-        raise TeamFileError(f"{path}: {exc}") from None
+        raise TeamFileError(_at_file(path, exc.message)) from None
+
+
+def _at_file(path: str, problem: str | Msg) -> Msg:
+    return Msg("{path}: {problem}", path=path, problem=problem)
 
 
 def team_json(analysis: TeamAnalysis) -> dict[str, Any]:
@@ -98,51 +107,84 @@ def team_json(analysis: TeamAnalysis) -> dict[str, Any]:
     }
 
 
-def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str) -> None:
+def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str, lang: Lang) -> None:
     cov = analysis.coverage
     print(
-        f"Team of {len(parsed.members)} (scores read on the {parsed.scale} scale), "
-        f"{catalog_id} chart, fit threshold {cov.threshold:g}"
+        tr(
+            lang,
+            "Team of {n} (scores read on the {scale} scale), {catalog} chart, fit threshold "
+            "{threshold:g}",
+            n=len(parsed.members),
+            scale=parsed.scale,
+            catalog=catalog_id,
+            threshold=cov.threshold,
+        )
     )
     for row in analysis.fitted.to_dict("records"):
-        print(f"  {row['name']:<28} {row['best_role_name']} ({row['best_fit']:.0f})")
-    print("Coverage:")
+        print(f"  {pad(str(row['name']), 28)} {row['best_role_name']} ({row['best_fit']:.0f})")
+    print(tr(lang, "Coverage:"))
+    flags = {"missing": tr(lang, "MISSING"), "single": tr(lang, "only one")}
     for r in cov.roles:
-        flag = {"missing": "MISSING", "single": "only one"}.get(r.status, "")
-        print(f"  {r.name:<32} {r.count:>3}  {flag:<8} {', '.join(r.members)}")
-    print(f"Missing roles: {', '.join(cov.missing) or 'none'}")
+        flag = flags.get(r.status, "")
+        print(f"  {pad(r.name, 32)} {r.count:>3}  {pad(flag, 8)} {listing(lang, r.members)}")
+    missing = listing(lang, cov.missing) or tr(lang, "none")
+    print(tr(lang, "Missing roles: {roles}", roles=missing))
     suggested, similarity = analysis.ranking[0]
-    print(f"Closest archetype: {suggested.name} ({similarity:.0%} similar to the team's shape)")
+    print(
+        tr(
+            lang,
+            "Closest archetype: {name} ({similarity:.0%} similar to the team's shape)",
+            name=suggested.name,
+            similarity=similarity,
+        )
+    )
     goal = analysis.archetype
     if goal is None:
-        print("Hire next (no --archetype given: filling the roles nobody or one person covers):")
+        print(
+            tr(
+                lang,
+                "Hire next (no --archetype given: filling the roles nobody or one person covers):",
+            )
+        )
     else:
-        print(f"Hire next, to grow toward {goal.name}:")
+        print(tr(lang, "Hire next, to grow toward {goal}:", goal=goal.name))
     for i, h in enumerate(analysis.hire, 1):
         t = h.target
-        print(
-            f"  {i}. {h.name}: ML {t.ml:.1f}, software engineering {t.swe:.1f}, "
-            f"communication {t.comm:.1f}. {h.reason}"
+        look = tr(
+            lang,
+            "{role}: ML {ml:.1f}, software engineering {swe:.1f}, communication {comm:.1f}.",
+            role=h.name,
+            ml=t.ml,
+            swe=t.swe,
+            comm=t.comm,
         )
+        print(f"  {i}. {look} {h.reason}")
     if not analysis.hire:
-        print("  nobody: " + ("every role is covered" if goal is None else "the mix is there"))
+        done = (
+            tr(lang, "nobody: every role is covered")
+            if goal is None
+            else tr(lang, "nobody: the mix is there")
+        )
+        print("  " + done)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the team command; returns the exit code."""
+    lang: Lang = getattr(args, "lang", DEFAULT_LANG)
     parsed = read_team_file(args.file, scale=args.scale)
     for problem in parsed.problems:
-        print(f"{args.file}: {problem.message}", file=sys.stderr)
+        print(f"{args.file}: {problem.text(lang)}", file=sys.stderr)
     if parsed.rejected_rows:
         rows = len(parsed.rejected_rows)
-        print(f"{args.file}: {rows} row(s) need fixing; nothing was mapped.", file=sys.stderr)
+        fix = tr(lang, "{rows} row(s) need fixing; nothing was mapped.", rows=rows)
+        print(f"{args.file}: {fix}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    catalog = load_catalog(args.catalog)
+    catalog = load_catalog(args.catalog, lang)
     analysis = analyse_team(
         parsed.members, catalog, archetype_id=args.archetype, threshold=args.threshold
     )
     if args.json:
         print(json.dumps(team_json(analysis), ensure_ascii=False))
     else:
-        _print_text(parsed, analysis, args.catalog)
+        _print_text(parsed, analysis, args.catalog, lang)
     return 0

@@ -15,13 +15,20 @@ from typing import Literal
 
 import numpy as np
 
+from roles.i18n import DEFAULT_LANG, N_, Lang, ntr, tr
 from roles.match import RoleFit, fit_matrix, match
-from roles.models import AXES, AXIS_LABELS, Catalog, Profile
+from roles.models import AXES, Catalog, Profile
 
 CLOSE = 10.0  # fit points between the top two that make a close call
 EDGE_FIT = 80.0  # the fit on the edge of a role's region (d = 1)
 STEP = 0.5  # the sliders' step: tips are searched in these steps
 _COMM_MOVES = (-1.0, -0.5, 0.5, 1.0)
+# The measures as a tip names them, mid-sentence.
+_TIP_WORDS = {
+    "ml": N_("ML expertise"),
+    "swe": N_("software engineering"),
+    "comm": N_("communication"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,11 +39,29 @@ class Tip:
     delta: float
     role: str
     name: str
+    lang: Lang = DEFAULT_LANG
 
     def phrase(self) -> str:
-        more = "more" if self.delta > 0 else "less"
-        points = f"{abs(self.delta):g} point{'s' if abs(self.delta) != 1 else ''}"
-        return f"{points} {more} {AXIS_LABELS[self.axis].lower()} would make it {self.name}"
+        """'1.5 points more software engineering would make it ML engineer'."""
+        lang, n = self.lang, abs(self.delta)
+        measure = tr(lang, _TIP_WORDS[self.axis])
+        if self.delta > 0:
+            return ntr(
+                lang,
+                "{n:g} point more {measure} would make it {name}",
+                "{n:g} points more {measure} would make it {name}",
+                n,
+                measure=measure,
+                name=self.name,
+            )
+        return ntr(
+            lang,
+            "{n:g} point less {measure} would make it {name}",
+            "{n:g} points less {measure} would make it {name}",
+            n,
+            measure=measure,
+            name=self.name,
+        )
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,7 @@ class Verdict:
     fits: list[RoleFit]
     tip: Tip | None
     comm_decides: Tip | None
+    lang: Lang = DEFAULT_LANG
 
     @property
     def best(self) -> RoleFit:
@@ -63,13 +89,17 @@ class Verdict:
 
     @property
     def headline(self) -> str:
-        best, second = self.best, self.runner_up
+        best, second, lang = self.best, self.runner_up, self.lang
         if self.kind == "no_close_fit":
-            nearest = f"{best.name} or {second.name}" if self.close and second else best.name
-            return f"No role fits closely yet; nearest: {nearest}"
+            nearest = (
+                tr(lang, "{first} or {second}", first=best.name, second=second.name)
+                if self.close and second
+                else best.name
+            )
+            return tr(lang, "No role fits closely yet; nearest: {nearest}", nearest=nearest)
         if self.kind == "close_call" and second is not None:
-            return f"Close call: {best.name} or {second.name}"
-        return f"Best fit: {best.name}"
+            return tr(lang, "Close call: {first} or {second}", first=best.name, second=second.name)
+        return tr(lang, "Best fit: {name}", name=best.name)
 
 
 def _best_after(profile: Profile, catalog: Catalog, axis: str, deltas: np.ndarray) -> np.ndarray:
@@ -91,7 +121,7 @@ def tip_toward(profile: Profile, catalog: Catalog, role_id: str) -> Tip | None:
         hits = np.flatnonzero(_best_after(profile, catalog, axis, deltas) == target)
         if hits.size:
             delta = float(deltas[hits[0]])
-            found.append(Tip(axis, delta, role_id, catalog.role(role_id).name))
+            found.append(Tip(axis, delta, role_id, catalog.role(role_id).name, catalog.lang))
     return min(found, key=lambda t: abs(t.delta)) if found else None
 
 
@@ -102,7 +132,7 @@ def comm_decision(profile: Profile, catalog: Catalog) -> Tip | None:
     for delta, idx in zip(moves, _best_after(profile, catalog, "comm", moves), strict=True):
         role = catalog.role_ids[int(idx)]
         if role != best:
-            return Tip("comm", float(delta), role, catalog.role(role).name)
+            return Tip("comm", float(delta), role, catalog.role(role).name, catalog.lang)
     return None
 
 
@@ -115,4 +145,4 @@ def verdict(profile: Profile, catalog: Catalog) -> Verdict:
     else:
         kind = "close_call" if close else "clear"
     tip = tip_toward(profile, catalog, fits[1].role) if close else None
-    return Verdict(kind, fits, tip, comm_decision(profile, catalog))
+    return Verdict(kind, fits, tip, comm_decision(profile, catalog), catalog.lang)

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from roles.i18n import Msg
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import StoreConfigError
 from store.schema import migrate, ready, settings
@@ -25,8 +26,10 @@ _DEVICE_KEY = "device_key"
 def _sqlite_path(engine: Engine) -> str:
     if engine.dialect.name != "sqlite" or not engine.url.database:
         raise StoreConfigError(
-            "Backups through this command are for the SQLite store; for PostgreSQL use "
-            "pg_dump (and pg_restore to restore)."
+            Msg(
+                "Backups through this command are for the SQLite store; for PostgreSQL use "
+                "pg_dump (and pg_restore to restore)."
+            )
         )
     return engine.url.database
 
@@ -37,7 +40,9 @@ def backup(*, target: Path, engine: Engine | None = None) -> int:
     source = _sqlite_path(eng)
     target = Path(target).expanduser()
     if target.exists():
-        raise StoreConfigError(f"{target} already exists; choose a new file name.")
+        raise StoreConfigError(
+            Msg("{target} already exists; choose a new file name.", target=target)
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
@@ -54,11 +59,15 @@ def restore(*, source: Path, engine: Engine | None = None) -> int:
         with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
             tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master")}
             if not {"rooms", "entries", "schema_version"} <= tables:
-                raise StoreConfigError(f"{source} is not a backup of the room store.")
+                raise StoreConfigError(
+                    Msg("{source} is not a backup of the room store.", source=source)
+                )
             with closing(sqlite3.connect(live, timeout=30)) as dst:
                 src.backup(dst)
     except sqlite3.DatabaseError as exc:
-        raise StoreConfigError(f"{source} cannot be read as a room store backup ({exc}).") from None
+        raise StoreConfigError(
+            Msg("{source} cannot be read as a room store backup ({why}).", source=source, why=exc)
+        ) from None
     eng.dispose()  # pooled connections must not keep pages of the replaced database
     migrate(eng)  # a backup from an older version gets the newer tables
     checkpoint(engine=eng, full=True)

@@ -12,6 +12,7 @@ import hmac
 import re
 import secrets
 
+from roles.i18n import Joined, Msg
 from store.errors import RoomNotFound
 
 # No 0/O, 1/I/L: what a participant reads off the screen is what they type.
@@ -28,21 +29,23 @@ def new_room_code() -> str:
 
 
 LOOKALIKES = "01ILO"
-CODE_RULE = (
-    f"Room codes have {CODE_LENGTH} letters and digits, like K7M Q2P; they never use "
-    "0, 1, I, L or O, which look alike."
+CODE_RULE = Msg(
+    "Room codes have {n} letters and digits, like K7M Q2P; they never use 0, 1, I, L or O, "
+    "which look alike.",
+    n=CODE_LENGTH,
 )
 
 
-def code_problem(code: str) -> str:
+def code_problem(code: str) -> Msg:
     """Why `code` (separators removed, upper case) cannot be a room code, in plain words."""
     lookalikes = sorted({c for c in code if c in LOOKALIKES}, key=LOOKALIKES.index)
     if lookalikes:
-        return f"it contains {' and '.join(lookalikes)}. {CODE_RULE}"
+        found = Joined(lookalikes, conjunction=True)
+        return Msg("it contains {chars}. {rule}", chars=found, rule=CODE_RULE)
     others = sorted({c for c in code if c not in CODE_ALPHABET})
     if others:
-        return f"it contains {' '.join(others)}. {CODE_RULE}"
-    return f"it has {len(code)} characters. {CODE_RULE}"
+        return Msg("it contains {chars}. {rule}", chars=" ".join(others), rule=CODE_RULE)
+    return Msg("it has {n} characters. {rule}", n=len(code), rule=CODE_RULE)
 
 
 def normalise_code(text: object) -> str:

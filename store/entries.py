@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from roles.catalog import load_catalog
 from roles.export import safe_csv
+from roles.i18n import Msg
 from roles.match import match_many
 from roles.models import Profile
 from store import codes, limits
@@ -54,7 +55,7 @@ def _profile(profile: Any) -> Profile:
     try:
         return Profile.model_validate(profile)
     except ValidationError:
-        raise InvalidSubmission("Each score must be a number from 0 to 10.") from None
+        raise InvalidSubmission(Msg("Each score must be a number from 0 to 10.")) from None
 
 
 def _entry(row: Any) -> Entry:
@@ -139,7 +140,9 @@ def submit(
     """
     code = codes.normalise_code(room)
     if not codes.is_participant_token(participant):
-        raise InvalidSubmission("This device's answer link is damaged; open the join link again.")
+        raise InvalidSubmission(
+            Msg("This device's answer link is damaged; open the join link again.")
+        )
     scores, clean = _profile(profile), clean_name(name)
     who = codes.hash_secret(participant)
     limit, window = _rate_settings()

@@ -7,20 +7,26 @@ as a traceback.
 from __future__ import annotations
 
 from roles.errors import SkillsMapError
+from roles.i18n import Msg
 
 
 class RoomNotFound(SkillsMapError):
     """No open room has this code: mistyped, never created, deleted or past its end date."""
 
-    def __init__(self, code: str, *, impossible: bool = False, reason: str = "") -> None:
+    def __init__(self, code: str, *, impossible: bool = False, reason: str | Msg = "") -> None:
         self.code = code
         self.impossible = impossible
         if impossible:
-            message = f"{code!r} is not a room code: {reason} Check what the facilitator shows."
+            message = Msg(
+                "{code!r} is not a room code: {reason} Check what the facilitator shows.",
+                code=code,
+                reason=reason,
+            )
         else:
-            message = (
-                f"There is no open room with code {code}. Check the code with the facilitator; "
-                "rooms are deleted after their end date."
+            message = Msg(
+                "There is no open room with code {code}. Check the code with the facilitator; "
+                "rooms are deleted after their end date.",
+                code=code,
             )
         super().__init__(message)
 
@@ -31,8 +37,11 @@ class RoomLocked(SkillsMapError):
     def __init__(self, code: str) -> None:
         self.code = code
         super().__init__(
-            f"Room {code} is locked: the facilitator is not taking answers right now. "
-            "Your last submitted answer (if any) is kept."
+            Msg(
+                "Room {code} is locked: the facilitator is not taking answers right now. "
+                "Your last submitted answer (if any) is kept.",
+                code=code,
+            )
         )
 
 
@@ -43,8 +52,12 @@ class RoomFull(SkillsMapError):
         self.code = code
         self.capacity = capacity
         super().__init__(
-            f"Room {code} is full ({capacity} participants). Ask the facilitator to open "
-            "another room."
+            Msg(
+                "Room {code} is full ({capacity} participants). Ask the facilitator to open "
+                "another room.",
+                code=code,
+                capacity=capacity,
+            )
         )
 
 
@@ -55,21 +68,28 @@ class RateLimited(SkillsMapError):
         self.retry_after = retry_after
         wait = max(1, round(retry_after))
         super().__init__(
-            f"Too many submissions from this device in a short time. Wait {wait} seconds, "
-            "then submit again; your last answer is kept."
+            Msg(
+                "Too many submissions from this device in a short time. Wait {wait} seconds, "
+                "then submit again; your last answer is kept.",
+                wait=wait,
+            )
         )
 
 
 class TooManyRequests(SkillsMapError):
     """A client address went over one of the abuse limits; it may try again after a wait."""
 
-    def __init__(self, what: str, retry_after: float) -> None:
+    def __init__(self, what: str | Msg, retry_after: float) -> None:
         self.what = what
         self.retry_after = retry_after
         wait = max(1, round(retry_after))
-        when = f"{wait} seconds" if wait < 120 else f"{round(wait / 60)} minutes"
+        when = Msg("{n} seconds", n=wait) if wait < 120 else Msg("{n} minutes", n=round(wait / 60))
         super().__init__(
-            f"Too many {what} from your network in a short time. Wait {when}, then try again."
+            Msg(
+                "Too many {what} from your network in a short time. Wait {when}, then try again.",
+                what=what,
+                when=when,
+            )
         )
 
 
@@ -79,11 +99,15 @@ class StoreDamaged(SkillsMapError):
     def __init__(self, path: str, detail: str) -> None:
         self.path = path
         super().__init__(
-            f"The room store {path} cannot be read ({detail}); workshop rooms are unavailable "
-            "until whoever runs this server fixes it. Fix: stop every server that uses the "
-            f"file, move {path}-shm aside (never delete {path}-wal, which holds recent "
-            "answers), and start again. If it still fails, restore the latest backup with "
-            "`skills-map restore BACKUP_FILE` (see the README, section Backups)."
+            Msg(
+                "The room store {path} cannot be read ({detail}); workshop rooms are unavailable "
+                "until whoever runs this server fixes it. Fix: stop every server that uses the "
+                "file, move {path}-shm aside (never delete {path}-wal, which holds recent "
+                "answers), and start again. If it still fails, restore the latest backup with "
+                "`skills-map restore BACKUP_FILE` (see the README, section Backups).",
+                path=path,
+                detail=detail,
+            )
         )
 
 
@@ -93,8 +117,11 @@ class WrongKey(SkillsMapError):
     def __init__(self, code: str) -> None:
         self.code = code
         super().__init__(
-            f"That facilitator key does not open room {code}, so nothing was changed. "
-            "Use the key shown when the room was created."
+            Msg(
+                "That facilitator key does not open room {code}, so nothing was changed. "
+                "Use the key shown when the room was created.",
+                code=code,
+            )
         )
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from roles.i18n import N_, Msg
 from store.errors import TooManyRequests
 from store.schema import hits, misses
 
@@ -53,11 +54,12 @@ class Backoff:
 
 
 # Generous for one hall behind a single NAT address, far below what a script can send.
-SUBMITS = Rate("submit", "SKILLS_MAP_SUBMITS_PER_MINUTE", 600, 60, "answers")
-JOINS = Rate("join", "SKILLS_MAP_JOINS_PER_MINUTE", 300, 60, "new participants")
-ROOMS = Rate("room", "SKILLS_MAP_ROOMS_PER_HOUR", 20, 3600, "new rooms")
-CODES = Backoff("code", "SKILLS_MAP_FREE_CODE_MISSES", 10, "room codes that do not exist")
-KEYS = Backoff("key", "SKILLS_MAP_FREE_KEY_MISSES", 5, "wrong facilitator keys")
+# `what` is a message id, said in the reader's language when the limit is reached.
+SUBMITS = Rate("submit", "SKILLS_MAP_SUBMITS_PER_MINUTE", 600, 60, N_("answers"))
+JOINS = Rate("join", "SKILLS_MAP_JOINS_PER_MINUTE", 300, 60, N_("new participants"))
+ROOMS = Rate("room", "SKILLS_MAP_ROOMS_PER_HOUR", 20, 3600, N_("new rooms"))
+CODES = Backoff("code", "SKILLS_MAP_FREE_CODE_MISSES", 10, N_("room codes that do not exist"))
+KEYS = Backoff("key", "SKILLS_MAP_FREE_KEY_MISSES", 5, N_("wrong facilitator keys"))
 ALL = (SUBMITS, JOINS, ROOMS, CODES, KEYS)
 
 
@@ -119,7 +121,7 @@ def count(conn: Connection, rate: Rate, address: str | None, now: datetime) -> N
     ).scalar()
     elapsed = (now.timestamp() - start) / rate.window_s
     if used + (before or 0) * (1 - elapsed) > limit:
-        raise TooManyRequests(rate.what, start + rate.window_s - now.timestamp())
+        raise TooManyRequests(Msg(rate.what), start + rate.window_s - now.timestamp())
 
 
 def _max_wait() -> int:
@@ -137,7 +139,7 @@ def check(conn: Connection, backoff: Backoff, address: str | None, now: datetime
         return
     row = _miss_row(conn, backoff, address)
     if row is not None and row.blocked_until > now:
-        raise TooManyRequests(backoff.what, (row.blocked_until - now).total_seconds())
+        raise TooManyRequests(Msg(backoff.what), (row.blocked_until - now).total_seconds())
 
 
 def record_miss(conn: Connection, backoff: Backoff, address: str | None, now: datetime) -> None:

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from roles.i18n import DEFAULT_LANG, Lang
 from roles.models import FrozenModel
 
 
@@ -26,6 +27,8 @@ class RoomInfo(FrozenModel):
     # What the projector shows: the join screen (code and QR code) or the map.
     screen: Literal["join", "map"] = "join"
     kind: str = "workshop"
+    # The projector's language, picked by the facilitator (participants read their own).
+    lang: Lang = DEFAULT_LANG
 
 
 class Entry(FrozenModel):

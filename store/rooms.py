@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
+from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, parse_lang
 from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey
@@ -35,6 +36,7 @@ _ROOM_FIELDS = (
     "version",
     "screen",
     "kind",
+    "lang",
 )
 SCREENS = ("join", "map")
 
@@ -50,7 +52,9 @@ def _env_number(name: str, default: float) -> float:
     try:
         return float(raw)
     except ValueError:
-        message = f"{name}={raw!r} is not a number; unset it or give a number."
+        message = Msg(
+            "{name}={raw!r} is not a number; unset it or give a number.", name=name, raw=raw
+        )
         raise InvalidRoomSettings(message) from None
 
 
@@ -58,11 +62,22 @@ def _settings(title: str, ttl_days: float | None, capacity: int | None) -> tuple
     clean = clean_title(title)
     ttl = _env_number(ENV_TTL, DEFAULT_TTL_DAYS) if ttl_days is None else float(ttl_days)
     if not 0 < ttl <= MAX_TTL_DAYS:
-        raise InvalidRoomSettings(f"A room lives more than 0 and at most {MAX_TTL_DAYS:g} days.")
+        raise InvalidRoomSettings(
+            Msg("A room lives more than 0 and at most {days:g} days.", days=MAX_TTL_DAYS)
+        )
     cap = _env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
     if cap != int(cap) or not 1 <= cap <= MAX_CAPACITY:
-        raise InvalidRoomSettings(f"A room holds 1 to {MAX_CAPACITY} participants.")
+        raise InvalidRoomSettings(Msg("A room holds 1 to {n} participants.", n=MAX_CAPACITY))
     return clean, ttl, int(cap)
+
+
+def _lang(value: str) -> Lang:
+    lang = parse_lang(value)
+    if lang is None or lang != value:
+        raise InvalidRoomSettings(
+            Msg("The projector speaks one of {langs}.", langs=", ".join(LANGS))
+        )
+    return lang
 
 
 def room_info(row: Any) -> RoomInfo:
@@ -106,14 +121,17 @@ def create_room(
     title: str,
     ttl_days: float | None = None,
     capacity: int | None = None,
+    lang: str = DEFAULT_LANG,
     address: str | None = None,
     engine: Engine | None = None,
 ) -> CreatedRoom:
     """A new room with a unique code and a facilitator key (returned once, stored as a hash).
 
-    `address` is the client's, for the rooms-per-hour limit (TooManyRequests when over).
+    `lang` is the projector's language; `address` is the client's, for the rooms-per-hour
+    limit (TooManyRequests when over).
     """
     clean, ttl, cap = _settings(title, ttl_days, capacity)
+    projector = _lang(lang)
     eng = ready(engine)
     purge_expired(engine=eng)
     key = codes.new_key()
@@ -132,6 +150,7 @@ def create_room(
             "version": 0,
             "screen": "join",
             "kind": "workshop",
+            "lang": projector,
         }
         try:
             with begin_write(eng) as conn:
@@ -140,7 +159,7 @@ def create_room(
         except IntegrityError:
             continue  # the code is taken: draw another
         return CreatedRoom(room=RoomInfo(**{f: values[f] for f in _ROOM_FIELDS}), key=key)
-    raise InvalidRoomSettings("Could not find a free room code; try again.")
+    raise InvalidRoomSettings(Msg("Could not find a free room code; try again."))
 
 
 def get_room(*, room: str, address: str | None = None, engine: Engine | None = None) -> RoomInfo:
@@ -197,9 +216,10 @@ def set_room_state(
     hidden: bool | None = None,
     show_names: bool | None = None,
     screen: str | None = None,
+    lang: str | None = None,
     engine: Engine | None = None,
 ) -> RoomInfo:
-    """Lock/unlock, hide/reveal, show/hide names or switch the projector's screen.
+    """Lock/unlock, hide/reveal, show/hide names, switch the projector's screen or language.
 
     Only what is given changes. Locking also checkpoints an SQLite store, so the answers so far
     are in the main file and not only in its write-ahead log.
@@ -212,8 +232,12 @@ def set_room_state(
     }
     if screen is not None:
         if screen not in SCREENS:
-            raise InvalidRoomSettings(f"The projector shows one of {', '.join(SCREENS)}.")
+            raise InvalidRoomSettings(
+                Msg("The projector shows one of {screens}.", screens=", ".join(SCREENS))
+            )
         changes["screen"] = screen
+    if lang is not None:
+        changes["lang"] = _lang(lang)
     eng = ready(engine)
     with begin_write(eng) as conn:
         require_key(conn, code, key)

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.types import TypeDecorator
 
+from roles.i18n import Msg
 from store.engine import begin_write, configure_sqlite, default_engine
 from store.errors import StoreConfigError
 
@@ -89,6 +90,8 @@ rooms = Table(
     Column("version", Integer, nullable=False, server_default="0"),
     Column("screen", String(8), nullable=False, server_default="join"),
     Column("kind", String(16), nullable=False, server_default="workshop"),
+    # Added in v3: the language the projector shows (each participant reads their own).
+    Column("lang", String(8), nullable=False, server_default="en"),
     CheckConstraint("capacity >= 1", name="ck_rooms_capacity"),
 )
 Index("ix_rooms_expires_at", rooms.c.expires_at)
@@ -174,9 +177,15 @@ def _v2_versions_screens_limits(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _v3_projector_language(conn: Connection) -> None:
+    if "lang" not in {c["name"] for c in inspect(conn).get_columns("rooms")}:
+        conn.execute(text("ALTER TABLE rooms ADD COLUMN lang VARCHAR(8) NOT NULL DEFAULT 'en'"))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_rooms_and_entries,
     _v2_versions_screens_limits,
+    _v3_projector_language,
 ]
 
 _MIGRATED: weakref.WeakSet[Engine] = weakref.WeakSet()
@@ -187,8 +196,11 @@ def migrate(engine: Engine) -> int:
     """Create or upgrade the schema to the latest version and return that version."""
     if engine.dialect.name not in SUPPORTED:
         raise StoreConfigError(
-            f"The room store supports SQLite and PostgreSQL, not {engine.dialect.name!r}. "
-            "Set SKILLS_MAP_DATABASE_URL to sqlite:///path or postgresql+psycopg://..."
+            Msg(
+                "The room store supports SQLite and PostgreSQL, not {name!r}. "
+                "Set SKILLS_MAP_DATABASE_URL to sqlite:///path or postgresql+psycopg://...",
+                name=engine.dialect.name,
+            )
         )
     if engine.dialect.name == "sqlite":
         configure_sqlite(engine)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from roles.i18n import Msg
 from store.errors import InvalidRoomSettings, InvalidSubmission
 
 MAX_NAME = 40
@@ -41,21 +42,27 @@ def clean_name(name: str | None) -> str | None:
     if name is None:
         return None
     if not isinstance(name, str):
-        raise InvalidSubmission("A display name must be text.")
+        raise InvalidSubmission(Msg("A display name must be text."))
     clean = tidy(name)
     if not clean:
         if name.strip():  # only invisible characters: it would show as an empty label
             raise InvalidSubmission(
-                "That name has no visible characters. Type a name, or leave the field empty "
-                "to stay anonymous."
+                Msg(
+                    "That name has no visible characters. Type a name, or leave the field empty "
+                    "to stay anonymous."
+                )
             )
         return None
     if len(clean) > MAX_NAME:
         raise InvalidSubmission(
-            f"A display name has at most {MAX_NAME} characters; this one has {len(clean)}."
+            Msg(
+                "A display name has at most {limit} characters; this one has {n}.",
+                limit=MAX_NAME,
+                n=len(clean),
+            )
         )
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in clean):
-        raise InvalidSubmission("A display name cannot contain control characters.")
+        raise InvalidSubmission(Msg("A display name cannot contain control characters."))
     return clean
 
 
@@ -63,5 +70,7 @@ def clean_title(title: object) -> str:
     """A room title as stored (tidied, 1-80 visible characters), else InvalidRoomSettings."""
     clean = tidy(title) if isinstance(title, str) else ""
     if not 1 <= len(clean) <= MAX_TITLE or any(unicodedata.category(c) == "Cc" for c in clean):
-        raise InvalidRoomSettings(f"A room title needs 1 to {MAX_TITLE} visible characters.")
+        raise InvalidRoomSettings(
+            Msg("A room title needs 1 to {limit} visible characters.", limit=MAX_TITLE)
+        )
     return clean
