@@ -3,27 +3,34 @@
 import streamlit as st
 
 from components.errors import render_error
+from components.lang import _, render_lang_switch, resolve_lang, set_document_lang
 from components.style import apply_style
 from roles.errors import SkillsMapError
 
 
 def main() -> None:
-    st.set_page_config(page_title="ML Skills Map", page_icon=":material/explore:", layout="wide")
+    resolve_lang()  # ?lang=, the sidebar switch or the browser: every page speaks it
+    st.set_page_config(page_title=_("ML Skills Map"), page_icon=":material/explore:", layout="wide")
     apply_style()  # focus rings and layout rules for every page, workshop pages included
+    set_document_lang()
     pages = {
-        "Me": [
-            st.Page("views/me.py", title="My skills map", icon=":material/explore:", default=True)
+        _("Me"): [
+            st.Page(
+                "views/me.py", title=_("My skills map"), icon=":material/explore:", default=True
+            )
         ],
-        "Team": [st.Page("views/team.py", title="Team map", icon=":material/groups:")],
-        "Workshop": [
-            st.Page("views/host.py", title="Host a room", icon=":material/co_present:"),
-            st.Page("views/join.py", title="Join a room", icon=":material/smartphone:"),
-            st.Page("views/present.py", title="Present", icon=":material/tv:"),
+        _("Team"): [st.Page("views/team.py", title=_("Team map"), icon=":material/groups:")],
+        _("Workshop"): [
+            st.Page("views/host.py", title=_("Host a room"), icon=":material/co_present:"),
+            st.Page("views/join.py", title=_("Join a room"), icon=":material/smartphone:"),
+            st.Page("views/present.py", title=_("Present"), icon=":material/tv:"),
         ],
-        "About": [st.Page("views/about.py", title="About the map", icon=":material/info:")],
+        _("About"): [st.Page("views/about.py", title=_("About the map"), icon=":material/info:")],
     }
     try:
-        st.navigation(pages).run()
+        page = st.navigation(pages)
+        render_lang_switch()
+        page.run()
     except SkillsMapError as exc:
         # Last line of defence: a broken catalog or bad input becomes advice, not a traceback.
         render_error(exc)

@@ -12,10 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from roles.i18n import is_wide
+
 # Pixels per score point: a 360 px phone (about 23) up to a 1440 px desktop (about 50).
 SCALES = (22.0, 28.0, 36.0, 44.0, 52.0)
 # Average glyph width as a share of the font size; generous, so estimates err toward room.
+# A Chinese character (or any full-width glyph) is a whole em wide, bold or not.
 _CHAR_WIDTH = {False: 0.56, True: 0.62}
+_WIDE = 1.0
 _LINE_HEIGHT = 1.3
 _PAD = 2.0  # label padding and border, per side, in pixels
 _GAP = 3.0  # space between a marker's edge and its label
@@ -54,19 +58,46 @@ _CENTRED = (0.0, 0.0, "center", "middle")
 _SPOTS = tuple((k * dx, k * dy, xa, ya) for k in (1, 2, 3.5) for dx, dy, xa, ya in _NEAR_SPOTS)
 
 
+def text_ems(text: str, *, bold: bool = False) -> float:
+    """How wide `text` is, in ems of its font (a Chinese character is one em)."""
+    return sum(_WIDE if is_wide(c) else _CHAR_WIDTH[bold] for c in text)
+
+
 def text_size(lines: Sequence[str], font_size: float, *, bold: bool = False) -> tuple[float, float]:
     """Estimated (width, height) of a label in pixels, padding included."""
-    width = max(len(line) for line in lines) * font_size * _CHAR_WIDTH[bold] + 2 * _PAD
+    width = max(text_ems(line, bold=bold) for line in lines) * font_size + 2 * _PAD
     return width, len(lines) * font_size * _LINE_HEIGHT + 2 * _PAD
 
 
+def _breaks(text: str) -> list[int]:
+    """Where a label may go onto a second line: at a space, after a slash, or inside a run of
+    Chinese characters. Chinese has no spaces and most words are two characters, so a run is
+    cut only an even number of characters in ("机器学习|工程师"), never next to punctuation
+    that cannot start a line, and never leaving one character alone."""
+    spots = []
+    run = 0  # Chinese characters since the run started
+    for i in range(1, len(text)):
+        before, after = text[i - 1], text[i]
+        run = run + 1 if is_wide(before) else 0
+        at_space = after == " " or (before == "/" and i < len(text) - 1)
+        in_chinese = is_wide(after) and run % 2 == 0 and after not in _NO_LINE_START
+        if at_space or (in_chinese and 2 <= i <= len(text) - 2):
+            spots.append(i)
+    return spots
+
+
+# Punctuation that never starts a line in Chinese typesetting.
+_NO_LINE_START = "，。、；：！？）」』》〉】”’/"
+
+
 def _layouts(text: str) -> list[list[str]]:
-    """The label on one line, then split in two at the space nearest its middle."""
-    words = text.split(" ")
-    if len(words) < 2:
+    """The label on one line, then split in two at the break nearest its middle."""
+    spots = _breaks(text)
+    if not spots:
         return [[text]]
-    cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(text) / 2))
-    return [[text], [" ".join(words[:cut]), " ".join(words[cut:])]]
+    half = text_ems(text) / 2
+    cut = min(spots, key=lambda i: abs(text_ems(text[:i]) - half))
+    return [[text], [text[:cut].rstrip(), text[cut:].lstrip()]]
 
 
 def _box(

@@ -1,4 +1,5 @@
-"""The maps in words: what a screen reader announces for each chart (pure functions)."""
+"""The maps in words: what a screen reader announces for each chart (pure functions), in the
+catalog's language."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import math
 import pandas as pd
 
 from roles.gaps import Gaps, nearest_point
+from roles.i18n import clauses, listing, sentences, tr
 from roles.match import RoleFit
 from roles.models import Catalog, Profile
 
@@ -26,52 +28,91 @@ def person_summary(
     profile: Profile, fits: list[RoleFit], catalog: Catalog, target: Gaps | None
 ) -> str:
     """Where the person is, which regions they are in or near, the best fit and the arrow."""
+    lang = catalog.lang
     parts = [
-        f"Skills map. You are at ML expertise {profile.ml:.1f} and software engineering "
-        f"{profile.swe:.1f}; your communication, {profile.comm:.1f}, sets your bubble's size."
+        tr(
+            lang,
+            "Skills map. You are at ML expertise {ml:.1f} and software engineering {swe:.1f}; "
+            "your communication, {comm:.1f}, sets your bubble's size.",
+            **profile.as_dict(),
+        )
     ]
     dist = _region_distances(profile, catalog)
     inside = [name for d, name in dist if d == 0]
-    near = [f"{name} ({d:.1f} points away)" for d, name in dist if d > 0][:_NEAREST]
+    near = [
+        tr(lang, "{role} ({distance:.1f} points away)", role=name, distance=d)
+        for d, name in dist
+        if d > 0
+    ][:_NEAREST]
+    near_text = listing(lang, near, conjunction=True)
     if inside:
-        parts.append(f"You are inside the region of {_join(inside)}.")
-    parts.append(("Nearest other regions: " if inside else "Nearest regions: ") + _join(near) + ".")
+        roles = listing(lang, inside, conjunction=True)
+        parts.append(tr(lang, "You are inside the region of {roles}.", roles=roles))
+        parts.append(tr(lang, "Nearest other regions: {roles}.", roles=near_text))
+    else:
+        parts.append(tr(lang, "Nearest regions: {roles}.", roles=near_text))
     best = fits[0]
-    parts.append(f"Best fit: {best.name} (fit {best.fit:.0f} of 100).")
+    parts.append(tr(lang, "Best fit: {role} (fit {fit:.0f} of 100).", role=best.name, fit=best.fit))
     if target is not None and not target.inside:
-        parts.append(f"An arrow points from you toward the {target.name} region.")
-    return " ".join(parts)
+        parts.append(
+            tr(lang, "An arrow points from you toward the {role} region.", role=target.name)
+        )
+    return sentences(lang, *parts)
 
 
 def regions_summary(catalog: Catalog) -> str:
     """Each region's centre and communication bar, in catalog order."""
-    regions = "; ".join(
-        f"{r.name} around ML {r.region.ml:g} and software engineering {r.region.swe:g}, "
-        f"communication bar {r.comm:g}"
-        for r in catalog.roles
+    lang = catalog.lang
+    regions = clauses(
+        lang,
+        [
+            tr(
+                lang,
+                "{role} around ML {ml:g} and software engineering {swe:g}, communication bar "
+                "{comm:g}",
+                role=r.name,
+                ml=r.region.ml,
+                swe=r.region.swe,
+                comm=r.comm,
+            )
+            for r in catalog.roles
+        ],
     )
-    return (
-        f"Skills map: ML expertise across, software engineering up, each role a region. {regions}."
+    return tr(
+        lang,
+        "Skills map: ML expertise across, software engineering up, each role a region. {regions}.",
+        regions=regions,
     )
 
 
 def team_summary(fitted: pd.DataFrame, catalog: Catalog, centroid: Profile | None) -> str:
     """How many people, who is where by best fit, and the team's centre."""
+    lang = catalog.lang
     groups = []
     for role in catalog.roles:
         names = [str(n) for n in fitted.loc[fitted["best_role"] == role.id, "name"]]
         if names:
-            groups.append(f"{role.name}: {len(names)} ({', '.join(names)})")
-    text = f"Team map of {len(fitted)} people. Best fit by role: " + "; ".join(groups) + "."
+            groups.append(
+                tr(
+                    lang,
+                    "{role}: {n} ({names})",
+                    role=role.name,
+                    n=len(names),
+                    names=listing(lang, names),
+                )
+            )
+    text = tr(
+        lang,
+        "Team map of {n} people. Best fit by role: {groups}.",
+        n=len(fitted),
+        groups=clauses(lang, groups),
+    )
     if centroid is not None:
-        text += (
-            f" The team's centre is at ML expertise {centroid.ml:.1f} and software "
-            f"engineering {centroid.swe:.1f}."
+        centre = tr(
+            lang,
+            "The team's centre is at ML expertise {ml:.1f} and software engineering {swe:.1f}.",
+            ml=centroid.ml,
+            swe=centroid.swe,
         )
+        text = sentences(lang, text, centre)
     return text
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]

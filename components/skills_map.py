@@ -16,11 +16,17 @@ import plotly.graph_objects as go
 from components.colours import TEXT_CONTRAST, darken_to, rgba
 from components.labels import Mark, place_labels
 from components.text import plot_text
+from roles.i18n import DEFAULT_LANG, Lang, tr
 from roles.models import Catalog, Profile, Role
 
 # A little past 0-10, so regions near the frame are drawn whole.
 AXIS_RANGE = (-0.6, 10.9)
-FONT = '"Source Sans", "Source Sans Pro", sans-serif'
+# Streamlit's own font, then Chinese fonts for the characters it lacks (Noto Sans CJK on Linux,
+# including the server's Chromium that draws report images; PingFang on Apple, YaHei on Windows).
+FONT = (
+    '"Source Sans", "Source Sans Pro", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", '
+    '"Microsoft YaHei", sans-serif'
+)
 INK = "#111418"  # the app's text colour (.streamlit/config.toml)
 MUTED_INK = "#454a52"  # tick labels: 8.9:1 on white
 PAPER = "#ffffff"
@@ -167,15 +173,18 @@ def region_annotations(
 def _base_map_dict(catalog_json: str, height: int, font_size: int, centres: bool) -> dict[str, Any]:
     catalog = Catalog.model_validate_json(catalog_json)
     spots = place_labels(region_label_marks(catalog, font_size), AXIS_RANGE)
-    layout = map_layout(height, font_size, region_annotations(catalog, spots, font_size))
+    annotations = region_annotations(catalog, spots, font_size)
+    layout = map_layout(height, font_size, annotations, lang=catalog.lang)
     # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and
     # draw on every rerun.
     layout["shapes"] = [_region_shape(role) for role in catalog.roles]
     return {"data": [_centre_trace(catalog)] if centres else [], "layout": layout}
 
 
-def map_layout(height: int, font_size: int, annotations: list[dict[str, Any]]) -> dict[str, Any]:
-    """Axes, fonts and colours of the map; every text colour is explicit."""
+def map_layout(
+    height: int, font_size: int, annotations: list[dict[str, Any]], *, lang: Lang = DEFAULT_LANG
+) -> dict[str, Any]:
+    """Axes (titled in `lang`), fonts and colours of the map; every text colour is explicit."""
     axis = {
         "range": list(AXIS_RANGE),
         "dtick": 2,
@@ -191,10 +200,10 @@ def map_layout(height: int, font_size: int, annotations: list[dict[str, Any]]) -
     return {
         "height": height,
         "margin": MARGIN,
-        "xaxis": {**axis, "title": {**title, "text": "ML expertise →"}},
+        "xaxis": {**axis, "title": {**title, "text": tr(lang, "ML expertise →")}},
         "yaxis": {
             **axis,
-            "title": {**title, "text": "Software engineering →"},
+            "title": {**title, "text": tr(lang, "Software engineering →")},
             "scaleanchor": "x",
             "scaleratio": 1,
         },
@@ -218,13 +227,17 @@ def map_layout(height: int, font_size: int, annotations: list[dict[str, Any]]) -
     }
 
 
-def _region_hover(role: Role) -> str:
+def _region_hover(role: Role, lang: Lang) -> str:
     g = role.region
-    return (
-        f"<b>{plot_text(role.name)}</b><br>"
-        f"ML {g.ml:.1f} ± {g.ml_extent:.1f}<br>"
-        f"Software engineering {g.swe:.1f} ± {g.swe_extent:.1f}<br>"
-        f"Communication bar {role.comm:.1f}"
+    return f"<b>{plot_text(role.name)}</b><br>" + tr(
+        lang,
+        "ML {ml:.1f} ± {ml_extent:.1f}<br>Software engineering {swe:.1f} ± {swe_extent:.1f}"
+        "<br>Communication bar {comm:.1f}",
+        ml=g.ml,
+        ml_extent=g.ml_extent,
+        swe=g.swe,
+        swe_extent=g.swe_extent,
+        comm=role.comm,
     )
 
 
@@ -258,15 +271,18 @@ def _centre_trace(catalog: Catalog) -> dict[str, Any]:
             "line": {"width": 2},
         },
         "hoverinfo": "text",
-        "hovertext": [_region_hover(r) for r in catalog.roles],
-        "name": "Region centres",
+        "hovertext": [_region_hover(r, catalog.lang) for r in catalog.roles],
+        "name": tr(catalog.lang, "Region centres"),
         "showlegend": False,
         "meta": {"kind": "centres"},
     }
 
 
-def person_trace(profile: Profile, *, label: str = "You") -> dict[str, Any]:
-    """The person's bubble: position = (ML, software engineering), size = communication."""
+def person_trace(
+    profile: Profile, *, label: str = "You", lang: Lang = DEFAULT_LANG
+) -> dict[str, Any]:
+    """The person's bubble: position = (ML, software engineering), size = communication; its
+    hover speaks `lang` (`label` comes already in it)."""
     return {
         "type": "scatter",
         "x": [profile.ml],
@@ -281,10 +297,13 @@ def person_trace(profile: Profile, *, label: str = "You") -> dict[str, Any]:
             "line": {"color": "white", "width": 2},
         },
         "name": label,
-        "hovertemplate": (
-            f"<b>{plot_text(label)}</b><br>ML %{{x:.1f}}<br>Software engineering %{{y:.1f}}"
-            f"<br>Communication {profile.comm:.1f}<extra></extra>"
-        ),
+        "hovertemplate": f"<b>{plot_text(label)}</b><br>"
+        + tr(
+            lang,
+            "ML %{{x:.1f}}<br>Software engineering %{{y:.1f}}<br>Communication {comm:.1f}",
+            comm=profile.comm,
+        )
+        + "<extra></extra>",
         "showlegend": False,
         "meta": {"kind": "person"},
     }

@@ -62,6 +62,13 @@ _CSS = f"""
   background: #1f57c3; border: 0; border-radius: 0.5rem; cursor: pointer;
 }}
 .sm-share-status {{ min-height: 1.5rem; margin: 0.25rem 0 0; }}
+/* The link to the other language on pages read on a phone (Join), where the sidebar is hidden:
+   a 44 px tall target at the right. */
+.sm-lang {{
+  float: right; display: inline-block; min-height: 2.75rem; line-height: 2.75rem;
+  padding: 0 0.5rem; margin-top: -0.9rem; color: {FOCUS}; font-weight: 600;
+}}
+.sm-lang-row {{ margin: 0; overflow: hidden; }}
 </style>
 """
 

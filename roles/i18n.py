@@ -85,6 +85,7 @@ def _fill(text: str, lang: Lang, fields: dict[str, object]) -> str:
 _SENTENCE_GAP: dict[Lang, str] = {"en": " ", "zh": ""}
 _LIST_SEP: dict[Lang, str] = {"en": ", ", "zh": "、"}
 _CLAUSE_SEP: dict[Lang, str] = {"en": "; ", "zh": "；"}
+_COLON: dict[Lang, str] = {"en": ": ", "zh": "："}
 
 
 def sentences(lang: Lang, *parts: str) -> str:
@@ -101,6 +102,11 @@ def listing(lang: Lang, items: Iterable[str], *, conjunction: bool = False) -> s
         )
         return last
     return _LIST_SEP[lang].join(items)
+
+
+def colon(lang: Lang) -> str:
+    """What follows a label before its text (': ' / '：')."""
+    return _COLON[lang]
 
 
 def clauses(lang: Lang, parts: Iterable[str]) -> str:
@@ -167,18 +173,21 @@ class Said(Msg):
 
 
 class Joined(Msg):
-    """Messages said one after another as a list ('a, b' / 'a、b')."""
+    """Messages said one after another: as a list ('a, b' / 'a、b'), a list ending in 'and'
+    (`how="and"`), or as sentences (`how="sentences"`)."""
 
-    __slots__ = ("conjunction", "items")
+    __slots__ = ("how", "items")
 
-    def __init__(self, items: Iterable[object], *, conjunction: bool = False) -> None:
+    def __init__(self, items: Iterable[object], *, how: str = "list") -> None:
         self.items = list(items)
-        self.conjunction = conjunction
+        self.how = how
         super().__init__("")
 
     def text(self, lang: Lang) -> str:
         words = [say(i, lang) for i in self.items]
-        return listing(lang, words, conjunction=self.conjunction)
+        if self.how == "sentences":
+            return sentences(lang, *words)
+        return listing(lang, words, conjunction=self.how == "and")
 
 
 def say(message: object, lang: Lang) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict, Field
 
 from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG
+from roles.i18n import DEFAULT_LANG, Lang, tr
 
 DEFAULT_SCORE = 5.0
 
@@ -28,33 +29,44 @@ def _first(value: str | list[str]) -> str:
     return value[0] if isinstance(value, list) else value
 
 
-def _score(name: str, raw: str, warnings: list[str]) -> float | None:
+def _score(name: str, raw: str, warnings: list[str], lang: Lang) -> float | None:
+    fields = {"name": name, "raw": raw[:20], "default": DEFAULT_SCORE}
     try:
         value = float(raw)
     except ValueError:
-        warnings.append(f"`{name}={raw[:20]}` is not a number; using {DEFAULT_SCORE:g}.")
+        warnings.append(tr(lang, "`{name}={raw}` is not a number; using {default:g}.", **fields))
         return None
     if not math.isfinite(value) or not 0 <= value <= 10:
-        warnings.append(f"`{name}={raw[:20]}` is outside 0-10; using {DEFAULT_SCORE:g}.")
+        warnings.append(tr(lang, "`{name}={raw}` is outside 0-10; using {default:g}.", **fields))
         return None
     # Sliders move in half steps; snapping keeps a shared link and the page in agreement.
     return round(value * 2) / 2
 
 
 def parse_share(
-    params: Mapping[str, str | list[str]], role_ids_by_catalog: Mapping[str, list[str]]
+    params: Mapping[str, str | list[str]],
+    role_ids_by_catalog: Mapping[str, list[str]],
+    *,
+    lang: Lang = DEFAULT_LANG,
 ) -> tuple[ShareState, list[str]]:
-    """Parse query parameters; bad values fall back to defaults with a warning each."""
+    """Parse query parameters; bad values fall back to defaults with a warning each (in `lang`)."""
     warnings: list[str] = []
     values: dict[str, object] = {}
     catalog = _first(params.get("catalog", DEFAULT_CATALOG))
     if catalog not in CATALOG_FILES:
-        warnings.append(f"`catalog={catalog[:20]}` is unknown; using the {DEFAULT_CATALOG} chart.")
+        warnings.append(
+            tr(
+                lang,
+                "`catalog={catalog}` is unknown; using the {default} chart.",
+                catalog=catalog[:20],
+                default=DEFAULT_CATALOG,
+            )
+        )
         catalog = DEFAULT_CATALOG
     values["catalog"] = catalog
     for name in ("ml", "swe", "comm"):
         if name in params:
-            parsed = _score(name, _first(params[name]), warnings)
+            parsed = _score(name, _first(params[name]), warnings, lang)
             if parsed is not None:
                 values[name] = parsed
     if "target" in params:
@@ -64,7 +76,11 @@ def parse_share(
             values["target"] = target
         else:
             warnings.append(
-                f"`target={target[:30]}` is not a role of this chart; showing the best fit."
+                tr(
+                    lang,
+                    "`target={target}` is not a role of this chart; showing the best fit.",
+                    target=target[:30],
+                )
             )
     return ShareState.model_validate(values), warnings
 

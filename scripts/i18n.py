@@ -145,17 +145,24 @@ def problems() -> list[str]:
     return found
 
 
+def _messages(mo: io.BufferedIOBase | io.BytesIO) -> dict[object, object]:
+    def key(value: object) -> object:
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {key(m.id): key(m.string) for m in read_mo(mo) if m.id}
+
+
 def _stale_mo(lang: str, catalog: Catalog) -> list[str]:
     """The compiled .mo must hold exactly the .po's translations."""
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists():
         return [f"{lang}: {mo.relative_to(ROOT)} is missing; run `compile`"]
     with mo.open("rb") as f:
-        compiled = {m.id: m.string for m in read_mo(f) if m.id}
+        compiled = _messages(f)
     fresh = io.BytesIO()
     write_mo(fresh, catalog, use_fuzzy=False)
     fresh.seek(0)
-    expected = {m.id: m.string for m in read_mo(fresh) if m.id}
+    expected = _messages(fresh)
     if compiled != expected:
         return [f"{lang}: {mo.relative_to(ROOT)} differs from its .po; run `compile`"]
     return []

@@ -40,7 +40,7 @@ def code_problem(code: str) -> Msg:
     """Why `code` (separators removed, upper case) cannot be a room code, in plain words."""
     lookalikes = sorted({c for c in code if c in LOOKALIKES}, key=LOOKALIKES.index)
     if lookalikes:
-        found = Joined(lookalikes, conjunction=True)
+        found = Joined(lookalikes, how="and")
         return Msg("it contains {chars}. {rule}", chars=found, rule=CODE_RULE)
     others = sorted({c for c in code if c not in CODE_ALPHABET})
     if others:

@@ -4,6 +4,7 @@ import streamlit as st
 
 import store
 from components.errors import render_error
+from components.lang import _
 from components.room.admin import (
     render_danger_zone,
     render_live_room,
@@ -26,14 +27,16 @@ from components.room.controls import (
 from components.room.qr import app_base_url
 from roles.errors import SkillsMapError
 
-st.title("Host a workshop room")
+st.title(_("Host a workshop room"))
 render_flash()
 login_from_url()
 
 if not st.session_state.get(ROOM):
     st.markdown(
-        "Participants join from their phones, rate themselves, and appear on a shared map that "
-        "you project. Nothing to install for them."
+        _(
+            "Participants join from their phones, rate themselves, and appear on a shared map "
+            "that you project. Nothing to install for them."
+        )
     )
     create, reclaim = st.columns(2, gap="large")
     with create:
@@ -45,8 +48,8 @@ if not st.session_state.get(ROOM):
 try:
     info = store.get_room(room=st.session_state[ROOM])
 except SkillsMapError as exc:
-    render_error(exc, context=f"Room {st.session_state[ROOM]}")
-    st.button("Start over", on_click=leave_room)
+    render_error(exc, context=_("Room {code}", code=st.session_state[ROOM]))
+    st.button(_("Start over"), on_click=leave_room)
     st.stop()
 
 render_room_header(info, app_base_url("host"))

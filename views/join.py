@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.catalogs import cached_catalog
+from components.lang import _, other_lang_link
 from components.room.identity import participant
 from components.room.join import (
     remember_room,
@@ -18,12 +19,13 @@ from roles.models import Profile
 
 raw = requested_room()
 if not raw.strip():
-    st.title("Join a room")
-    st.markdown("Scan the QR code on the big screen, or type the room code you were given.")
-    render_code_entry(key="join_code", button="Join")
+    st.title(_("Join a room"))
+    st.html(f'<p class="sm-lang-row">{other_lang_link({})}</p>')  # the sidebar is out of sight
+    st.markdown(_("Scan the QR code on the big screen, or type the room code you were given."))
+    render_code_entry(key="join_code", button=_("Join"))
     st.stop()
 
-found = find_room_and_entry(raw, participant(), key="join_code", button="Join")
+found = find_room_and_entry(raw, participant(), key="join_code", button=_("Join"))
 if found is None:
     st.stop()
 info, entry = found

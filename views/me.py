@@ -3,18 +3,21 @@
 import streamlit as st
 
 from components.catalogs import cached_catalog
+from components.lang import _
 from components.me.page import render_rating_and_result
 from components.me.state import CATALOG_KEY, init_me_state, render_catalog_choice
 
 warnings = init_me_state()
-st.title("Which ML role fits you?")
+st.title(_("Which ML role fits you?"))
 st.caption(
-    "Rate yourself on the three measures of the ML Teams skills map: **ML expertise** (the ML you "
-    "have built and shipped), **software engineering** (production practice: tests, review, "
-    "deployment, monitoring, design) and **communication** (writing, talks, persuading others). "
-    "Each level describes what people at that level have actually done."
+    _(
+        "Rate yourself on the three measures of the ML Teams skills map: **ML expertise** (the "
+        "ML you have built and shipped), **software engineering** (production practice: tests, "
+        "review, deployment, monitoring, design) and **communication** (writing, talks, "
+        "persuading others). Each level describes what people at that level have actually done."
+    )
 )
 for w in warnings:
-    st.warning(f"The link had a bad value: {w}", icon=":material/warning:")
+    st.warning(_("The link had a bad value: {problem}", problem=w), icon=":material/warning:")
 render_catalog_choice()  # a new edition reruns the whole page
 render_rating_and_result(cached_catalog(st.session_state[CATALOG_KEY]))

@@ -7,10 +7,13 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.skills_map import figure
+from components.errors import error_text
+from components.lang import _, current_lang
+from components.skills_map import FONT, figure
 from roles.errors import SkillsMapError
+from roles.i18n import listing, tr
 from roles.questionnaire import Answers
-from roles.survey import SOURCE, Likeness, people_like_you_detail
+from roles.survey import SOURCE, Likeness, people_like_you_detail, title_name
 
 _CONFIG = {"displayModeBar": False, "staticPlot": True}
 
@@ -24,7 +27,7 @@ def people_like_you_figure(likeness: Likeness) -> go.Figure:
                 "type": "bar",
                 "orientation": "h",
                 "x": [round(100 * t.share, 1) for t in titles],
-                "y": [t.title for t in titles],
+                "y": [title_name(t.title, likeness.lang) for t in titles],
                 "text": [f"{t.share:.0%}" for t in titles],
                 "textposition": "outside",
                 "marker": {"color": "#3b5b92"},
@@ -37,7 +40,7 @@ def people_like_you_figure(likeness: Likeness) -> go.Figure:
             "margin": {"l": 10, "r": 40, "t": 10, "b": 10},
             "xaxis": {"visible": False, "range": [0, 115]},
             "yaxis": {"automargin": True, "tickfont": {"size": 14, "color": "#1f2937"}},
-            "font": {"size": 14, "color": "#1f2937"},
+            "font": {"size": 14, "color": "#1f2937", "family": FONT},
             "plot_bgcolor": "white",
             "template": {"data": {}, "layout": {}},
         },
@@ -47,24 +50,36 @@ def people_like_you_figure(likeness: Likeness) -> go.Figure:
 
 def summary(likeness: Likeness) -> str:
     """One sentence a screen reader (and everyone) can read instead of the chart."""
-    shares = ", ".join(f"{t.share:.0%} {t.title}" for t in likeness.titles[:3])
-    return f"Among the {likeness.n} people in the 2021 Kaggle survey {likeness.how}: {shares}."
+    lang = likeness.lang
+    shares = listing(
+        lang, [f"{t.share:.0%} {title_name(t.title, lang)}" for t in likeness.titles[:3]]
+    )
+    return tr(
+        lang,
+        "Among the {n} people in the 2021 Kaggle survey {how}: {shares}.",
+        n=likeness.n,
+        how=likeness.how,
+        shares=shares,
+    )
 
 
 def render_people_like_you(answers: Answers) -> None:
     """The section, once the three survey questions are answered."""
     try:
-        likeness = people_like_you_detail(answers)
+        likeness = people_like_you_detail(answers, lang=current_lang())
     except SkillsMapError as exc:
-        st.caption(f"People like you is not available: {exc}")
+        st.caption(error_text(exc, context=_("People like you is not available")))
         return
     if not likeness.titles:
         return
-    st.markdown("### People like you\n\n" + summary(likeness))
+    st.markdown(_("### People like you") + "\n\n" + summary(likeness))
     st.plotly_chart(people_like_you_figure(likeness), config=_CONFIG, key="people_like_you")
     st.caption(
-        "Shares count every title as if the five were equally common (the survey has eleven "
-        "data scientists for every product manager). Caveats: Kaggle users chose to answer, "
-        "and are younger and more junior than the industry; a job title is what people are "
-        f"called, not the lecture's role. Source: {SOURCE}."
+        _(
+            "Shares count every title as if the five were equally common (the survey has eleven "
+            "data scientists for every product manager). Caveats: Kaggle users chose to answer, "
+            "and are younger and more junior than the industry; a job title is what people are "
+            "called, not the lecture's role. Source: {source}.",
+            source=_(SOURCE),
+        )
     )

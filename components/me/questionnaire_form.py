@@ -7,11 +7,20 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.catalogs import cached_questionnaire
+from components.lang import _, current_lang, ngettext, said
 from components.me.rating import held_profile, seed_scores, slider_profile
 from components.style import focus_first_slider
 from roles.errors import ProfileError
-from roles.models import AXES, AXIS_LABELS, Profile
-from roles.questionnaire import NOT_YET, Answers, ScoreDetail, answer_options, score_detail
+from roles.i18n import Msg, listing
+from roles.models import AXES, Profile, axis_label
+from roles.questionnaire import (
+    NOT_YET,
+    Answers,
+    ScoreDetail,
+    answer_label,
+    answer_options,
+    score_detail,
+)
 from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
 
 
@@ -55,12 +64,12 @@ def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) ->
     answers = collect_answers(q, key_prefix)
     error_key = f"{key_prefix}error"
     if not answers or all(v == NOT_YET for v in answers.values()):
-        st.session_state[error_key] = "Nothing answered yet: answer at least one question."
+        st.session_state[error_key] = Msg("Nothing answered yet: answer at least one question.")
         return
     try:
         detail = score_detail(q, answers)  # type: ignore[arg-type]
     except ProfileError as exc:
-        st.session_state[error_key] = f"Please check your answers: {exc}."
+        st.session_state[error_key] = Msg("Please check your answers: {why}.", why=exc.message)
         return
     held = held_profile(slider_prefix).as_dict()
     # Sliders move in half steps; a measure with no answered item keeps its slider value.
@@ -83,23 +92,36 @@ def applied_answers(key_prefix: str) -> Applied | None:
     return value if isinstance(value, Applied) else None
 
 
+def _survey_wording(item: OneChoiceItem | ManyChoiceItem) -> None:
+    """Under a translated survey question, the survey's own English wording."""
+    if item.survey and item.wording and item.wording != item.text:
+        st.caption(_("Kaggle survey wording: “{wording}”", wording=item.wording))
+
+
 def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix: str) -> None:
     if isinstance(item, ManyChoiceItem):
-        st.markdown(f"{item.text} *(tick all that apply)*")
+        st.markdown(_("{question} *(tick all that apply)*", question=item.text))
+        _survey_wording(item)
         for option in item.options:
             st.checkbox(option.label, key=_option_key(prefix, item, option.id))
-    elif item.survey:
+        return
+    # Answers hold the English keys; each is shown in the page's language.
+    shown = {key: answer_label(q, item, key) for key in answer_options(q, item.id)}
+    if item.survey:
         st.selectbox(
             item.text,
-            answer_options(q, item.id),
+            list(shown),
+            format_func=shown.__getitem__,
             index=None,
             key=f"{prefix}{item.id}",
-            placeholder="Choose an answer",
+            placeholder=_("Choose an answer"),
         )
+        _survey_wording(item)
     else:
         st.radio(
             item.text,
-            answer_options(q, item.id),
+            list(shown),
+            format_func=shown.__getitem__,
             index=None,
             horizontal=True,
             key=f"{prefix}{item.id}",
@@ -113,25 +135,30 @@ def render_questionnaire(
     q = cached_questionnaire()
     error = st.session_state.get(f"{key_prefix}error")
     if error:
-        st.error(error, icon=":material/error:")
+        st.error(said(error), icon=":material/error:")
     st.caption(
-        "Answer from what you have actually done. Pick "
-        f"“{NOT_YET}” when you have not had the opportunity: the item is then left out "
-        "instead of counting against you. Unanswered questions are left out too."
+        _(
+            "Answer from what you have actually done. Pick “{not_yet}” when you have not had the "
+            "opportunity: the item is then left out instead of counting against you. Unanswered "
+            "questions are left out too.",
+            not_yet=_(NOT_YET),
+        )
     )
     with st.form(f"{key_prefix}form", border=False):
         st.markdown(
-            "**Your work**: the 2021 Kaggle ML & DS Survey's own questions, so your answers can "
-            "be compared with real people."
+            _(
+                "**Your work**: the 2021 Kaggle ML & DS Survey's own questions, so your answers "
+                "can be compared with real people."
+            )
         )
         for item in (i for i in q.items if i.survey):
             _render_item(q, item, key_prefix)
         for axis in AXES:
-            st.markdown(f"**{AXIS_LABELS[axis]}**")
+            st.markdown(f"**{axis_label(axis, current_lang())}**")
             for item in (i for i in q.items if not i.survey and axis in i.axes):
                 _render_item(q, item, key_prefix)
         st.form_submit_button(
-            "Use these answers",
+            _("Use these answers"),
             type="primary",
             on_click=_apply_answers,
             args=(key_prefix, slider_prefix, mode_key),
@@ -150,9 +177,15 @@ def measure_notes(key_prefix: str, slider_prefix: str) -> dict[str, str]:
         n = applied.rests_on(axis, held[axis])
         if n is None:
             continue
-        few = n < min_answers
-        pulled = f" (pulled toward the middle: fewer than {min_answers})" if few else ""
-        notes[axis] = f"From {n} answer{'s' if n != 1 else ''}{pulled}."
+        if n < min_answers:
+            notes[axis] = ngettext(
+                "From {n} answer (pulled toward the middle: fewer than {min_answers}).",
+                "From {n} answers (pulled toward the middle: fewer than {min_answers}).",
+                n,
+                min_answers=min_answers,
+            )
+        else:
+            notes[axis] = ngettext("From {n} answer.", "From {n} answers.", n)
     return notes
 
 
@@ -163,15 +196,23 @@ def render_questionnaire_summary(key_prefix: str) -> None:
     applied = applied_answers(key_prefix)
     if applied is None:
         return
-    d = applied.detail
-    parts = [f"{AXIS_LABELS[a]} {applied.sliders[a]:g}" for a in AXES if a not in d.unscored]
+    d, lang = applied.detail, current_lang()
+    parts = [f"{axis_label(a, lang)} {applied.sliders[a]:g}" for a in AXES if a not in d.unscored]
     st.success(
-        f"Scores set from your answers: {', '.join(parts)}. Fine-tune them on the sliders.",
+        _(
+            "Scores set from your answers: {scores}. Fine-tune them on the sliders.",
+            scores=listing(lang, parts),
+        ),
         icon=":material/task_alt:",
     )
     if d.unscored:
-        names = ", ".join(AXIS_LABELS[a] for a in d.unscored)
-        st.caption(f"No answered question for {names}: that slider was left as it was.")
+        names = listing(lang, [axis_label(a, lang) for a in d.unscored])
+        st.caption(
+            _(
+                "No answered question for {measures}: that slider was left as it was.",
+                measures=names,
+            )
+        )
 
 
 def survey_answers(key_prefix: str) -> Answers | None:

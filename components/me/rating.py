@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import cached_levels
+from components.lang import _
 from roles.levels import describe_level, looks_flat
-from roles.models import AXES, AXIS_LABELS, Profile
+from roles.models import AXES, Profile, axis_label
 
 
 def _held_key(key_prefix: str) -> str:
@@ -72,7 +73,7 @@ def render_rating_sliders(  # type: ignore[no-untyped-def]
     for axis in AXES:
         key = f"{key_prefix}{axis}"
         value = st.slider(
-            AXIS_LABELS[axis],
+            axis_label(axis, levels.lang),
             min_value=0.0,
             max_value=10.0,
             step=0.5,
@@ -88,8 +89,10 @@ def render_rating_sliders(  # type: ignore[no-untyped-def]
     st.session_state[_held_key(key_prefix)] = values
     if looks_flat(profile) and st.session_state.get(_touched_key(key_prefix)):
         st.info(
-            "All three scores are the same, so the ranking says little about you. "
-            "Read the level descriptions and move each slider to what you have actually done.",
+            _(
+                "All three scores are the same, so the ranking says little about you. Read the "
+                "level descriptions and move each slider to what you have actually done."
+            ),
             icon=":material/balance:",
         )
     return profile

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from components.lang import _, current_lang
 from components.map_text import person_summary
 from components.skills_map import (
     PLOT_CONFIG,
@@ -18,8 +19,9 @@ from components.skills_map import (
     person_trace,
 )
 from roles.gaps import SCORE_STEP, Gaps, gaps
+from roles.i18n import sentences
 from roles.match import RoleFit
-from roles.models import AXES, AXIS_LABELS, Catalog, Profile
+from roles.models import AXES, Catalog, Profile, axis_label
 from roles.report import match_report
 from roles.verdict import Verdict, verdict
 
@@ -32,7 +34,7 @@ def build_person_figure(
     catalog: Catalog,
     target: Gaps | None,
     *,
-    label: str = "You",
+    label: str | None = None,
     halo: tuple[float, float] | None = None,
 ) -> go.Figure:
     """The map with the person's bubble and, if they are outside the target, an arrow toward it.
@@ -44,32 +46,43 @@ def build_person_figure(
         colour = catalog.role(target.role).colour
         arrows.append(arrow_annotation((profile.ml, profile.swe), target.nearest, colour=colour))
     shapes = [halo_shape(profile, *halo)] if halo else []
-    return map_figure(
-        catalog, traces=[person_trace(profile, label=label)], annotations=arrows, shapes=shapes
-    )
+    you = person_trace(profile, label=label or _("You"), lang=catalog.lang)
+    return map_figure(catalog, traces=[you], annotations=arrows, shapes=shapes)
 
 
 def headline_note(v: Verdict, *, beyond: bool) -> str:
     """The line under the heading: why the answer is as firm (or not) as it is."""
     second = v.runner_up
     if v.kind == "no_close_fit" and beyond:
-        return (
-            f"Your scores go beyond the typical profile of every role, so none fits closely; "
-            f"{v.best.name} is the nearest, and there is nothing to learn toward it on these "
-            "measures. Check your ratings against the level descriptions."
+        return _(
+            "Your scores go beyond the typical profile of every role, so none fits closely; "
+            "{role} is the nearest, and there is nothing to learn toward it on these measures. "
+            "Check your ratings against the level descriptions.",
+            role=v.best.name,
         )
     if v.kind == "no_close_fit":
-        return (
-            f"Even the nearest role's region is some way off (fit {v.best.fit:.0f} of 100; 80 is "
-            f"its edge). The path toward {v.best.name} below shows what would bring you there."
+        return _(
+            "Even the nearest role's region is some way off (fit {fit:.0f} of 100; 80 is its "
+            "edge). The path toward {role} below shows what would bring you there.",
+            fit=v.best.fit,
+            role=v.best.name,
         )
     if v.close and second is not None:
-        tip = f" {v.tip.phrase()[0].upper()}{v.tip.phrase()[1:]}." if v.tip else ""
-        return (
-            f"The two fit almost equally ({v.best.name} {v.best.fit:.0f}, {second.name} "
-            f"{second.fit:.0f}).{tip}"
+        both = _(
+            "The two fit almost equally ({first} {first_fit:.0f}, {second} {second_fit:.0f}).",
+            first=v.best.name,
+            first_fit=v.best.fit,
+            second=second.name,
+            second_fit=second.fit,
         )
+        return sentences(current_lang(), both, tip_sentence(v.tip.phrase()) if v.tip else "")
     return v.best.reason
+
+
+def tip_sentence(phrase: str) -> str:
+    """A tip as a sentence of its own ('1 point more ... would make it X.')."""
+    end = "。" if current_lang() == "zh" else "."
+    return phrase[:1].upper() + phrase[1:] + end
 
 
 def render_headline(v: Verdict, *, beyond: bool = False) -> None:
@@ -81,8 +94,11 @@ def render_headline(v: Verdict, *, beyond: bool = False) -> None:
     st.caption(headline_note(v, beyond=beyond))
     if v.comm_decides is not None:
         st.info(
-            f"Communication decided this: {v.comm_decides.phrase()}. Check that rating against "
-            "its level descriptions.",
+            _(
+                "Communication decided this: {tip}. Check that rating against its level "
+                "descriptions.",
+                tip=v.comm_decides.phrase(),
+            ),
             icon=":material/record_voice_over:",
         )
 
@@ -91,10 +107,8 @@ def fit_line(v: Verdict) -> str:
     """The compact best-fit line that stays in view beside the sliders on a phone, as HTML (its
     class lets the stylesheet make it sticky; raw HTML in st.markdown would load a 190 kB
     parser in the browser)."""
-    return (
-        f'<p class="sm-fit-line"><strong>{html.escape(v.headline)}</strong> '
-        f"(fit {v.best.fit:.0f})</p>"
-    )
+    fit = html.escape(_("(fit {fit:.0f})", fit=v.best.fit))
+    return f'<p class="sm-fit-line"><strong>{html.escape(v.headline)}</strong> {fit}</p>'
 
 
 def fits_markdown(fits: list[RoleFit]) -> str:
@@ -103,7 +117,8 @@ def fits_markdown(fits: list[RoleFit]) -> str:
         f"| {i} | {_cell(f.name)} | {f.fit:.0f} | {_cell(f.reason)} |"
         for i, f in enumerate(fits, 1)
     ]
-    return "\n".join(["| # | Role | Fit (0-100) | Why |", "|---:|---|---:|---|", *rows])
+    head = "| # | {} | {} | {} |".format(_("Role"), _("Fit (0-100)"), _("Why"))
+    return "\n".join([head, "|---:|---|---:|---|", *rows])
 
 
 def _cell(text: str) -> str:
@@ -115,23 +130,31 @@ def gap_lines(profile: Profile, g: Gaps) -> dict[str, str]:
     current = profile.as_dict()
     lines = {}
     for axis in AXES:
-        short, label = g.shortfall[axis], AXIS_LABELS[axis]
+        short, label = g.shortfall[axis], axis_label(axis, current_lang())
         if short:
-            lines[axis] = (
-                f"**{label}: +{short:g}**, from {current[axis]:g} to {current[axis] + short:g}."
+            lines[axis] = _(
+                "**{measure}: +{gap:g}**, from {now:g} to {then:g}.",
+                measure=label,
+                gap=short,
+                now=current[axis],
+                then=current[axis] + short,
             )
         elif axis in g.within_reach:
-            lines[axis] = (
-                f"**{label}: within reach.** Less than one slider step ({SCORE_STEP:g}) short; "
-                "nothing to learn for this."
+            lines[axis] = _(
+                "**{measure}: within reach.** Less than one slider step ({step:g}) short; "
+                "nothing to learn for this.",
+                measure=label,
+                step=SCORE_STEP,
             )
         elif axis in g.above:
-            lines[axis] = (
-                f"**{label}: no gap.** You are {g.above[axis]:.1f} above what the role typically "
-                "uses. That lowers your fit for it, but it is not something to close."
+            lines[axis] = _(
+                "**{measure}: no gap.** You are {above:.1f} above what the role typically uses. "
+                "That lowers your fit for it, but it is not something to close.",
+                measure=label,
+                above=g.above[axis],
             )
         else:
-            lines[axis] = f"**{label}: no gap.**"
+            lines[axis] = _("**{measure}: no gap.**", measure=label)
     return lines
 
 
@@ -141,7 +164,7 @@ def gaps_markdown(profile: Profile, g: Gaps) -> str:
     parts = []
     for axis in AXES:
         steps = g.steps.get(axis, [])
-        parts.append(f"- {lines[axis]}" + (" Next steps:" if steps else ""))
+        parts.append(f"- {lines[axis]}" + (_(" Next steps:") if steps else ""))
         parts += [f"    {i}. {s}" for i, s in enumerate(steps, 1)]
     return "\n".join(parts)
 
@@ -149,12 +172,26 @@ def gaps_markdown(profile: Profile, g: Gaps) -> str:
 def path_markdown(profile: Profile, g: Gaps) -> str:
     """The section on the way to the target: heading, a one-line verdict when there is no gap,
     then each measure with its learning steps (one element: each costs the browser a render)."""
-    parts = [f"### Your path toward {g.name}"]
+    parts = [_("### Your path toward {role}", role=g.name)]
     if g.total == 0 and g.within_reach:
-        parts.append(f"**You are within one slider step of {g.name} on every measure.**")
+        parts.append(
+            _("**You are within one slider step of {role} on every measure.**", role=g.name)
+        )
+    elif g.total == 0 and g.inside:
+        parts.append(
+            _(
+                "**You are already inside the region of {role} and meet its communication bar.**",
+                role=g.name,
+            )
+        )
     elif g.total == 0:
-        where = "inside the region" if g.inside else "past the region on the axes that matter"
-        parts.append(f"**You are already {where} of {g.name} and meet its communication bar.**")
+        parts.append(
+            _(
+                "**You are already past the region on the axes that matter of {role} and meet "
+                "its communication bar.**",
+                role=g.name,
+            )
+        )
     return "\n\n".join([*parts, gaps_markdown(profile, g)])
 
 
@@ -168,15 +205,14 @@ def _target_id(catalog: Catalog, best: str, target_key: str) -> tuple[str, str]:
 
 
 def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -> None:
+    best = _("Best fit (follows your scores)")
     st.selectbox(
-        "Target role",
+        _("Target role"),
         [AUTO_TARGET, *catalog.role_ids],
         key=target_key,
         # The label does not name the best fit: it changes with every slider move, and a stale
         # name in the closed box read as a different target.
-        format_func=lambda rid: (
-            "Best fit (follows your scores)" if rid == AUTO_TARGET else catalog.role(rid).name
-        ),
+        format_func=lambda rid: best if rid == AUTO_TARGET else catalog.role(rid).name,
         width=360,
     )
     st.markdown(path_markdown(profile, g))
@@ -213,13 +249,13 @@ def render_results(
             config=PLOT_CONFIG,
             alt=person_summary(profile, v.fits, catalog, g),
         )
-        halo_note = " The dotted halo shows how far your scores may be off." if halo else ""
-        st.caption(
+        caption = _(
             "Your bubble's size is your communication score, and the arrow points toward your "
             "target role. Each role's region has its own colour, with a marker of its own shape "
             "at its centre. To save the map as a PNG, use the camera button at its top right."
-            + halo_note
         )
+        halo_note = _("The dotted halo shows how far your scores may be off.") if halo else ""
+        st.caption(sentences(current_lang(), caption, halo_note))
         with head:
             render_headline(v, beyond=beyond)
     if fit_slot is not None:
@@ -228,7 +264,7 @@ def render_results(
     if lead:
         # Nothing fits yet, so the way toward the nearest role leads the page.
         _render_path(profile, catalog, g, target_key)
-    st.markdown("### All roles, best fit first\n\n" + fits_markdown(v.fits))
+    st.markdown(_("### All roles, best fit first") + "\n\n" + fits_markdown(v.fits))
     if not lead:
         _render_path(profile, catalog, g, target_key)
     return None if chosen == AUTO_TARGET else chosen
@@ -239,7 +275,7 @@ def render_downloads(profile: Profile, catalog: Catalog, target: str | None) -> 
     from the chart's own camera button)."""
     # A callable defers building the report to the click instead of every rerun.
     st.download_button(
-        "Download result (JSON)",
+        _("Download result (JSON)"),
         lambda: json.dumps(match_report(profile, catalog, target), indent=2, ensure_ascii=False),
         file_name="ml-skills-map-result.json",
         mime="application/json",

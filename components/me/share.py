@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import json
 from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.lang import _, with_lang
 from roles.share import ShareState, encode_share
 
 # A code block's copy icon appears only on hover, which a phone never has; this is a real button.
@@ -14,10 +16,10 @@ from roles.share import ShareState, encode_share
 # API and falls back to selecting the field, then says what happened in a live region.
 _COPY = """
 <div class="sm-share">
-  <label for="sm-share-url">Share or bookmark this result</label>
+  <label for="sm-share-url">{label}</label>
   <div class="sm-share-row">
     <input id="sm-share-url" type="text" readonly value="{url}">
-    <button type="button">Copy link</button>
+    <button type="button">{button}</button>
   </div>
   <p class="sm-share-status" role="status" aria-live="polite"></p>
 </div>
@@ -26,11 +28,10 @@ _COPY = """
   const root = document.currentScript.parentElement.querySelector('.sm-share');
   const field = root.querySelector('input'), status = root.querySelector('[role=status]');
   root.querySelector('button').addEventListener('click', async () => {{
-    try {{ await navigator.clipboard.writeText(field.value); status.textContent = 'Link copied.'; }}
+    try {{ await navigator.clipboard.writeText(field.value); status.textContent = {copied}; }}
     catch (err) {{
       field.focus(); field.select();
-      status.textContent = document.execCommand('copy') ? 'Link copied.'
-        : 'Select the link and copy it.';
+      status.textContent = document.execCommand('copy') ? {copied} : {select};
     }}
   }});
 }})();
@@ -39,14 +40,27 @@ _COPY = """
 
 
 def share_url(state: ShareState, base: str | None) -> str:
-    """Absolute link when the app's address is known, else the query string alone."""
-    query = urlencode(encode_share(state))
+    """Absolute link when the app's address is known, else the query string alone; it keeps
+    the page's language when one was chosen."""
+    query = urlencode(with_lang(encode_share(state)))
     return f"{base}?{query}" if base else f"?{query}"
 
 
 def copy_link_html(url: str) -> str:
-    """The link in a read-only field and a Copy button (HTML with its script)."""
-    return _COPY.format(url=html.escape(url, quote=True))
+    """The link in a read-only field and a Copy button (HTML with its script), in the page's
+    language (the script's messages are JSON strings, so any text is safe in it)."""
+    return _COPY.format(
+        url=html.escape(url, quote=True),
+        label=html.escape(_("Share or bookmark this result")),
+        button=html.escape(_("Copy link")),
+        copied=_js(_("Link copied.")),
+        select=_js(_("Select the link and copy it.")),
+    )
+
+
+def _js(text: str) -> str:
+    """A JavaScript string literal that cannot end the script it sits in."""
+    return json.dumps(text).replace("<", "\\u003c")
 
 
 def render_share_link(state: ShareState) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import role_ids_by_catalog
+from components.lang import _, current_lang, with_lang
 from components.me.rating import held_profile, seed_scores
 from components.me.results import AUTO_TARGET
+from roles.i18n import N_
 from roles.models import Profile
 from roles.share import ShareState, encode_share, parse_share
 
@@ -15,7 +17,8 @@ QUESTIONS = "me_q_"  # key prefix of the questionnaire's widgets
 TARGET_KEY = "me_target"
 CATALOG_KEY = "me_catalog"
 MODE_KEY = "me_mode"
-QUICK, SURVEY = "Quick rating", "Questionnaire"
+QUICK, SURVEY = "Quick rating", "Questionnaire"  # ids of the two modes, shown translated
+_MODES = {QUICK: N_("Quick rating"), SURVEY: N_("Questionnaire")}
 _SEEDED = "me_seeded"
 
 
@@ -24,7 +27,7 @@ def init_me_state() -> list[str]:
     if st.session_state.get(_SEEDED):
         return []
     params = st.query_params.to_dict()
-    state, warnings = parse_share(params, role_ids_by_catalog())
+    state, warnings = parse_share(params, role_ids_by_catalog(), lang=current_lang())
     # Scores in a shared link were set by someone: the "all the same" note may apply to them.
     from_link = any(k in params for k in ("ml", "swe", "comm"))
     seed_scores(PREFIX, Profile(ml=state.ml, swe=state.swe, comm=state.comm), touched=from_link)
@@ -50,23 +53,33 @@ def current_share() -> ShareState:
 
 def write_url(state: ShareState) -> None:
     """Mirror the state into the URL so the address bar is always a shareable link."""
-    wanted = encode_share(state)
+    wanted = with_lang(encode_share(state))
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 
 
 def render_mode_choice() -> str:
     """Quick rating (sliders) or the questionnaire."""
-    return str(st.radio("Rate yourself with", [QUICK, SURVEY], key=MODE_KEY, horizontal=True))
+    return str(
+        st.radio(
+            _("Rate yourself with"),
+            [QUICK, SURVEY],
+            format_func=lambda mode: _(_MODES[mode]),
+            key=MODE_KEY,
+            horizontal=True,
+        )
+    )
 
 
 def render_catalog_choice() -> None:
     """The chart edition, in the sidebar."""
     with st.sidebar:
         st.radio(
-            "Chart edition",
+            _("Chart edition"),
             ["2021", "2022"],
             key=CATALOG_KEY,
             horizontal=True,
-            help="The lecture's 2021 chart has six roles; the 2022 chart drops the data engineer.",
+            help=_(
+                "The lecture's 2021 chart has six roles; the 2022 chart drops the data engineer."
+            ),
         )

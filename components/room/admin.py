@@ -12,18 +12,31 @@ import pandas as pd
 import streamlit as st
 
 import store
-from components.errors import render_error
-from components.room.controls import KEY, ROOM, leave_room, render_flash, run_action
+from components.errors import error_text, render_error
+from components.lang import _, current_lang
+from components.room.controls import (
+    KEY,
+    ROOM,
+    leave_room,
+    render_flash,
+    render_projector_lang,
+    run_action,
+)
 from components.room.live import forget, room_view
 from components.room.map import participants_label
 from roles.errors import SkillsMapError
+from roles.i18n import LANG_NAMES, N_, Msg
 
 LIVE_REFRESH_S = 2.0
-SCREENS = {"join": "Joining screen", "map": "Map"}
+SCREENS = {"join": N_("Joining screen"), "map": N_("Map")}
+_SHOWS = {
+    "join": N_("The projector now shows the joining screen."),
+    "map": N_("The projector now shows the map."),
+}
 
 
-def _set_state(field: str, value: object, done: str) -> None:
-    def action() -> str:
+def _set_state(field: str, value: object, done: Msg) -> None:
+    def action() -> Msg:
         store.set_room_state(
             room=st.session_state[ROOM], key=st.session_state[KEY], **{field: value}
         )
@@ -35,69 +48,91 @@ def _set_state(field: str, value: object, done: str) -> None:
 
 def _switch_screen() -> None:
     choice = st.session_state.get("host_screen") or "join"
-    _set_state("screen", choice, f"The projector now shows the {SCREENS[choice].lower()}.")
+    _set_state("screen", choice, Msg(_SHOWS[choice]))
+
+
+def _switch_lang() -> None:
+    lang = st.session_state.get("host_lang") or "en"
+    done = Msg("The projector now speaks {language}.", language=LANG_NAMES[lang])
+    _set_state("lang", lang, done)
 
 
 def render_screen_switch(info: store.RoomInfo) -> None:
-    """Which screen the projector shows: the joining screen (code and QR) or the map."""
+    """Which screen the projector shows (the joining screen, with code and QR, or the map) and
+    in which language."""
     st.session_state["host_screen"] = info.screen
-    st.radio(
-        "The projector shows",
-        list(SCREENS),
-        format_func=SCREENS.__getitem__,
-        key="host_screen",
-        horizontal=True,
-        on_change=_switch_screen,
-        help="Start with the joining screen while people arrive; switch to the map to discuss "
-        "it. The room code and a small QR code stay in a corner of the map.",
-    )
+    st.session_state["host_lang"] = info.lang
+    screen, lang = st.columns(2)
+    with screen:
+        st.radio(
+            _("The projector shows"),
+            list(SCREENS),
+            format_func=lambda name: _(SCREENS[name]),
+            key="host_screen",
+            horizontal=True,
+            on_change=_switch_screen,
+            help=_(
+                "Start with the joining screen while people arrive; switch to the map to discuss "
+                "it. The room code and a small QR code stay in a corner of the map."
+            ),
+        )
+    with lang:
+        render_projector_lang(key="host_lang", on_change=_switch_lang)
 
 
 def render_phase_controls(info: store.RoomInfo) -> None:
     """Open/lock submissions, hide/reveal the dots, show names/keep anonymous."""
-    st.markdown("#### During the session")
+    st.markdown(_("#### During the session"))
     cols = st.columns(3)
     switches = [
         (
             "locked",
             info.locked,
-            ("Open room", "Room opened: answers are accepted."),
-            ("Lock room", "Room locked: no new answers or changes."),
+            (N_("Open room"), N_("Room opened: answers are accepted.")),
+            (N_("Lock room"), N_("Room locked: no new answers or changes.")),
         ),
         (
             "hidden",
             info.hidden,
-            ("Reveal dots", "Dots revealed on the projector."),
-            ("Hide dots", "Dots hidden on the projector."),
+            (N_("Reveal dots"), N_("Dots revealed on the projector.")),
+            (N_("Hide dots"), N_("Dots hidden on the projector.")),
         ),
         (
             "show_names",
             info.show_names,
-            ("Keep anonymous", "Names hidden on the projector."),
-            ("Show names", "Names shown on the projector."),
+            (N_("Keep anonymous"), N_("Names hidden on the projector.")),
+            (N_("Show names"), N_("Names shown on the projector.")),
         ),
     ]
     for col, (field, is_on, when_on, when_off) in zip(cols, switches, strict=True):
         label, done = when_on if is_on else when_off
         col.button(
-            label,
+            _(label),
             key=f"host_{field}",
             width="stretch",
             on_click=_set_state,
-            args=(field, not is_on, done),
+            args=(field, not is_on, Msg(done)),
         )
     status = [
-        ":material/lock: locked" if info.locked else ":material/lock_open: open for answers",
-        "dots hidden" if info.hidden else "dots visible",
-        "names shown" if info.show_names else "anonymous",
+        ":material/lock: " + _("locked")
+        if info.locked
+        else ":material/lock_open: " + _("open for answers"),
+        _("dots hidden") if info.hidden else _("dots visible"),
+        _("names shown") if info.show_names else _("anonymous"),
     ]
-    st.markdown("Now: " + " · ".join(status))
+    st.markdown(_("Now: {status}", status=" · ".join(status)))
 
 
 def entry_label(number: int, entry: store.Entry) -> str:
     """'#3 Ada (ML 7.0, SWE 4.5, Comm 6.0)': the number matches 'Participant 3' on the projector."""
-    name = entry.name or "anonymous"
-    return f"#{number} {name} (ML {entry.ml:g}, SWE {entry.swe:g}, Comm {entry.comm:g})"
+    return _(
+        "#{number} {name} (ML {ml:g}, SWE {swe:g}, Comm {comm:g})",
+        number=number,
+        name=entry.name or _("anonymous"),
+        ml=entry.ml,
+        swe=entry.swe,
+        comm=entry.comm,
+    )
 
 
 @st.fragment(run_every=LIVE_REFRESH_S)
@@ -107,7 +142,7 @@ def render_live_room(code: str) -> None:
     try:
         snapshot = room_view(code).snapshot
     except SkillsMapError as exc:
-        render_error(exc, context=f"Room {code}")
+        render_error(exc, context=_("Room {code}", code=code))
         return
     render_entries(snapshot)
     render_clear(snapshot.count)
@@ -115,30 +150,28 @@ def render_live_room(code: str) -> None:
 
 def render_entries(snapshot: store.Snapshot) -> None:
     """The entries as a table and a way to remove one (a joke name, a test answer)."""
-    st.markdown(f"#### Entries: {participants_label(snapshot.count)}")
+    lang = current_lang()
+    st.markdown(
+        _("#### Entries: {participants}", participants=participants_label(snapshot.count, lang))
+    )
     if not snapshot.entries:
-        st.markdown("No answers yet. Share the join link or the QR code.")
+        st.markdown(_("No answers yet. Share the join link or the QR code."))
         return
     frame = pd.DataFrame(
-        [
-            {
-                "#": i,
-                "Name": e.name or "",
-                "ML": e.ml,
-                "Software eng.": e.swe,
-                "Communication": e.comm,
-            }
-            for i, e in enumerate(snapshot.entries, start=1)
-        ]
+        [[i, e.name or "", e.ml, e.swe, e.comm] for i, e in enumerate(snapshot.entries, start=1)],
+        columns=["#", _("Name"), _("ML"), _("Software eng."), _("Communication")],
     )
     st.dataframe(frame, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(frame)))
     labels = {e.entry_id: entry_label(i, e) for i, e in enumerate(snapshot.entries, start=1)}
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
-        "Entry to remove", list(labels), format_func=labels.__getitem__, key="host_remove_choice"
+        _("Entry to remove"),
+        list(labels),
+        format_func=labels.__getitem__,
+        key="host_remove_choice",
     )
     right.button(
-        "Remove entry",
+        _("Remove entry"),
         key="host_remove",
         width="stretch",
         on_click=_remove,
@@ -147,11 +180,11 @@ def render_entries(snapshot: store.Snapshot) -> None:
 
 
 def _remove(entry_id: int | str, label: str) -> None:
-    def action() -> str:
+    def action() -> Msg:
         room, key = st.session_state[ROOM], st.session_state[KEY]
         gone = store.remove_entry(room=room, key=key, entry_id=entry_id)
         forget(room)
-        return f"Removed {label}." if gone else "That entry was already gone."
+        return Msg("Removed {entry}.", entry=label) if gone else Msg("That entry was already gone.")
 
     run_action(action)
 
@@ -160,18 +193,21 @@ def _clear() -> None:
     def action() -> str:
         n = store.clear_room(room=st.session_state[ROOM], key=st.session_state[KEY])
         forget(st.session_state[ROOM])
-        return f"Room cleared: {participants_label(n)} removed."
+        return _(
+            "Room cleared: {participants} removed.",
+            participants=participants_label(n, current_lang()),
+        )
 
     st.session_state["host_confirm_clear"] = False
     run_action(action)
 
 
 def _delete() -> None:
-    def action() -> str:
+    def action() -> Msg:
         store.delete_room(room=st.session_state[ROOM], key=st.session_state[KEY])
         leave_room()
         st.session_state["host_confirm_delete"] = ""
-        return "Room deleted with all its answers."
+        return Msg("Room deleted with all its answers.")
 
     run_action(action)
 
@@ -187,28 +223,31 @@ def render_clear(count: int) -> None:
     """Clear every entry (after test answers), confirmed; nothing to offer in an empty room."""
     if count == 0:
         return
-    sure = st.checkbox(f"Yes, remove all {participants_label(count)}", key="host_confirm_clear")
-    st.button("Clear room", key="host_clear", disabled=not sure, on_click=_clear)
+    everyone = participants_label(count, current_lang())
+    sure = st.checkbox(
+        _("Yes, remove all {participants}", participants=everyone), key="host_confirm_clear"
+    )
+    st.button(_("Clear room"), key="host_clear", disabled=not sure, on_click=_clear)
 
 
 def render_danger_zone(info: store.RoomInfo) -> None:
     """Export and delete (after the workshop), confirmed by typing the code."""
-    st.markdown("#### Export and clean up")
+    st.markdown(_("#### Export and clean up"))
     try:
         csv = store.export_csv(room=info.code, key=st.session_state[KEY])
     except SkillsMapError as exc:
-        st.markdown(f"Export unavailable: {exc}")
+        st.markdown(error_text(exc, context=_("Export unavailable")))
     else:
         st.download_button(
-            "Download CSV",
+            _("Download CSV"),
             csv,
             file_name=f"skills-map-{info.code}.csv",
             mime="text/csv",
             icon=":material/download:",
         )
-    typed = st.text_input("Type the room code to delete the room", key="host_confirm_delete")
+    typed = st.text_input(_("Type the room code to delete the room"), key="host_confirm_delete")
     st.button(
-        "Delete room",
+        _("Delete room"),
         key="host_delete",
         type="primary",
         disabled=not _same_code(typed, info.code),

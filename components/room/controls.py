@@ -14,16 +14,18 @@ import streamlit as st
 
 import store
 from components.errors import render_error
+from components.lang import _, current_lang, with_lang
 from components.room.identity import client_address
 from components.room.qr import is_local, join_link, page_link, qr_png
 from roles.errors import SkillsMapError
+from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, say
 
 ROOM = "host_room"
 KEY = "host_key"
 FLASH = "host_flash"
 NEW_KEY = "host_new_key"
-DEFAULT_TITLE = "ML skills map workshop"
-TTL_CHOICES = {1: "1 day", 7: "7 days", 30: "30 days"}
+DEFAULT_TITLE = N_("ML skills map workshop")
+TTL_CHOICES = {1: N_("1 day"), 7: N_("7 days"), 30: N_("30 days")}
 
 
 def _flash(kind: str, payload: object) -> None:
@@ -34,14 +36,14 @@ def render_flash() -> None:
     """Show (once) what the last control did."""
     kind, payload = st.session_state.pop(FLASH, (None, None))
     if kind == "success":
-        st.success(str(payload), icon=":material/check_circle:")
+        st.success(say(payload, current_lang()), icon=":material/check_circle:")
     elif kind == "error" and isinstance(payload, store.WrongKey):
         render_error(payload)  # its message already says that nothing changed
     elif kind == "error" and isinstance(payload, SkillsMapError):
-        render_error(payload, context="Nothing was changed")
+        render_error(payload, context=_("Nothing was changed"))
 
 
-def run_action(action: Callable[[], str]) -> None:
+def run_action(action: Callable[[], str | Msg]) -> None:
     """Run one store action from a callback and remember its outcome for the next draw."""
     try:
         _flash("success", action())
@@ -52,15 +54,15 @@ def run_action(action: Callable[[], str]) -> None:
 def _take_control(code: str, key: str) -> None:
     st.session_state[ROOM] = code
     st.session_state[KEY] = key
-    st.query_params.from_dict({"room": code, "key": key})
+    st.query_params.from_dict(with_lang({"room": code, "key": key}))
 
 
 def render_leave_button() -> None:
     """Forget the room in this tab (the room stays; the key brings the facilitator back)."""
     st.button(
-        "Leave this room",
+        _("Leave this room"),
         on_click=leave_room,
-        help="Forget the room in this tab. The room stays; your key brings you back.",
+        help=_("Forget the room in this tab. The room stays; your key brings you back."),
     )
 
 
@@ -68,7 +70,7 @@ def leave_room() -> None:
     """Forget the room in this browser tab (the room itself stays)."""
     for name in (ROOM, KEY, NEW_KEY):
         st.session_state.pop(name, None)
-    st.query_params.clear()
+    st.query_params.from_dict(with_lang({}))
 
 
 def login_from_url() -> None:
@@ -82,7 +84,7 @@ def login_from_url() -> None:
     if raw_room and raw_key and raw_room.strip().upper() != held:
         _check_and_take(raw_room, raw_key)
     elif held and (raw_room != held or raw_key != st.session_state.get(KEY)):
-        st.query_params.from_dict({"room": held, "key": st.session_state[KEY]})
+        st.query_params.from_dict(with_lang({"room": held, "key": st.session_state[KEY]}))
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:
@@ -94,8 +96,11 @@ def _check_and_take(raw_room: str, key: str) -> bool:
         return False
     if not ok:
         st.error(
-            f"That facilitator key does not open room {code}. Check it and try again; "
-            "the room was not changed.",
+            _(
+                "That facilitator key does not open room {code}. Check it and try again; the "
+                "room was not changed.",
+                code=code,
+            ),
             icon=":material/lock:",
         )
         return False
@@ -104,21 +109,26 @@ def _check_and_take(raw_room: str, key: str) -> bool:
 
 
 def render_create_form() -> None:
-    """Title and lifetime of a new room, and the 'Create room' button."""
+    """Title, lifetime and projector language of a new room, and the 'Create room' button."""
     with st.form("host_create"):
-        st.markdown("#### Start a new room")
-        title = st.text_input("Title", max_chars=80, placeholder=DEFAULT_TITLE, key="host_title")
+        st.markdown(_("#### Start a new room"))
+        default_title = _(DEFAULT_TITLE)
+        title = st.text_input(_("Title"), max_chars=80, placeholder=default_title, key="host_title")
         ttl = st.selectbox(
-            "Delete the room and its answers after",
+            _("Delete the room and its answers after"),
             list(TTL_CHOICES),
             index=1,
-            format_func=TTL_CHOICES.__getitem__,
+            format_func=lambda days: _(TTL_CHOICES[days]),
         )
-        if not st.form_submit_button("Create room", type="primary"):
+        lang = render_projector_lang(key="host_create_lang")
+        if not st.form_submit_button(_("Create room"), type="primary"):
             return
     try:
         created = store.create_room(
-            title=title.strip() or DEFAULT_TITLE, ttl_days=ttl, address=client_address()
+            title=title.strip() or default_title,
+            ttl_days=ttl,
+            lang=lang,
+            address=client_address(),
         )
     except SkillsMapError as exc:
         render_error(exc)
@@ -131,55 +141,90 @@ def render_create_form() -> None:
 def render_reconnect_form() -> None:
     """Room code + key: how a facilitator gets back to a room from another tab or computer."""
     with st.form("host_login"):
-        st.markdown("#### Take back control of a room")
-        code = st.text_input("Room code", max_chars=12, key="host_login_code")
-        key = st.text_input("Facilitator key", type="password", key="host_login_key")
-        pressed = st.form_submit_button("Take control")
+        st.markdown(_("#### Take back control of a room"))
+        code = st.text_input(_("Room code"), max_chars=12, key="host_login_code")
+        key = st.text_input(_("Facilitator key"), type="password", key="host_login_key")
+        pressed = st.form_submit_button(_("Take control"))
         if pressed and code.strip() and key.strip() and _check_and_take(code, key):
             st.rerun()
 
 
 def render_room_header(info: store.RoomInfo, base: str | None) -> None:
     """Room code, join link with its QR code, and the way to the projector view."""
-    link = join_link(base, info.code)
+    link = join_link(base, info.code, info.lang)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.markdown(f"## Room code: `{info.code}`")
-        st.text(f"{info.title} · deleted with its answers on {_day(info.expires_at)}")
-        st.markdown("**Join link** (share it, or show the QR code):")
+        st.markdown(_("## Room code: `{code}`", code=info.code))
+        st.text(
+            _(
+                "{title} · deleted with its answers on {day}",
+                title=info.title,
+                day=_day(info.expires_at),
+            )
+        )
+        st.markdown(_("**Join link** (share it, or show the QR code):"))
         st.code(link, language=None)
         st.link_button(
-            "Open the projector view",
-            page_link(base, "present", room=info.code),
+            _("Open the projector view"),
+            page_link(base, "present", room=info.code, **_lang_param(info.lang)),
             icon=":material/tv:",
             type="primary",
         )
-        st.markdown("Project the Present page, not this one: this page carries your key.")
+        st.markdown(_("Project the Present page, not this one: this page carries your key."))
         if is_local(base):
             st.warning(
-                "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to "
-                "the address phones can reach.",
+                _(
+                    "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to the "
+                    "address phones can reach."
+                ),
                 icon=":material/phonelink_off:",
             )
     with right:
         if base:
-            st.image(qr_png(link), output_format="PNG", width=240, alt=f"QR code for {link}")
+            alt = _("QR code for {link}", link=link)
+            st.image(qr_png(link), output_format="PNG", width=240, alt=alt)
         else:
-            st.info("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
+            st.info(_("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link."))
+
+
+def _lang_param(lang: Lang) -> dict[str, str]:
+    """The projector's language for a link to it (left out when it is the default)."""
+    return {"lang": lang} if lang != "en" else {}
+
+
+def render_projector_lang(*, key: str, on_change: Callable[[], None] | None = None) -> Lang:
+    """The language the projector speaks (every participant still reads their own)."""
+    st.session_state.setdefault(key, current_lang())
+    choice = st.radio(
+        _("The projector speaks"),
+        LANGS,
+        format_func=LANG_NAMES.__getitem__,
+        key=key,
+        horizontal=True,
+        on_change=on_change,
+        help=_("Each participant's phone shows their own language; this is the big screen's."),
+    )
+    return choice if choice in LANGS else "en"
 
 
 def _day(when: datetime) -> str:
-    return when.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC")
+    when = when.astimezone(UTC)
+    if current_lang() == "zh":
+        return f"{when.year} 年 {when.month} 月 {when.day} 日 {when:%H:%M} (UTC)"
+    return when.strftime("%d %b %Y, %H:%M UTC")
 
 
 def render_key_notice(info: store.RoomInfo, key: str, base: str | None) -> None:
     """The facilitator key, open right after creation: it cannot be shown again later."""
     fresh = bool(st.session_state.get(NEW_KEY))
-    with st.expander("Facilitator key: keep it private", expanded=fresh, icon=":material/key:"):
+    with st.expander(_("Facilitator key: keep it private"), expanded=fresh, icon=":material/key:"):
         st.markdown(
-            "Save this key now. It is stored only as a hash and cannot be recovered; "
-            "with the room code it gives back control from any browser."
+            _(
+                "Save this key now. It is stored only as a hash and cannot be recovered; with "
+                "the room code it gives back control from any browser."
+            )
         )
         st.code(key, language=None)
-        st.markdown("Or bookmark this host link (it contains the key):")
-        st.code(page_link(base, "host", room=info.code, key=key), language=None)
+        st.markdown(_("Or bookmark this host link (it contains the key):"))
+        host = page_link(base, "host", **with_lang({"room": info.code, "key": key}))
+        st.code(host, language=None)

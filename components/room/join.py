@@ -20,10 +20,12 @@ import streamlit as st
 import store
 from components.catalogs import cached_levels
 from components.errors import render_error
+from components.lang import _, current_lang, other_lang_link, with_lang
 from components.room.identity import client_address, participant
 from roles.errors import SkillsMapError
+from roles.i18n import Lang, sentences
 from roles.levels import anchors_around
-from roles.models import AXES, AXIS_LABELS, Profile
+from roles.models import AXES, Profile, axis_label
 
 PREFIX = "join_"
 NAME = "join_name"
@@ -51,8 +53,9 @@ def requested_room() -> str:
 def remember_room(code: str) -> None:
     """Keep the joined room in the session and the URL; an old link's `p=` token is dropped."""
     st.session_state[JOINED] = code
-    if dict(st.query_params) != {"room": code}:
-        st.query_params.from_dict({"room": code})
+    wanted = with_lang({"room": code})
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
 
 
 def seed_answers(code: str, entry: store.Entry | None) -> None:
@@ -66,16 +69,21 @@ def seed_answers(code: str, entry: store.Entry | None) -> None:
     st.session_state[SEEDED] = code
 
 
-def level_label(axis: str, value: float) -> str:
+def level_label(axis: str, value: float, lang: Lang | None = None) -> str:
     """The short caption of a score: the title of the level reached ('6.5 · Models people use')."""
-    below, _ = anchors_around(cached_levels(), axis, value)
+    below, _next = anchors_around(cached_levels(lang), axis, value)
     return f"{value:g} · {below.title}"
 
 
 @st.cache_resource(show_spinner=False)
+def _level_labels(axis: str, lang: Lang) -> dict[float, str]:
+    return {value: level_label(axis, value, lang) for value in STEPS}
+
+
 def level_labels(axis: str) -> dict[float, str]:
-    """Every step's caption for one measure, made once: a slider asks for each on every run."""
-    return {value: level_label(axis, value) for value in STEPS}
+    """Every step's caption for one measure in the page's language, made once per language: a
+    slider asks for each on every run."""
+    return _level_labels(axis, current_lang())
 
 
 def _answers() -> tuple[Profile, str]:
@@ -112,25 +120,27 @@ def _submit(code: str) -> None:
 def render_status(info: store.RoomInfo) -> None:
     """Room title and code, then (once) what the last Submit did, or why answers are closed."""
     st.html(_CSS)
+    spaced = f"{info.code[:3]} {info.code[3:]}"
+    room = html.escape(_("Room {code}", code=spaced))
     st.html(
         f'<p class="join-room">{html.escape(info.title)}</p>'
-        f'<p class="join-code">Room {info.code[:3]} {info.code[3:]}</p>'
+        f'<p class="join-code">{room}{other_lang_link({"room": info.code})}</p>'
     )
     kind, payload = st.session_state.pop(FLASH, (None, None))
     if kind == "saved":
         at, cut = payload
-        shortened = f" Your name was shortened to {store.MAX_NAME} characters." if cut else ""
-        st.success(
-            f"Saved at {at}. Your dot is on the room's map.{shortened}",
-            icon=":material/check_circle:",
-        )
-        st.toast("Saved: your dot is on the map", icon=":material/check_circle:")
+        saved = _("Saved at {time}. Your dot is on the room's map.", time=at)
+        shortened = _("Your name was shortened to {n} characters.", n=store.MAX_NAME) if cut else ""
+        st.success(sentences(current_lang(), saved, shortened), icon=":material/check_circle:")
+        st.toast(_("Saved: your dot is on the map"), icon=":material/check_circle:")
     elif kind == "error":
-        render_error(payload, context="Not saved")
+        render_error(payload, context=_("Not saved"))
     if info.locked and kind is None:
         st.warning(
-            "The facilitator has locked this room for now. Your answers stay on this page; "
-            "press the button again once the room is open.",
+            _(
+                "The facilitator has locked this room for now. Your answers stay on this page; "
+                "press the button again once the room is open."
+            ),
             icon=":material/lock:",
         )
 
@@ -139,20 +149,20 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
     """Name, three ratings and the Submit button; returns the ratings on the page."""
     with st.container(key="join_form"), st.form("join_answers", border=False):
         st.text_input(
-            "Your name (optional)",
+            _("Your name (optional)"),
             key=NAME,
-            placeholder="Leave empty to stay anonymous",
-            help="Shown on the big screen only if the facilitator turns names on.",
+            placeholder=_("Leave empty to stay anonymous"),
+            help=_("Shown on the big screen only if the facilitator turns names on."),
         )
         for axis in AXES:
             st.select_slider(
-                AXIS_LABELS[axis],
+                axis_label(axis, current_lang()),
                 options=STEPS,
                 key=f"{PREFIX}{axis}",
                 format_func=level_labels(axis).__getitem__,
             )
         st.form_submit_button(
-            "Update my answers" if entry else "Submit",
+            _("Update my answers") if entry else _("Submit"),
             key="join_submit",
             type="primary",
             width="stretch",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from roles.i18n import is_wide
 from store.text import shorten
 
 # The smallest map the projector view draws, in pixels, and the data range it shows.
@@ -19,7 +20,14 @@ PLOT_PX = (820.0, 440.0)
 CHAR_WIDTH_EM = 0.62
 LINE_HEIGHT_EM = 1.3
 MAX_LABEL_CHARS = 16
+# The widest label, in ems: sixteen Latin letters, or about ten Chinese characters.
+MAX_LABEL_EMS = MAX_LABEL_CHARS * CHAR_WIDTH_EM
 MAX_LABELS = 40
+
+
+def ems(text: str) -> float:
+    """A label's width in ems (a Chinese character is one em, other glyphs less)."""
+    return sum(1.0 if is_wide(c) else CHAR_WIDTH_EM for c in text)
 
 
 @dataclass(frozen=True)
@@ -34,9 +42,12 @@ class Label:
 def short_label(name: str) -> str:
     """A name cut to fit a label (at a word when possible), with an ellipsis when cut."""
     clean = " ".join(name.split())
-    if len(clean) <= MAX_LABEL_CHARS:
+    if ems(clean) <= MAX_LABEL_EMS:
         return clean
-    return shorten(clean, MAX_LABEL_CHARS - 1).rstrip() + "…"
+    limit = len(clean)
+    while limit > 1 and ems(clean[:limit]) > MAX_LABEL_EMS - 1:  # room for the ellipsis
+        limit -= 1
+    return shorten(clean, limit).rstrip() + "…"
 
 
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -62,7 +73,7 @@ def place_labels(
     height = font_px * LINE_HEIGHT_EM
 
     def box(x: float, y: float, text: str) -> tuple[float, ...]:
-        width = len(text) * font_px * CHAR_WIDTH_EM
+        width = ems(text) * font_px
         return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
 
     placed = [box((x - lo) * sx, (y - lo) * sy, text) for x, y, text in keep_clear]
@@ -73,7 +84,7 @@ def place_labels(
             continue
         py = (y - lo) * sy
         # Centred on the dot, shifted sideways as little as needed to stay inside the plot.
-        half = len(text) * font_px * CHAR_WIDTH_EM / 2
+        half = ems(text) * font_px / 2
         px = min(max((x - lo) * sx, half), PLOT_PX[0] - half)
         for offset in (size / 2 + height / 2 + 2, -(size / 2 + height / 2 + 2)):
             here = box(px, py + offset, text)

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import store
 from components.room.map import crowd_map, role_distribution
 from roles.catalog import DEFAULT_CATALOG, load_catalog
+from roles.i18n import Lang
 from roles.models import Catalog
 
 # Well under the projector's refresh, so a new answer waits at most this long to be noticed.
@@ -29,8 +30,8 @@ _KEPT_VIEWS = 64
 
 
 @cache
-def _catalog() -> Catalog:
-    return load_catalog(DEFAULT_CATALOG)
+def _catalog(lang: Lang) -> Catalog:
+    return load_catalog(DEFAULT_CATALOG, lang)
 
 
 @dataclass
@@ -47,18 +48,22 @@ class RoomView:
         return self.snapshot.room.version
 
     def crowd_map(self) -> go.Figure:
-        """The projector's map for this version (built once)."""
+        """The projector's map for this version (built once), in the projector's language."""
         info = self.snapshot.room
         return self._figure(
             "map",
             lambda: crowd_map(
-                _catalog(), self.snapshot.entries, show_names=info.show_names, hidden=info.hidden
+                _catalog(info.lang),
+                self.snapshot.entries,
+                show_names=info.show_names,
+                hidden=info.hidden,
             ),
         )
 
     def breakdown(self) -> go.Figure:
-        """The best-fit role bars for this version (built once)."""
-        return self._figure("roles", lambda: role_distribution(_catalog(), self.snapshot.entries))
+        """The best-fit role bars for this version (built once), in the projector's language."""
+        catalog = _catalog(self.snapshot.room.lang)
+        return self._figure("roles", lambda: role_distribution(catalog, self.snapshot.entries))
 
     def _figure(self, name: str, build: Callable[[], go.Figure]) -> go.Figure:
         with self._lock:

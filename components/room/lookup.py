@@ -10,6 +10,7 @@ import streamlit as st
 
 import store
 from components.errors import render_error
+from components.lang import _, with_lang
 from components.room.identity import client_address
 from components.room.live import RoomView, forget, room_view
 from roles.errors import SkillsMapError
@@ -18,17 +19,22 @@ from roles.errors import SkillsMapError
 def open_typed_code(typed: str) -> None:
     """Put a typed room code in the URL and rerun; say plainly why it cannot be a code."""
     try:
-        st.query_params.from_dict({"room": store.normalise_code(typed)})
+        st.query_params.from_dict(with_lang({"room": store.normalise_code(typed)}))
     except SkillsMapError as exc:
         render_error(exc)
         return
     st.rerun()
 
 
-def render_code_entry(*, key: str, button: str, label: str = "Room code") -> None:
+def render_code_entry(*, key: str, button: str, label: str | None = None) -> None:
     """A form to type a room code (case and spaces do not matter)."""
     with st.form(f"{key}_form", border=False):
-        typed = st.text_input(label, max_chars=12, placeholder="e.g. K7M Q2P", key=f"{key}_input")
+        typed = st.text_input(
+            label or _("Room code"),
+            max_chars=12,
+            placeholder=_("e.g. K7M Q2P"),
+            key=f"{key}_input",
+        )
         if st.form_submit_button(button, type="primary") and typed.strip():
             open_typed_code(typed)
 
@@ -39,7 +45,7 @@ def find_room(raw: str, *, key: str, button: str) -> store.RoomInfo | None:
         return store.get_room(room=raw, address=client_address())
     except SkillsMapError as exc:
         render_error(exc)
-    render_code_entry(key=key, button=button, label="Try another room code")
+    render_code_entry(key=key, button=button, label=_("Try another room code"))
     return None
 
 
@@ -51,7 +57,7 @@ def find_room_and_entry(
         return store.get_room_and_entry(room=raw, participant=participant, address=client_address())
     except SkillsMapError as exc:
         render_error(exc)
-    render_code_entry(key=key, button=button, label="Try another room code")
+    render_code_entry(key=key, button=button, label=_("Try another room code"))
     return None
 
 
@@ -67,7 +73,7 @@ def find_view(raw: str, *, key: str, button: str) -> RoomView | None:
         pass
     except SkillsMapError as exc:
         render_error(exc)
-        render_code_entry(key=key, button=button, label="Try another room code")
+        render_code_entry(key=key, button=button, label=_("Try another room code"))
         return None
     info = find_room(raw, key=key, button=button)
     if info is None:

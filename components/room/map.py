@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from components.room.labels import place_labels
 from components.skills_map import AXIS_RANGE, base_map, bubble_size
 from components.text import plot_text
+from roles.i18n import DEFAULT_LANG, Lang, ntr, tr
 from roles.match import match_many
 from roles.models import Catalog
 
@@ -32,11 +33,19 @@ MIN_FOR_BREAKDOWN = 5
 PROJECTOR_FONT_PX = 22
 MIN_DOT_PX = 16.0  # 14 px of dot inside its 1 px white outline
 _DOT_RGB = "17,24,39"
-_HOVER = (
-    "<b>%{hovertext}</b><br>ML %{customdata[0]:.1f}<br>Software engineering %{customdata[1]:.1f}"
-    "<br>Communication %{customdata[2]:.1f}<extra></extra>"
-)
-_HOVER_ANONYMOUS = _HOVER.replace("%{hovertext}", "Participant %{customdata[3]}")
+
+
+def _hover(lang: Lang, *, named: bool) -> str:
+    """Plotly's hover template for a dot: the name (or 'Participant 3') and the three scores."""
+    who = "%{hovertext}" if named else tr(lang, "Participant {n}", n="%{customdata[3]}")
+    scores = tr(
+        lang,
+        "ML {ml}<br>Software engineering {swe}<br>Communication {comm}",
+        ml="%{customdata[0]:.1f}",
+        swe="%{customdata[1]:.1f}",
+        comm="%{customdata[2]:.1f}",
+    )
+    return f"<b>{who}</b><br>{scores}<extra></extra>"
 
 
 class EntryLike(Protocol):
@@ -49,9 +58,9 @@ class EntryLike(Protocol):
     comm: float
 
 
-def participants_label(n: int) -> str:
+def participants_label(n: int, lang: Lang = DEFAULT_LANG) -> str:
     """'1 participant', '12 participants'."""
-    return f"{n:,} participant" + ("" if n == 1 else "s")
+    return ntr(lang, "{n:,} participant", "{n:,} participants", n)
 
 
 def jitter(entry_id: int | str) -> tuple[float, float]:
@@ -69,11 +78,12 @@ def crowd_style(n: int) -> tuple[float, float]:
     return max(0.45, 1.3 * (30 / n) ** 0.3), max(0.35, 0.9 * (30 / n) ** 0.25)
 
 
-def _hidden_note(fig: go.Figure, n: int, font_size: int) -> None:
+def _hidden_note(fig: go.Figure, n: int, font_size: int, lang: Lang) -> None:
+    hidden = tr(lang, "Answers hidden — {participants}", participants=participants_label(n, lang))
     fig.add_annotation(
         x=5,
         y=5,
-        text=f"<b>Answers hidden — {participants_label(n)}</b>",
+        text=f"<b>{hidden}</b>",
         showarrow=False,
         font={"size": int(font_size * 1.6), "color": "#1e293b"},
         bgcolor="rgba(255,255,255,0.92)",
@@ -104,7 +114,9 @@ def _dot_sizes(entries: Sequence[EntryLike]) -> np.ndarray:
     return sizes.astype(np.float32)
 
 
-def crowd_trace(entries: Sequence[EntryLike], *, show_names: bool) -> go.Scatter:
+def crowd_trace(
+    entries: Sequence[EntryLike], *, show_names: bool, lang: Lang = DEFAULT_LANG
+) -> go.Scatter:
     """One bubble per entry, jittered, at least 14 px; names (escaped) in the hover if shown."""
     _, opacity = crowd_style(len(entries))
     offsets = np.array([jitter(e.entry_id) for e in entries]).reshape(-1, 2)
@@ -114,20 +126,22 @@ def crowd_trace(entries: Sequence[EntryLike], *, show_names: bool) -> go.Scatter
     data = np.array(
         [(e.ml, e.swe, e.comm, i) for i, e in enumerate(entries, start=1)], dtype=np.float32
     ).reshape(-1, 4)
-    names = [plot_text(e.name or f"Participant {i}") for i, e in enumerate(entries, 1)]
+    names = [
+        plot_text(e.name or tr(lang, "Participant {n}", n=i)) for i, e in enumerate(entries, 1)
+    ]
     return go.Scatter(
         x=xs.astype(np.float32),
         y=ys.astype(np.float32),
         mode="markers",
         customdata=data,
         hovertext=names if show_names else None,
-        hovertemplate=_HOVER if show_names else _HOVER_ANONYMOUS,
+        hovertemplate=_hover(lang, named=show_names),
         marker={
             "size": _dot_sizes(entries),
             "color": f"rgba({_DOT_RGB},{opacity:.2f})",
             "line": {"color": "white", "width": 1},
         },
-        name="Participants",
+        name=tr(lang, "Participants"),
         meta={"kind": "crowd"},
     )
 
@@ -155,7 +169,7 @@ def names_trace(
         mode="text",
         textfont={"size": font_size, "color": "#111827"},
         hoverinfo="skip",
-        name="Names",
+        name=tr(catalog.lang, "Names"),
         meta={"kind": "names"},
     )
 
@@ -180,9 +194,9 @@ def crowd_map(
         fig.layout.height = None
         fig.layout.autosize = True
     if hidden:
-        _hidden_note(fig, len(entries), font_size)
+        _hidden_note(fig, len(entries), font_size, catalog.lang)
     elif entries:
-        crowd = crowd_trace(entries, show_names=show_names)
+        crowd = crowd_trace(entries, show_names=show_names, lang=catalog.lang)
         fig.add_trace(crowd)
         if show_names:
             fig.add_trace(names_trace(entries, crowd, catalog, font_size))

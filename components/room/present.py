@@ -17,6 +17,8 @@ import html
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+import store
+from components.lang import _, current_lang
 from components.room.live import RoomView, current_version
 from components.room.map import MIN_FOR_BREAKDOWN, participants_label
 from components.room.qr import join_link, qr_png, short_address
@@ -73,16 +75,20 @@ def render_title(title: str) -> None:
     st.html(f'<h1 class="room-title">{html.escape(title)}</h1>')
 
 
-def _qr(base: str | None, code: str, key: str) -> None:
+def _qr(base: str | None, info: store.RoomInfo, key: str) -> None:
     if base:
         with st.container(key=key):
-            link = join_link(base, code)
-            st.image(qr_png(link), output_format="PNG", alt=f"QR code for {link}")
+            link = join_link(base, info.code, info.lang)
+            st.image(qr_png(link), output_format="PNG", alt=_("QR code for {link}", link=link))
 
 
 def _join_at(base: str | None) -> str:
-    where = html.escape(short_address(base)) if base else "<b>Join a room</b> in this app"
-    return f"Go to <b>{where}</b>" if base else f"Open {where}"
+    """'Go to maps.org/join and enter the code' (HTML, escaped)."""
+    if base:
+        where = f"<b>{html.escape(short_address(base))}</b>"
+        return _("Go to {where} and enter the code", where=where)
+    page = "<b>" + html.escape(_("Join a room")) + "</b>"
+    return _("Open {page} in this app and enter the code", page=page)
 
 
 def render_joining(view: RoomView, base: str | None) -> None:
@@ -96,14 +102,15 @@ def _render_joining_body(view: RoomView, base: str | None) -> None:
     render_title(info.title)
     words, code = st.columns([1.25, 1], vertical_alignment="center", gap="large")
     with words:
-        _text("room-join", _join_at(base) + " and enter the code")
+        _text("room-join", _join_at(base))
         _text("room-code", f"{info.code[:3]} {info.code[3:]}")
-        count = participants_label(view.snapshot.count)
-        _text("room-count", f"{count} joined" + (" · answers closed" if info.locked else ""))
+        count = participants_label(view.snapshot.count, current_lang())
+        joined = _("{participants} joined", participants=count)
+        _text("room-count", joined + (_(" · answers closed") if info.locked else ""))
     with code:
-        _qr(base, info.code, "present_qr_big")
+        _qr(base, info, "present_qr_big")
     if not base:
-        st.markdown("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
+        st.markdown(_("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link."))
 
 
 def render_map_screen(view: RoomView, base: str | None) -> None:
@@ -116,22 +123,31 @@ def render_map_screen(view: RoomView, base: str | None) -> None:
             view.crowd_map(), key="present_map_chart", config=_CHART_CONFIG, height="stretch"
         )
     with side, st.container(key="present_side"):
-        _qr(base, info.code, "present_qr_small")
-        where = html.escape(short_address(base)) if base else "Join a room"
-        _text("room-side", f'{where}<br>code <span class="code">{info.code}</span>')
-        _text("room-count", participants_label(count))
+        _qr(base, info, "present_qr_small")
+        where = html.escape(short_address(base)) if base else html.escape(_("Join a room"))
+        shown = '<span class="code">' + info.code + "</span>"
+        code = _("code {code}", code=shown)
+        _text("room-side", f"{where}<br>{code}")
+        _text("room-count", participants_label(count, current_lang()))
         _render_breakdown(view, count)
 
 
 def _render_breakdown(view: RoomView, count: int) -> None:
     info = view.snapshot.room
     if info.locked:
-        _text("room-side", "<b>Answers closed</b>")
+        _text("room-side", f"<b>{_('Answers closed')}</b>")
     if info.hidden:
-        _text("room-side", "Roles appear after the reveal")
+        _text("room-side", _("Roles appear after the reveal"))
     elif count < MIN_FOR_BREAKDOWN:
         waiting = MIN_FOR_BREAKDOWN - count
-        _text("room-side", f"Role breakdown at {MIN_FOR_BREAKDOWN} answers ({waiting} to go)")
+        _text(
+            "room-side",
+            _(
+                "Role breakdown at {n} answers ({waiting} to go)",
+                n=MIN_FOR_BREAKDOWN,
+                waiting=waiting,
+            ),
+        )
     else:
         with st.container(key="present_roles"):
             st.plotly_chart(

@@ -16,6 +16,8 @@ from urllib.parse import urlencode, urlsplit
 import segno
 import streamlit as st
 
+from roles.i18n import DEFAULT_LANG, Lang
+
 PUBLIC_URL_ENV = "SKILLS_MAP_PUBLIC_URL"
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
@@ -44,9 +46,12 @@ def page_link(base: str | None, page: str, **params: str) -> str:
     return f"{path}?{query}" if query else path
 
 
-def join_link(base: str | None, code: str) -> str:
-    """What participants open (and what the QR code holds)."""
-    return page_link(base, "join", room=code)
+def join_link(base: str | None, code: str, lang: Lang = DEFAULT_LANG) -> str:
+    """What participants open (and what the QR code holds). A room whose projector speaks
+    another language than the default says so, so phones open in the language of the screen
+    (each participant can switch on their own phone)."""
+    params = {"room": code, **({"lang": lang} if lang != DEFAULT_LANG else {})}
+    return page_link(base, "join", **params)
 
 
 def short_address(base: str) -> str:

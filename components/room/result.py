@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.lang import _, with_lang
+from components.me.results import tip_sentence
 from roles.models import Catalog, Profile
 from roles.share import ShareState, encode_share
 from roles.verdict import verdict
@@ -20,11 +22,12 @@ def render_join_result(profile: Profile, catalog: Catalog) -> None:
     v = verdict(profile, catalog)
     # The same heading as My skills map: a close call or no close fit is said, not hidden.
     st.markdown(f"### {v.headline}")
-    st.markdown(v.tip.phrase().capitalize() + "." if v.tip else v.best.reason)
+    st.markdown(tip_sentence(v.tip.phrase()) if v.tip else v.best.reason)
     st.markdown("\n".join(f"{i}. {f.name}: **{f.fit:.0f}%**" for i, f in enumerate(v.fits, 1)))
+    scores = encode_share(ShareState(ml=profile.ml, swe=profile.swe, comm=profile.comm))
     st.page_link(
         "views/me.py",
-        label="See your map and what to learn next",
+        label=_("See your map and what to learn next"),
         icon=":material/explore:",
-        query_params=encode_share(ShareState(ml=profile.ml, swe=profile.swe, comm=profile.comm)),
+        query_params=with_lang(scores),  # My skills map opens on them, in this language
     )

@@ -11,8 +11,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.lang import _, current_lang, said
 from roles.catalog import DATA_DIR
 from roles.errors import TeamFileError
+from roles.i18n import N_, Joined, Msg
+from roles.models import AXES, axis_label
 from roles.team import (
     COLUMN_LABELS,
     COLUMNS,
@@ -32,7 +35,9 @@ FILE_PROBLEMS = "team_file_problems"
 FILE_NOTE = "team_file_note"
 FILE_ERROR = "team_file_error"
 EXAMPLE = DATA_DIR / "example_team.csv"
-_SCALES = {"auto": "Detect", "0-10": "0-10", "1-5": "1-5"}
+# The same team for a Chinese-speaking manager: the same scores, names and titles in Chinese.
+EXAMPLES = {"en": EXAMPLE, "zh": DATA_DIR / "example_team_zh.csv"}
+_SCALES = {"auto": N_("Detect"), "0-10": "0-10", "1-5": "1-5"}
 
 
 def _empty_table() -> pd.DataFrame:
@@ -72,23 +77,32 @@ def _read_file() -> None:
     try:
         parsed = parse_team_bytes(data, name, scale=st.session_state[SCALE])
     except TeamFileError as exc:
-        st.session_state[FILE_ERROR] = f"{name} was not loaded: {exc}."
+        st.session_state[FILE_ERROR] = Msg(
+            "{name} was not loaded: {why}.", name=name, why=exc.message
+        )
         st.session_state[FILE_PROBLEMS] = []
         st.session_state[FILE_NOTE] = None
         return
     st.session_state[FILE_ERROR] = None
-    auto = "detected" if st.session_state[SCALE] == "auto" else "chosen"
-    note = f"Scores in {name} read on the {parsed.scale} scale ({auto})"
+    if st.session_state[SCALE] == "auto":
+        note = Msg(
+            "Scores in {name} read on the {scale} scale (detected).", name=name, scale=parsed.scale
+        )
+    else:
+        note = Msg(
+            "Scores in {name} read on the {scale} scale (chosen).", name=name, scale=parsed.scale
+        )
     if parsed.scale == "1-5":
-        note += "; converted to 0-10 (1 → 0, 3 → 5, 5 → 10)"
-    _use(parsed, note + ".")
+        note = Joined([note, Msg("Converted to 0-10 (1 → 0, 3 → 5, 5 → 10).")], how="sentences")
+    _use(parsed, note)
 
 
 def load_example() -> None:
     """Replace the table with the fictional example team."""
     st.session_state[_FILE] = None
     st.session_state[FILE_ERROR] = None
-    _use(parse_team_bytes(Path(EXAMPLE).read_bytes(), EXAMPLE.name), None)
+    example = EXAMPLES[current_lang()]
+    _use(parse_team_bytes(Path(example).read_bytes(), example.name), None)
 
 
 def _check_upload() -> None:
@@ -105,30 +119,35 @@ def render_sources() -> None:
     """Upload, scale override, template download and the example button."""
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     left.file_uploader(
-        "Upload a team (CSV or Excel)",
+        _("Upload a team (CSV or Excel)"),
         type=["csv", "xlsx", "txt"],
         key=UPLOAD,
-        help="Columns: name, ML expertise (ml), Software engineering (swe), Communication (comm), "
-        "current title (optional). Scores 0-10 or 1-5. At most 5,000 rows and 5 MB.",
+        help=_(
+            "Columns: name, ML expertise (ml), Software engineering (swe), Communication (comm), "
+            "current title (optional). Scores 0-10 or 1-5. At most 5,000 rows and 5 MB."
+        ),
     )
     _check_upload()
-    right.button("Load example team", on_click=load_example, icon=":material/group_add:")
+    right.button(_("Load example team"), on_click=load_example, icon=":material/group_add:")
     right.download_button(
-        "Download template (CSV)", template_csv(), file_name="team-template.csv", mime="text/csv"
+        _("Download template (CSV)"),
+        template_csv(current_lang()),
+        file_name="team-template.csv",
+        mime="text/csv",
     )
     if st.session_state[_FILE]:
         st.radio(
-            "Scale of the scores in the file",
+            _("Scale of the scores in the file"),
             list(_SCALES),
-            format_func=_SCALES.get,
+            format_func=lambda scale: _(_SCALES[scale]),
             key=SCALE,
             horizontal=True,
             on_change=_read_file,
         )
     if st.session_state[FILE_NOTE]:
-        st.caption(st.session_state[FILE_NOTE])
+        st.caption(said(st.session_state[FILE_NOTE]))
     if st.session_state[FILE_ERROR]:
-        st.error(st.session_state[FILE_ERROR], icon=":material/error:")
+        st.error(said(st.session_state[FILE_ERROR]), icon=":material/error:")
 
 
 def table_rows() -> pd.DataFrame:
@@ -145,17 +164,14 @@ def render_editor() -> ParsedTeam:
         hide_index=True,
         width="stretch",
         column_config={
-            "name": st.column_config.TextColumn("name", required=True),
-            "ml": st.column_config.NumberColumn(
-                "ML expertise", min_value=0, max_value=10, step=0.5
-            ),
-            "swe": st.column_config.NumberColumn(
-                "Software engineering", min_value=0, max_value=10, step=0.5
-            ),
-            "comm": st.column_config.NumberColumn(
-                "Communication", min_value=0, max_value=10, step=0.5
-            ),
-            "title": st.column_config.TextColumn("current title"),
+            "name": st.column_config.TextColumn(_(COLUMN_LABELS["name"]), required=True),
+            **{
+                axis: st.column_config.NumberColumn(
+                    axis_label(axis, current_lang()), min_value=0, max_value=10, step=0.5
+                )
+                for axis in AXES
+            },
+            "title": st.column_config.TextColumn(_(COLUMN_LABELS["title"])),
         },
     )
     return parse_table(edited, scale="0-10")
@@ -163,24 +179,35 @@ def render_editor() -> ParsedTeam:
 
 def render_problems(table: ParsedTeam) -> None:
     """List what is wrong in the uploaded file and in the table, row by row."""
+    lang = current_lang()
     groups = [
-        ("In the uploaded file (these rows were not loaded)", st.session_state[FILE_PROBLEMS]),
-        ("In the table (these rows are not on the map)", table.problems),
+        (
+            N_(
+                "In the uploaded file (these rows were not loaded): {n} problem(s) in "
+                "{rows} row(s)."
+            ),
+            st.session_state[FILE_PROBLEMS],
+        ),
+        (
+            N_("In the table (these rows are not on the map): {n} problem(s) in {rows} row(s)."),
+            table.problems,
+        ),
     ]
     for heading, problems in groups:
         if not problems:
             continue
         rows = len({p.row for p in problems if not p.kept})
-        st.warning(f"{heading}: {len(problems)} problem(s) in {rows} row(s).")
+        st.warning(_(heading, n=len(problems), rows=rows))
         frame = pd.DataFrame(
             [
-                {
-                    "row": "file" if p.row is None else str(p.row),
-                    "column": COLUMN_LABELS.get(p.column or "", p.column or ""),
-                    "value": p.value,
-                    "expected": p.expected,
-                }
+                [
+                    _("file") if p.row is None else str(p.row),
+                    _(COLUMN_LABELS.get(p.column or "", p.column or "")) if p.column else "",
+                    p.value,
+                    p.expected_text(lang),
+                ]
                 for p in problems
-            ]
+            ],
+            columns=[_("row"), _("column"), _("value"), _("expected")],
         )
         st.dataframe(frame, hide_index=True, width="stretch")

@@ -21,6 +21,7 @@ from components.skills_map import (
     region_label_marks,
 )
 from components.text import plot_text
+from roles.i18n import DEFAULT_LANG, N_, Lang, tr
 from roles.models import Catalog, Profile
 
 # People on the same spot are moved round a small spiral so each stays visible and hoverable.
@@ -32,7 +33,9 @@ MAX_NAME_LABELS = 60
 # Markers that labels keep clear of; beyond this many, checking them all costs more than it helps.
 _MAX_OBSTACLES = 300
 _NAME_FONT = 12
-LEGEND_TITLE = "Best-fit role (people)"
+LEGEND_TITLE = N_("Best-fit role (people)")
+CENTRE_LABEL = N_("Team centre")
+POSTING_LABEL = N_("Job posting")
 
 
 def spread_overlaps(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -46,10 +49,12 @@ def spread_overlaps(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return x + radius * np.cos(k * _GOLDEN_ANGLE), y + radius * np.sin(k * _GOLDEN_ANGLE)
 
 
-def _hover(frame: pd.DataFrame) -> list[str]:
+def _hover(frame: pd.DataFrame, lang: Lang) -> list[str]:
     return [
-        f"<b>{plot_text(n)}</b><br>{plot_text(r)} (fit {f:.0f})"
-        f"<br>ML {m:.1f} · Software engineering {s:.1f} · Communication {c:.1f}"
+        f"<b>{plot_text(n)}</b><br>"
+        + tr(lang, "{role} (fit {fit:.0f})", role=plot_text(r), fit=f)
+        + "<br>"
+        + _scores(m, s, c, lang)
         for n, r, f, m, s, c in zip(
             frame["name"],
             frame["best_role_name"],
@@ -60,6 +65,16 @@ def _hover(frame: pd.DataFrame) -> list[str]:
             strict=True,
         )
     ]
+
+
+def _scores(ml: float, swe: float, comm: float, lang: Lang) -> str:
+    return tr(
+        lang,
+        "ML {ml:.1f} · Software engineering {swe:.1f} · Communication {comm:.1f}",
+        ml=ml,
+        swe=swe,
+        comm=comm,
+    )
 
 
 def _marker_scale(n: int) -> float:
@@ -87,7 +102,7 @@ def team_traces(fitted: pd.DataFrame, catalog: Catalog, x: np.ndarray, y: np.nda
                 "x": x[mask],
                 "y": y[mask],
                 "mode": "markers",
-                "hovertext": _hover(fitted.loc[mask]),
+                "hovertext": _hover(fitted.loc[mask], catalog.lang),
                 "hoverinfo": "text",
                 "marker": {
                     "symbol": symbols[role.id],
@@ -105,7 +120,15 @@ def team_traces(fitted: pd.DataFrame, catalog: Catalog, x: np.ndarray, y: np.nda
     return traces
 
 
-def marker_trace(profile: Profile, *, label: str, kind: str, symbol: str, colour: str) -> dict:
+def marker_trace(
+    profile: Profile,
+    *,
+    label: str,
+    kind: str,
+    symbol: str,
+    colour: str,
+    lang: Lang = DEFAULT_LANG,
+) -> dict:
     """A marker for the team's centre or a job posting (its label is placed with the names)."""
     return {
         "type": "scatter",
@@ -114,8 +137,7 @@ def marker_trace(profile: Profile, *, label: str, kind: str, symbol: str, colour
         "mode": "markers",
         "marker": {"size": 20, "symbol": symbol, "color": colour, "line": {"width": 2.5}},
         "hovertext": [
-            f"<b>{plot_text(label)}</b><br>ML {profile.ml:.1f} · Software engineering "
-            f"{profile.swe:.1f} · Communication {profile.comm:.1f}"
+            f"<b>{plot_text(label)}</b><br>" + _scores(profile.ml, profile.swe, profile.comm, lang)
         ],
         "hoverinfo": "text",
         "name": label,
@@ -172,24 +194,32 @@ def team_map_figure(
     `fig.layout.meta["unlabelled"]` names the people whose label found no free spot.
     """
     fig = base_map(catalog, height=height, centres=True)
+    lang = catalog.lang
     x, y = spread_overlaps(fitted["ml"].to_numpy(), fitted["swe"].to_numpy())
     fixed: list[tuple[Profile, str]] = []
     if centroid is not None:  # drawn first, so under the people
+        centre = tr(lang, CENTRE_LABEL)
         fig.add_trace(
             marker_trace(
-                centroid, label="Team centre", kind="centroid", symbol="circle-x-open", colour=INK
+                centroid,
+                label=centre,
+                kind="centroid",
+                symbol="circle-x-open",
+                colour=INK,
+                lang=lang,
             )
         )
-        fixed.append((centroid, "Team centre"))
+        fixed.append((centroid, centre))
     for trace in team_traces(fitted, catalog, x, y):
         fig.add_trace(trace)
     if posting is not None:  # a demand, not a person: on top
+        label = tr(lang, POSTING_LABEL)
         fig.add_trace(
             marker_trace(
-                posting, label="Job posting", kind="posting", symbol="star", colour="#b07d00"
+                posting, label=label, kind="posting", symbol="star", colour="#b07d00", lang=lang
             )
         )
-        fixed.append((posting, "Job posting"))
+        fixed.append((posting, label))
     named = show_names and len(fitted) <= MAX_NAME_LABELS
     annotations, unlabelled = _label_annotations(catalog, fixed, fitted, (x, y), named)
     fig.layout.annotations = annotations  # replaces the base map's: all are placed together
@@ -200,7 +230,7 @@ def team_map_figure(
             "yanchor": "top",
             "y": -0.1,
             "x": 0,
-            "title": {"text": LEGEND_TITLE, "side": "top"},
+            "title": {"text": tr(lang, LEGEND_TITLE), "side": "top"},
             "entrywidth": 0.5,  # two entries a row, so a phone keeps room for the map
             "entrywidthmode": "fraction",
             "font": {"color": INK},

@@ -15,11 +15,14 @@ import threading
 import plotly.graph_objects as go
 
 from roles.coverage import TeamAnalysis
+from roles.i18n import DEFAULT_LANG, LANG_TAGS, N_, Lang, colon, listing, sentences, tr
 from roles.models import Catalog
 
 _LOG = logging.getLogger(__name__)
+# Chinese text falls back to the reader's Chinese fonts (PingFang, YaHei, Noto Sans CJK).
 _STYLE = """
-body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:980px;margin:2em auto;
+body{font-family:system-ui,-apple-system,Segoe UI,"PingFang SC","Microsoft YaHei",
+"Noto Sans CJK SC","Noto Sans SC",sans-serif;max-width:980px;margin:2em auto;
 padding:0 1em;color:#111418}
 h1{margin-bottom:.2em} .muted{color:#50555d}
 table{border-collapse:collapse;width:100%;margin:.5em 0}
@@ -27,7 +30,11 @@ th,td{text-align:left;padding:.35em .6em;border-bottom:1px solid #c9ced6;vertica
 img{max-width:100%;height:auto} .missing{color:#b00020;font-weight:600}
 .single{color:#8a4b00;font-weight:600}
 """
-STATUS_LABELS = {"missing": "nobody fits", "single": "one person only", "covered": "covered"}
+STATUS_LABELS = {
+    "missing": N_("nobody fits"),
+    "single": N_("one person only"),
+    "covered": N_("covered"),
+}
 IMAGE_SIZE = (820, 760)
 _image_lock = threading.Lock()
 _server_started = False
@@ -37,45 +44,59 @@ def _e(value: object) -> str:
     return html.escape(str(value))
 
 
-def coverage_table_html(analysis: TeamAnalysis) -> str:
-    """Who fits each role at the threshold, as an HTML table whose names wrap."""
+def coverage_table_html(analysis: TeamAnalysis, lang: Lang = DEFAULT_LANG) -> str:
+    """Who fits each role at the threshold, as an HTML table whose names wrap (in `lang`)."""
     t = f"{analysis.coverage.threshold:g}"
     rows = []
     for r in analysis.coverage.roles:
-        status = f'<span class="{r.status}">{STATUS_LABELS[r.status]}</span>'
-        who = ", ".join(_e(n) for n in r.members) or "&mdash;"
+        status = f'<span class="{r.status}">{_e(tr(lang, STATUS_LABELS[r.status]))}</span>'
+        who = listing(lang, [_e(n) for n in r.members]) or "&mdash;"
         rows.append(
             f"<tr><td>{_e(r.name)}</td><td>{r.count}</td><td>{status}</td><td>{who}</td></tr>"
         )
+    heads = [
+        tr(lang, "Role"),
+        tr(lang, "People with fit ≥ {threshold}", threshold=t),
+        tr(lang, "Status"),
+        tr(lang, "Who (fit ≥ {threshold}, best first)", threshold=t),
+    ]
+    cells = "".join(f'<th scope="col">{_e(h)}</th>' for h in heads)
     return (
-        '<table class="sm-table"><thead><tr><th scope="col">Role</th>'
-        f'<th scope="col">People with fit &ge; {t}</th><th scope="col">Status</th>'
-        f'<th scope="col">Who (fit &ge; {t}, best first)</th></tr></thead>'
+        f'<table class="sm-table"><thead><tr>{cells}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
-def _hire_heading(analysis: TeamAnalysis) -> str:
+def _hire_heading(analysis: TeamAnalysis, lang: Lang) -> str:
     goal = analysis.archetype
     if goal is None:
-        return (
-            '<h2>Hire next: fill the gaps</h2><p class="muted">No organisation archetype '
-            "was chosen as the goal, so these are the roles nobody or one person covers.</p>"
+        heading = tr(lang, "Hire next: fill the gaps")
+        note = tr(
+            lang,
+            "No organisation archetype was chosen as the goal, so these are the roles nobody or "
+            "one person covers.",
         )
-    return (
-        f"<h2>Hire next for &ldquo;{_e(goal.name)}&rdquo;</h2>"
-        f'<p class="muted">{_e(goal.description)}</p>'
-    )
+        return f'<h2>{_e(heading)}</h2><p class="muted">{_e(note)}</p>'
+    heading = tr(lang, "Hire next for &ldquo;{goal}&rdquo;", goal=_e(goal.name))  # HTML
+    return f'<h2>{heading}</h2><p class="muted">{_e(goal.description)}</p>'
 
 
-def _hire_items(analysis: TeamAnalysis) -> str:
+def _hire_items(analysis: TeamAnalysis, lang: Lang) -> str:
     if not analysis.hire:
-        return "<p>Nothing to add: the team already has what the goal calls for.</p>"
-    items = [
-        f"<li><b>{_e(h.name)}</b>: look for ML about {h.target.ml:.1f}, software engineering "
-        f"about {h.target.swe:.1f}, communication at least {h.target.comm:.1f}. {_e(h.reason)}</li>"
-        for h in analysis.hire
-    ]
+        nothing = tr(lang, "Nothing to add: the team already has what the goal calls for.")
+        return f"<p>{_e(nothing)}</p>"
+    items = []
+    for h in analysis.hire:
+        look = tr(
+            lang,
+            "look for ML about {ml:.1f}, software engineering about {swe:.1f}, communication at "
+            "least {comm:.1f}.",
+            ml=h.target.ml,
+            swe=h.target.swe,
+            comm=h.target.comm,
+        )
+        details = _e(sentences(lang, look, h.reason))
+        items.append(f"<li><b>{_e(h.name)}</b>{colon(lang)}{details}</li>")
     return "<ol>" + "".join(items) + "</ol>"
 
 
@@ -117,12 +138,14 @@ def map_png(fig: go.Figure) -> bytes | None:
             return None
 
 
-def _map_html(image: bytes | None, alt: str) -> str:
+def _map_html(image: bytes | None, alt: str, lang: Lang) -> str:
     if image is None:
-        return (
-            '<p class="muted">The map image could not be made on this server (it needs '
-            "Chrome or Chromium). The tables below hold the same information.</p>"
+        missing = tr(
+            lang,
+            "The map image could not be made on this server (it needs Chrome or Chromium). The "
+            "tables below hold the same information.",
         )
+        return f'<p class="muted">{_e(missing)}</p>'
     data = base64.b64encode(image).decode("ascii")
     return f'<img src="data:image/png;base64,{data}" alt="{_e(alt)}" width="{IMAGE_SIZE[0]}">'
 
@@ -132,25 +155,45 @@ def build_report_html(
     catalog: Catalog,
     image: bytes | None,
     *,
-    alt: str = "The team on the skills map.",
-    title: str = "Team skills map",
+    alt: str | None = None,
+    title: str | None = None,
 ) -> str:
-    """The report as one small HTML file that opens offline; `image` is the map as PNG."""
+    """The report as one small HTML file that opens offline; `image` is the map as PNG. It is
+    written in the catalog's language."""
+    lang = catalog.lang
     cov = analysis.coverage
-    size = len(analysis.fitted)
+    title = title or tr(lang, "Team skills map")
+    intro = tr(
+        lang,
+        "{n} people on the {chart}. A person covers a role when their fit is at least "
+        "{threshold:g} out of 100. Made with ML Skills Map.",
+        n=len(analysis.fitted),
+        chart=catalog.title,
+        threshold=cov.threshold,
+    )
+    heads = [
+        tr(lang, h)
+        for h in (
+            N_("Name"),
+            N_("Best fit"),
+            N_("Fit"),
+            N_("ML"),
+            N_("Software engineering"),
+            N_("Communication"),
+        )
+    ]
+    head_row = "".join(f"<th>{_e(h)}</th>" for h in heads)
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>
+<html lang="{LANG_TAGS[lang]}"><head><meta charset="utf-8"><title>{_e(title)}</title>
 <style>{_STYLE}</style></head><body>
 <h1>{_e(title)}</h1>
-<p class="muted">{size} people on the {_e(catalog.title)}. A person covers a role when their fit
-is at least {cov.threshold:g} out of 100. Made with ML Skills Map.</p>
-{_map_html(image, alt)}
-<h2>Coverage</h2>
-{coverage_table_html(analysis)}
-{_hire_heading(analysis)}
-{_hire_items(analysis)}
-<h2>Team</h2>
-<table><tr><th>Name</th><th>Best fit</th><th>Fit</th><th>ML</th><th>Software engineering</th>
-<th>Communication</th></tr>{_member_rows(analysis)}</table>
+<p class="muted">{_e(intro)}</p>
+{_map_html(image, alt or tr(lang, "The team on the skills map."), lang)}
+<h2>{_e(tr(lang, "Coverage"))}</h2>
+{coverage_table_html(analysis, lang)}
+{_hire_heading(analysis, lang)}
+{_hire_items(analysis, lang)}
+<h2>{_e(tr(lang, "Team"))}</h2>
+<table><tr>{head_row}</tr>{_member_rows(analysis)}</table>
 </body></html>
 """

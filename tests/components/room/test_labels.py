@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from components.room.labels import (
     CHAR_WIDTH_EM,
     LINE_HEIGHT_EM,
-    MAX_LABEL_CHARS,
+    MAX_LABEL_EMS,
     PLOT_PX,
+    ems,
     place_labels,
     short_label,
 )
@@ -61,9 +62,17 @@ def test_labels_keep_clear_of_the_role_names() -> None:
 
 @given(st.text(max_size=80))
 def test_short_labels_fit(name: str) -> None:
-    label = short_label(name)
-    assert len(label) <= MAX_LABEL_CHARS
-    assert label.endswith("…") == (len(" ".join(name.split())) > MAX_LABEL_CHARS)
+    # Measured in ems, not characters: a Chinese character is about as wide as two letters.
+    label, clean = short_label(name), " ".join(name.split())
+    assert ems(label) <= MAX_LABEL_EMS
+    assert (label != clean) == (ems(clean) > MAX_LABEL_EMS)
+    assert label == clean or label.endswith("…")
+
+
+def test_chinese_names_are_cut_by_width_not_by_count() -> None:
+    assert short_label("欧阳娜娜") == "欧阳娜娜"
+    long = "司马相如是一位非常有名的辞赋家"
+    assert short_label(long).endswith("…") and len(short_label(long)) <= 10
 
 
 def test_short_labels_cut_after_a_word() -> None:
