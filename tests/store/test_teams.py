@@ -56,9 +56,7 @@ def _age(db: Engine, code: str, days: float) -> None:
     with db.begin() as conn:
         row = conn.execute(select(rooms.c.expires_at).where(rooms.c.code == code)).scalar_one()
         conn.execute(
-            update(rooms)
-            .where(rooms.c.code == code)
-            .values(expires_at=row - timedelta(days=days))
+            update(rooms).where(rooms.c.code == code).values(expires_at=row - timedelta(days=days))
         )
 
 
@@ -199,9 +197,7 @@ def test_manager_ratings_are_per_round_partial_and_removable(
     assert frame[["manager_ml", "manager_comm"]].isna().all().all()
     store.open_next_round(room=code, key=key, engine=db)
     assert store.team_snapshot(room=code, key=key, engine=db).members[0].rating is None
-    gone = store.rate_member(
-        room=code, key=key, member_id=ana.member_id, round_number=1, engine=db
-    )
+    gone = store.rate_member(room=code, key=key, member_id=ana.member_id, round_number=1, engine=db)
     assert gone is None
     one = store.team_snapshot(room=code, key=key, round_number=1, engine=db)
     assert one.members[0].rating is None
@@ -227,7 +223,9 @@ def test_bad_ratings_are_refused_and_change_nothing(
     with pytest.raises(error):
         store.rate_member(**{**args, **kwargs}, engine=db)
     assert store.room_version(room=team.room.code, kind="team", engine=db) == version
-    assert store.team_snapshot(room=team.room.code, key=team.key, engine=db).members[0].rating is None
+    assert (
+        store.team_snapshot(room=team.room.code, key=team.key, engine=db).members[0].rating is None
+    )
 
 
 def test_removing_a_member_removes_them_from_every_round(
