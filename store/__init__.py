@@ -59,6 +59,7 @@ from store.team_models import (
 from store.teams import (
     close_round,
     create_team_room,
+    default_keep_days,
     get_team_room,
     open_next_round,
     open_team_room,
@@ -111,6 +112,7 @@ __all__ = [
     "data_home",
     "database_url",
     "default_engine",
+    "default_keep_days",
     "delete_room",
     "device_id",
     "device_key",

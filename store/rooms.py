@@ -45,7 +45,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _env_number(name: str, default: float) -> float:
+def env_number(name: str, default: float) -> float:
+    """A number from the environment, the default when unset, else InvalidRoomSettings."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
@@ -66,10 +67,10 @@ def check_settings(
 ) -> tuple[str, float, int]:
     """Title, lifetime and capacity as stored, else InvalidRoomSettings naming the rule."""
     clean = clean_title(title)
-    ttl = _env_number(ttl_env, ttl_default) if ttl_days is None else float(ttl_days)
+    ttl = env_number(ttl_env, ttl_default) if ttl_days is None else float(ttl_days)
     if not 0 < ttl <= MAX_TTL_DAYS:
         raise InvalidRoomSettings(f"A room lives more than 0 and at most {MAX_TTL_DAYS:g} days.")
-    cap = _env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
+    cap = env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
     if cap != int(cap) or not 1 <= cap <= MAX_CAPACITY:
         raise InvalidRoomSettings(f"A room holds 1 to {MAX_CAPACITY} participants.")
     return clean, ttl, int(cap)

@@ -23,6 +23,7 @@ from store.models import CreatedRoom
 from store.rooms import (
     bump,
     check_settings,
+    env_number,
     insert_room,
     load_room,
     record_miss,
@@ -49,6 +50,11 @@ AXES = ("ml", "swe", "comm")
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def default_keep_days() -> float:
+    """How long a new team room is kept without use: `SKILLS_MAP_TEAM_ROOM_TTL_DAYS`, else 90."""
+    return env_number(ENV_TEAM_TTL, DEFAULT_TEAM_TTL_DAYS)
 
 
 def _open_first_round(conn: Connection, code: str, now: datetime) -> None:

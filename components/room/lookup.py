@@ -49,6 +49,15 @@ def find_room_and_entry(
     """The open room for `raw` and this participant's entry (one read), or None as `find_room`."""
     try:
         return store.get_room_and_entry(room=raw, participant=participant, address=client_address())
+    except store.WrongRoomKind as exc:
+        render_error(exc)
+        if exc.found == "team":  # a team member who typed their code here
+            st.page_link(
+                "views/my_team.py",
+                label="Open it on Answer for my team",
+                icon=":material/how_to_reg:",
+                query_params={"room": exc.code},
+            )
     except SkillsMapError as exc:
         render_error(exc)
     render_code_entry(key=key, button=button, label="Try another room code")
