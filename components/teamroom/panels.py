@@ -54,12 +54,15 @@ def render_self_vs_manager(room: TeamRoom, analysis: TeamAnalysis) -> None:
         f"You rated {rated} of {len(analysis.fitted)} members in round "
         f"{room.snapshot.round_number}. Largest differences per measure (a point or more):"
     )
+    rated_axes = {d.axis for d in every}
     for axis in AXES:
         st.markdown(f"**{AXIS_LABELS[axis]}**")
         if found[axis]:
             st.markdown("\n".join(f"- {md(d.sentence())}" for d in found[axis]))
+        elif axis in rated_axes:
+            st.markdown(f"You and they agree within {MIN_GAP:g} point on everyone you rated.")
         else:
-            st.markdown(f"No difference of {MIN_GAP:g} point or more.")
+            st.markdown("You have not rated anyone on this yet.")
     st.download_button(
         "Self vs manager (CSV)",
         self_vs_manager_csv(analysis.fitted),

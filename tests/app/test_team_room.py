@@ -130,6 +130,7 @@ def test_a_manager_rating_is_saved_drawn_and_named_as_a_disagreement(
     assert values(diamond["x"]) == [7.0] and values(diamond["y"]) == [4.0]
     assert values(line["y"])[:2] == [7.0, 4.0]
     assert "Ana rates their software engineering 7, you rate it 4 \\(3 lower\\)\\." in texts(at)
+    assert "You have not rated anyone on this yet." in texts(at)  # ML and communication
     at.run()  # a later draw (a member's answer, a refresh) does not save it again
     assert "Saved your rating" not in texts(at)
 
