@@ -19,8 +19,8 @@ class RoomNotFound(SkillsMapError):
             message = f"{code!r} is not a room code: {reason} Check what the facilitator shows."
         else:
             message = (
-                f"There is no open room with code {code}. Check the code with the facilitator; "
-                "rooms are deleted after their end date."
+                f"There is no open room with code {code}. Check the code with the facilitator "
+                "(or, for a team room, your manager); rooms are deleted after their end date."
             )
         super().__init__(message)
 

@@ -183,52 +183,44 @@ team_rounds = Table(
     CheckConstraint("number >= 1", name="ck_team_rounds_number"),
 )
 
-team_answers = Table(
+
+def _round_scores(name: str, *extra: Column[Any], nullable: bool) -> Table:
+    """A member's three scores in one round, with the room for look-ups and deletion."""
+    table = Table(
+        name,
+        metadata,
+        Column(
+            "member_id",
+            Integer,
+            ForeignKey("team_members.member_id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("round_number", Integer, primary_key=True, autoincrement=False),
+        Column(
+            "room_code", String(6), ForeignKey("rooms.code", ondelete="CASCADE"), nullable=False
+        ),
+        *(Column(axis, Float, nullable=nullable) for axis in ("ml", "swe", "comm")),
+        *extra,
+        Column("updated_at", UTCDateTime, nullable=False),
+        *(
+            CheckConstraint(f"{axis} >= 0 AND {axis} <= 10", name=f"ck_{name}_{axis}")
+            for axis in ("ml", "swe", "comm")
+        ),
+    )
+    Index(f"ix_{name}_room_round", table.c.room_code, table.c.round_number)
+    return table
+
+
+# A member's own answer in a round: how they answered ("questionnaire" or "sliders") and, for
+# the questionnaire, the answers themselves as JSON, so the form opens filled in next time.
+team_answers = _round_scores(
     "team_answers",
-    metadata,
-    Column(
-        "member_id",
-        Integer,
-        ForeignKey("team_members.member_id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("round_number", Integer, primary_key=True, autoincrement=False),
-    Column("room_code", String(6), ForeignKey("rooms.code", ondelete="CASCADE"), nullable=False),
-    Column("ml", Float, nullable=False),
-    Column("swe", Float, nullable=False),
-    Column("comm", Float, nullable=False),
-    # How the member answered ("questionnaire" or "sliders") and, for the questionnaire, the
-    # answers themselves as JSON, so the form opens filled in next time.
     Column("method", String(16), nullable=False),
     Column("answers", Text, nullable=True),
-    Column("updated_at", UTCDateTime, nullable=False),
-    CheckConstraint("ml >= 0 AND ml <= 10", name="ck_team_answers_ml"),
-    CheckConstraint("swe >= 0 AND swe <= 10", name="ck_team_answers_swe"),
-    CheckConstraint("comm >= 0 AND comm <= 10", name="ck_team_answers_comm"),
+    nullable=False,
 )
-Index("ix_team_answers_room_round", team_answers.c.room_code, team_answers.c.round_number)
-
-# The manager's own rating of a member in a round; a measure left empty is NULL.
-team_ratings = Table(
-    "team_ratings",
-    metadata,
-    Column(
-        "member_id",
-        Integer,
-        ForeignKey("team_members.member_id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("round_number", Integer, primary_key=True, autoincrement=False),
-    Column("room_code", String(6), ForeignKey("rooms.code", ondelete="CASCADE"), nullable=False),
-    Column("ml", Float, nullable=True),
-    Column("swe", Float, nullable=True),
-    Column("comm", Float, nullable=True),
-    Column("updated_at", UTCDateTime, nullable=False),
-    CheckConstraint("ml >= 0 AND ml <= 10", name="ck_team_ratings_ml"),
-    CheckConstraint("swe >= 0 AND swe <= 10", name="ck_team_ratings_swe"),
-    CheckConstraint("comm >= 0 AND comm <= 10", name="ck_team_ratings_comm"),
-)
-Index("ix_team_ratings_room_round", team_ratings.c.room_code, team_ratings.c.round_number)
+# The manager's own rating of a member in a round; a measure left unrated is NULL.
+team_ratings = _round_scores("team_ratings", nullable=True)
 
 # Everything that belongs to a room, children first: deleting a room deletes these rows too
 # (explicitly, so it never depends on the database enforcing ON DELETE CASCADE).

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from components.room.join import remember_room, requested_room
 from components.room.lookup import render_code_entry
 from components.teamroom import member
 from components.teamroom.member_view import render_header, render_history, render_result
 
-raw = member.requested_room()
+raw = requested_room(member.ROOM)
 if not raw.strip():
     st.title("Answer for your team")
     st.markdown(
@@ -21,7 +22,7 @@ if found is None:
     st.stop()
 info, history = found
 
-member.remember_room(info.code)
+remember_room(info.code, member.ROOM)
 render_header(info, history)
 member.render_flash()
 if info.current.is_open:

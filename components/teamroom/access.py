@@ -15,6 +15,7 @@ import streamlit as st
 
 import store
 from components.errors import render_error
+from components.room import controls
 from components.room.identity import client_address
 from roles.errors import SkillsMapError
 
@@ -22,6 +23,9 @@ ROOM = "teamroom_code"
 KEY = "teamroom_key"
 NEW_KEY = "teamroom_new_key"
 ROUND = "teamroom_round"
+# True while the manager looks at an earlier round on purpose; otherwise the page follows the
+# latest round, also when another tab opens a new one.
+PINNED = "teamroom_round_pinned"
 FLASH = "teamroom_flash"
 DEFAULT_TITLE = "My team"
 
@@ -41,36 +45,30 @@ class TeamRoom:
 
 def flash(kind: str, payload: object) -> None:
     """Remember an outcome to show once at the top of the next draw."""
-    st.session_state[FLASH] = (kind, payload)
+    controls.flash(kind, payload, slot=FLASH)
 
 
 def render_flash() -> None:
     """Show (once) what the last action did."""
-    kind, payload = st.session_state.pop(FLASH, (None, None))
-    if kind == "success":
-        st.success(str(payload), icon=":material/check_circle:")
-    elif kind == "error" and isinstance(payload, SkillsMapError):
-        render_error(payload)
+    controls.render_flash(FLASH)
 
 
 def run_action(action: Callable[[], str]) -> None:
     """Run one store action (from a callback) and remember its outcome for the next draw."""
-    try:
-        flash("success", action())
-    except SkillsMapError as exc:
-        flash("error", exc)
+    controls.run_action(action, slot=FLASH)
 
 
 def _hold(code: str, key: str) -> None:
     st.session_state[ROOM] = code
     st.session_state[KEY] = key
-    st.session_state.pop(ROUND, None)  # show the current round of the room just opened
+    for name in (ROUND, PINNED):  # show the current round of the room just opened
+        st.session_state.pop(name, None)
     st.query_params.from_dict({"room": code, "key": key})
 
 
 def leave() -> None:
     """Stop managing the team room in this tab (the room and its answers stay)."""
-    for name in (ROOM, KEY, NEW_KEY, ROUND):
+    for name in (ROOM, KEY, NEW_KEY, ROUND, PINNED):
         st.session_state.pop(name, None)
     st.query_params.clear()
 
@@ -144,14 +142,14 @@ def render_invite_form() -> None:
 
 def render_load_form() -> None:
     """Team code + manager key: "Load answers" (also how a manager comes back elsewhere)."""
-    with st.form("teamroom_load"):
-        st.markdown("#### Load your team's answers")
-        st.markdown("Type the team code and the manager key you were shown when you invited.")
-        code = st.text_input("Team code", max_chars=12, key="teamroom_load_code")
-        key = st.text_input("Manager key", type="password", key="teamroom_load_key")
-        pressed = st.form_submit_button("Load answers")
-        if pressed and code.strip() and key.strip() and _open(code, key):
-            st.rerun()
+    controls.render_code_and_key_form(
+        form="teamroom_load",
+        heading="Load your team's answers",
+        intro="Type the team code and the manager key you were shown when you invited.",
+        labels=("Team code", "Manager key"),
+        button="Load answers",
+        take=_open,
+    )
 
 
 def render_entry() -> None:
@@ -173,9 +171,10 @@ def current_room() -> TeamRoom | None:
     if not code or not key:
         return None
     try:
-        snapshot = store.team_snapshot(room=code, key=key, round_number=st.session_state.get(ROUND))
+        asked = st.session_state.get(ROUND) if st.session_state.get(PINNED) else None
+        snapshot = store.team_snapshot(room=code, key=key, round_number=asked)
     except store.RoundNotFound:
-        st.session_state.pop(ROUND, None)  # e.g. a round number from before a reload
+        st.session_state.pop(PINNED, None)  # e.g. a round number from before a reload
         return current_room()
     except SkillsMapError as exc:
         render_error(exc, context=f"Team room {code}")

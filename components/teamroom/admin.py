@@ -16,6 +16,7 @@ from components.room.qr import is_local, page_link, qr_png
 from components.teamroom.access import (
     KEY,
     NEW_KEY,
+    PINNED,
     ROOM,
     ROUND,
     TeamRoom,
@@ -96,22 +97,48 @@ def _render_invitation(room: TeamRoom, base: str | None, fresh: bool) -> None:
             st.info("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the members' link.")
 
 
-def _round_action(name: str, done: str) -> None:
+# What each round control does: the store call, its label and its outcome (for round {n}, the
+# round it acts on), and its help.
+_ROUND_ACTIONS = {
+    "close": (
+        store.close_round,
+        "Close round {n}",
+        "Round {n} closed: members' answers in it can no longer change.",
+        "Members keep their answers; nobody can change them until you reopen it.",
+    ),
+    "reopen": (
+        store.reopen_round,
+        "Reopen round {n}",
+        "Round {n} is open again: members can update their answers.",
+        "Members can change their answers in this round again.",
+    ),
+    "next": (
+        store.open_next_round,
+        "Open round {n}",
+        "Round {n} is open: members answer again from the same link.",
+        "Closes this round and starts the next one (for example every six months). Members' "
+        "forms start from their last answers.",
+    ),
+}
+
+
+def _round_action(name: str) -> None:
+    act, _, done, _ = _ROUND_ACTIONS[name]
+
     def action() -> str:
-        act = {
-            "close": store.close_round,
-            "reopen": store.reopen_round,
-            "next": store.open_next_round,
-        }[name]
         info = act(room=st.session_state[ROOM], key=st.session_state[KEY])
-        st.session_state[ROUND] = info.current.number
+        st.session_state[PINNED] = False  # show the round just changed or opened
         return done.format(n=info.current.number)
 
     run_action(action)
 
 
+def _pin(latest: int) -> None:
+    st.session_state[PINNED] = st.session_state.get(ROUND) != latest
+
+
 def render_round_controls(room: TeamRoom) -> None:
-    """Which round the page shows; close, reopen or open the next round."""
+    """Which round the page shows; close or reopen the current round, or open the next."""
     rounds, current = room.info.rounds, room.info.current
     labels = {
         r.number: f"Round {r.number} ({'open' if r.is_open else 'closed'}, {_day(r.opened_at)})"
@@ -119,33 +146,25 @@ def render_round_controls(room: TeamRoom) -> None:
     }
     st.session_state[ROUND] = room.snapshot.round_number
     pick, first, second = st.columns([2, 1, 1], vertical_alignment="bottom")
-    pick.selectbox("Round on the map", list(labels), format_func=labels.__getitem__, key=ROUND)
-    if current.is_open:
-        first.button(
-            f"Close round {current.number}",
-            key="teamroom_close",
-            width="stretch",
-            on_click=_round_action,
-            args=("close", "Round {n} closed: members' answers in it can no longer change."),
-            help="Members keep their answers; nobody can change them until you reopen it.",
-        )
-    else:
-        first.button(
-            f"Reopen round {current.number}",
-            key="teamroom_reopen",
-            width="stretch",
-            on_click=_round_action,
-            args=("reopen", "Round {n} is open again: members can update their answers."),
-        )
-    second.button(
-        f"Open round {current.number + 1}",
-        key="teamroom_next",
-        width="stretch",
-        on_click=_round_action,
-        args=("next", "Round {n} is open: members answer again from the same link."),
-        help="Closes this round and starts the next one (for example every six months). "
-        "Members' forms start from their last answers.",
+    pick.selectbox(
+        "Round on the map",
+        list(labels),
+        format_func=labels.__getitem__,
+        key=ROUND,
+        on_change=_pin,
+        args=(current.number,),
     )
+    toggle = "close" if current.is_open else "reopen"
+    for column, name, n in ((first, toggle, current.number), (second, "next", current.number + 1)):
+        _, label, _, help_text = _ROUND_ACTIONS[name]
+        column.button(
+            label.format(n=n),
+            key=f"teamroom_{name}",
+            width="stretch",
+            on_click=_round_action,
+            args=(name,),
+            help=help_text,
+        )
 
 
 def _remove(names: dict[int, str]) -> None:

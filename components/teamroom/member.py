@@ -19,11 +19,11 @@ from components.catalogs import cached_questionnaire
 from components.errors import render_error
 from components.me.questionnaire_form import collect_answers, render_questions, seed_questions
 from components.room.identity import client_address, participant
-from components.room.join import STEPS, level_labels
-from components.room.lookup import render_code_entry
+from components.room.join import render_level_sliders
+from components.room.lookup import read_or_offer_another
 from roles.disagreement import MEASURE_WORDS
 from roles.errors import ProfileError, SkillsMapError
-from roles.models import AXES, AXIS_LABELS, Profile
+from roles.models import AXES, Profile
 from roles.questionnaire import NOT_YET, score_detail
 
 ROOM = "tm_room"
@@ -42,35 +42,15 @@ MODE_LABELS = {
 }
 
 
-def requested_room() -> str:
-    """The team room asked for in the URL, else the one opened earlier in this session."""
-    return st.query_params.get("room", "") or st.session_state.get(ROOM, "")
-
-
-def remember_room(code: str) -> None:
-    """Keep the team room in the session and (only it) in the URL."""
-    st.session_state[ROOM] = code
-    if dict(st.query_params) != {"room": code}:
-        st.query_params.from_dict({"room": code})
-
-
 def find_team(raw: str) -> tuple[store.TeamRoomInfo, store.MemberHistory | None] | None:
     """The team room and this device's own answers, or None after saying why and offering a
     field for another code (a workshop code gets a link to where it belongs)."""
-    try:
-        return store.member_view(room=raw, participant=participant(), address=client_address())
-    except store.WrongRoomKind as exc:
-        render_error(exc)
-        st.page_link(
-            "views/join.py",
-            label="Open it on Join a room",
-            icon=":material/smartphone:",
-            query_params={"room": exc.code},
-        )
-    except SkillsMapError as exc:
-        render_error(exc)
-    render_code_entry(key="tm_code", button="Open", label="Try another team code")
-    return None
+    return read_or_offer_another(
+        lambda: store.member_view(room=raw, participant=participant(), address=client_address()),
+        key="tm_code",
+        button="Open",
+        label="Try another team code",
+    )
 
 
 def seed_form(info: store.TeamRoomInfo, history: store.MemberHistory | None) -> None:
@@ -170,13 +150,7 @@ def render_form(info: store.TeamRoomInfo, history: store.MemberHistory | None) -
             "teammates' names.",
         )
         if st.session_state.get(MODE) == QUICK:
-            for axis in AXES:
-                st.select_slider(
-                    AXIS_LABELS[axis],
-                    options=STEPS,
-                    key=f"{SLIDERS}{axis}",
-                    format_func=level_labels(axis).__getitem__,
-                )
+            render_level_sliders(SLIDERS)
         else:
             render_questions(cached_questionnaire(), QUESTIONS)
         st.form_submit_button(

@@ -29,6 +29,17 @@ def _choose(at: AppTest, key: str, index: int) -> None:
     box.set_value(box.options[index])
 
 
+def _someone_answers(team: store.CreatedRoom, name: str, score: float) -> None:
+    """Another member (another device) answers with the same score on every measure."""
+    store.submit_team_answer(
+        room=team.room.code,
+        participant=store.new_participant_token(),
+        name=name,
+        profile=Profile(ml=score, swe=score, comm=score),
+        method="sliders",
+    )
+
+
 def _answered(team: store.CreatedRoom) -> dict[str, tuple[float, float, float]]:
     snap = store.team_snapshot(room=team.room.code, key=team.key)
     return {m.name: (m.answer.ml, m.answer.swe, m.answer.comm) for m in snap.answered}
@@ -75,13 +86,7 @@ def test_answering_the_questionnaire_saves_scores_answers_and_shows_the_result(
 
 
 def test_a_name_is_required_and_must_be_free(team: store.CreatedRoom) -> None:
-    store.submit_team_answer(
-        room=team.room.code,
-        participant=store.new_participant_token(),
-        name="Ana",
-        profile=Profile(ml=1, swe=1, comm=1),
-        method="sliders",
-    )
+    _someone_answers(team, "Ana", 1)
     at = _member(team.room.code)
     at.radio(key="tm_mode").set_value("Quick sliders").run()
     _save(at)
@@ -160,13 +165,7 @@ def test_switching_to_the_sliders_and_back_keeps_the_saved_answers(
 
 
 def test_a_member_sees_nothing_of_the_others(team: store.CreatedRoom) -> None:
-    store.submit_team_answer(
-        room=team.room.code,
-        participant=store.new_participant_token(),
-        name="Secret Sam",
-        profile=Profile(ml=9, swe=9, comm=9),
-        method="sliders",
-    )
+    _someone_answers(team, "Secret Sam", 9)
     at = _member(team.room.code)
     at.radio(key="tm_mode").set_value("Quick sliders").run()
     at.text_input(key="tm_name").set_value("Ana")

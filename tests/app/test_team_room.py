@@ -241,3 +241,18 @@ def test_stop_using_returns_to_the_typed_table_and_keeps_the_room(
     _button(at, "Stop using this team room here").click().run()
     assert "Load example team" in [b.label for b in at.button]
     assert store.get_team_room(room=created.room.code).room.title == "Data platform team"
+
+
+def test_the_page_follows_a_new_round_unless_an_earlier_one_was_picked(
+    team: tuple[store.CreatedRoom, dict[str, str]],
+) -> None:
+    created, _ = team
+    at = _manager(created)
+    store.open_next_round(room=created.room.code, key=created.key)  # from another tab
+    at.run()
+    assert "Nobody has answered round 2 yet" in texts(at)
+    at.selectbox(key="teamroom_round").set_value(1).run()
+    assert _people(at) == 3
+    store.open_next_round(room=created.room.code, key=created.key)
+    at.run()
+    assert _people(at) == 3 and at.selectbox(key="teamroom_round").value == 1
