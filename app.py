@@ -3,11 +3,13 @@
 import streamlit as st
 
 from components.errors import render_error
+from components.style import apply_style
 from roles.errors import SkillsMapError
 
 
 def main() -> None:
     st.set_page_config(page_title="ML Skills Map", page_icon=":material/explore:", layout="wide")
+    apply_style()  # focus rings and layout rules for every page, workshop pages included
     pages = {
         "Me": [
             st.Page("views/me.py", title="My skills map", icon=":material/explore:", default=True)

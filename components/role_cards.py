@@ -41,10 +41,12 @@ def render_method(catalog: Catalog, q: Questionnaire) -> None:
         f"{catalog.comm_tolerance:g} points. Communication above a role's bar never counts "
         "against you."
     )
+    # Two lines, so the formula fits a phone without a scrolling box (which a keyboard can't reach).
     st.latex(
-        r"d^2 = \left(\frac{ml - c_{ml}}{e_{ml}}\right)^2"
-        r" + \left(\frac{swe - c_{swe}}{e_{swe}}\right)^2"
-        r" + \left(\frac{\max(0,\ bar - comm)}{" + f"{catalog.comm_tolerance:g}" + r"}\right)^2"
+        r"\begin{aligned} d^2 = {} & \left(\frac{ml - c_{ml}}{e_{ml}}\right)^2"
+        r" + \left(\frac{swe - c_{swe}}{e_{swe}}\right)^2 \\"
+        r" & + \left(\frac{\max(0,\ bar - comm)}{" + f"{catalog.comm_tolerance:g}"
+        r"}\right)^2 \end{aligned}"
     )
     st.latex(r"\text{fit} = 100 \cdot e^{-d^2 / (2 \cdot " + f"{SPREAD:g}" + r"^2)}")
     st.markdown(
@@ -55,8 +57,12 @@ def render_method(catalog: Catalog, q: Questionnaire) -> None:
         "- **Gaps** toward a target role: follow the straight line from you to the role's "
         "centre and stop where it enters the ellipse. The difference on each axis, where you "
         "are below that point, is the gap; being above it is never reported as a gap. "
-        "Communication's gap is how far you are below the role's bar.\n"
-        "- The learning steps are the catalog's steps for each measure that falls short.\n"
+        "Communication's gap is how far you are below the role's bar. Gaps are rounded to the "
+        "sliders' half-point step; a gap under one step reads *within reach*.\n"
+        "- Being well above a role's typical level lowers the fit (you sit away from its "
+        "centre), and the reasons say so, but it is never a gap to close.\n"
+        "- The learning steps are the catalog's steps for each measure that falls short by at "
+        "least one step.\n"
         f"- **How sure:** when the top two fits are within {CLOSE:g} points the page says "
         "*close call* and names the measure whose smallest change would tip it; when even the "
         f"best fit is below {EDGE_FIT:g} (outside its region) it says *no role fits closely "

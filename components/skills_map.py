@@ -1,38 +1,50 @@
 """The skills map as a plotly figure: role regions, people and arrows.
 
 Figures are built by plain functions so tests can inspect them and every mode (Me, Team,
-Workshop) draws the same map.
+Workshop) draws the same map. Every colour and font is set here (charts are drawn with
+`theme=None`), so tests can check each text's contrast against what is behind it.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 import plotly.graph_objects as go
 
+from components.colours import TEXT_CONTRAST, darken_to, rgba
+from components.labels import Mark, place_labels
+from components.text import plot_text
 from roles.models import Catalog, Profile, Role
 
-_ELLIPSE_POINTS = 72
 # A little past 0-10, so regions near the frame are drawn whole.
 AXIS_RANGE = (-0.6, 10.9)
+FONT = '"Source Sans", "Source Sans Pro", sans-serif'
+INK = "#111418"  # the app's text colour (.streamlit/config.toml)
+MUTED_INK = "#454a52"  # tick labels: 8.9:1 on white
+PAPER = "#ffffff"
+GRID = "#e4e8ee"
+FILL_ALPHA = 0.16
+# Labels sit on a nearly opaque white box; its colour over the darkest stack of region fills is
+# never darker than this, so a label colour that reaches 4.5:1 here is readable anywhere.
+LABEL_BOX = "rgba(255,255,255,0.88)"
+_LABEL_GROUND = "#e6e6e6"
+_CENTRE_RADIUS = 6.0
+# Margins are fixed (no automargin): automargin makes plotly lay the chart out twice per draw.
+MARGIN = {"l": 52, "r": 8, "t": 8, "b": 44}
+PLOT_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    # One button, PNG export; the rest (zoom, pan, autoscale...) were Tab stops nobody needed.
+    "modeBarButtons": [["toImage"]],
+    "toImageButtonOptions": {"format": "png", "filename": "ml-skills-map", "scale": 2},
+}
 
 
-def _hex_to_rgba(colour: str, alpha: float) -> str:
-    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
-def ellipse_outline(role: Role) -> tuple[np.ndarray, np.ndarray]:
-    """Closed outline of a role's region."""
-    t = np.linspace(0, 2 * np.pi, _ELLIPSE_POINTS)
-    g = role.region
-    x = g.ml + g.ml_extent * np.cos(t)
-    y = g.swe + g.swe_extent * np.sin(t)
-    return x, y
+@lru_cache(maxsize=64)
+def label_colour(colour: str) -> str:
+    """A role colour darkened just enough for text on the map (4.5:1 on a label box)."""
+    return darken_to(colour, _LABEL_GROUND, TEXT_CONTRAST)
 
 
 def bubble_size(comm: float, scale: float = 1.0) -> float:
@@ -40,9 +52,12 @@ def bubble_size(comm: float, scale: float = 1.0) -> float:
     return float(scale * (12 + 3.2 * comm))
 
 
-def base_map(catalog: Catalog, *, height: int = 560, font_size: int = 13) -> go.Figure:
-    """An empty skills map: axes, and each role's region as a labelled translucent ellipse."""
-    return map_figure(catalog, height=height, font_size=font_size)
+def base_map(
+    catalog: Catalog, *, height: int = 560, font_size: int = 13, centres: bool = False
+) -> go.Figure:
+    """An empty skills map: axes, and each role's region as a labelled translucent ellipse;
+    with `centres`, an open marker in each role's shape at its centre (hover: its ranges)."""
+    return map_figure(catalog, height=height, font_size=font_size, centres=centres)
 
 
 def map_figure(
@@ -50,12 +65,16 @@ def map_figure(
     *,
     traces: Sequence[dict[str, Any]] = (),
     annotations: Sequence[dict[str, Any]] = (),
+    shapes: Sequence[dict[str, Any]] = (),
     height: int = 560,
     font_size: int = 13,
+    centres: bool = True,
 ) -> go.Figure:
-    """The map with extra traces and annotations composed onto the cached base spec."""
-    base = _base_map_dict(catalog.model_dump_json(), height, font_size)
+    """The map with extra traces, annotations and shapes composed onto the cached base spec."""
+    base = _base_map_dict(catalog.model_dump_json(), height, font_size, centres)
     layout = {**base["layout"], "annotations": [*base["layout"]["annotations"], *annotations]}
+    if shapes:
+        layout["shapes"] = [*base["layout"]["shapes"], *shapes]
     # go.Figure deep-copies what it is given, so the cached base is never mutated.
     return figure({"data": [*base["data"], *traces], "layout": layout})
 
@@ -69,78 +88,181 @@ def figure(spec: dict[str, Any]) -> go.Figure:
     return go.Figure(spec, _validate=False)
 
 
-@lru_cache(maxsize=16)
-def _base_map_dict(catalog_json: str, height: int, font_size: int) -> dict[str, Any]:
-    catalog = Catalog.model_validate_json(catalog_json)
-    data = [_region_trace(role) for role in catalog.roles]
-    annotations = [
-        {
-            "x": role.region.ml,
-            "y": min(role.region.swe + 0.15, 9.9),
-            "text": f"<b>{html.escape(role.short_name)}</b>",
-            "showarrow": False,
-            "font": {"size": font_size, "color": role.colour},
-        }
-        for role in catalog.roles
+def region_label_marks(catalog: Catalog, font_size: int = 13) -> list[Mark]:
+    """Where each role's name goes: beside the marker at the region's centre."""
+    return [
+        Mark(
+            r.region.ml,
+            r.region.swe,
+            r.short_name,
+            _CENTRE_RADIUS,
+            font_size,
+            bold=True,
+            may_cover_markers=True,  # a region's name matters more than a clear view of a dot
+            # Failing a spot beside the centre, anywhere well inside the region will do.
+            fallbacks=tuple(
+                (
+                    r.region.ml + f * r.region.ml_extent * dx,
+                    r.region.swe + f * r.region.swe_extent * dy,
+                )
+                for f in (0.3, 0.5, 0.7, 0.9)
+                for dx, dy in (
+                    (0, 1),
+                    (0, -1),
+                    (-1, 0),
+                    (1, 0),
+                    (-0.7, 0.7),
+                    (0.7, 0.7),
+                    (-0.7, -0.7),
+                    (0.7, -0.7),
+                )
+            ),
+        )
+        for r in catalog.roles
     ]
+
+
+def label_annotation(
+    spot: dict[str, Any], *, font: dict[str, Any], name: str, bold: bool = False
+) -> dict[str, Any]:
+    """An annotation for a label placed by `place_labels`: escaped, on a light box."""
+    # Zero shifts are plotly's defaults: left out, the figure is smaller to copy and send.
+    fields = {
+        k: v for k, v in spot.items() if k != "lines" and not (k.endswith("shift") and v == 0)
+    }
+    text = "<br>".join(plot_text(line) for line in spot["lines"])
+    return {
+        **fields,
+        "text": f"<b>{text}</b>" if bold else text,
+        "font": font,
+        "bgcolor": LABEL_BOX,
+        "name": name,
+    }
+
+
+def region_annotations(
+    catalog: Catalog, spots: Sequence[dict[str, Any] | None], font_size: int = 13
+) -> list[dict[str, Any]]:
+    """The role names as annotations at the given spots (from `place_labels`)."""
+    return [
+        label_annotation(
+            # A region label that found no free spot still goes above its centre.
+            spot
+            or {
+                "x": r.region.ml,
+                "y": r.region.swe,
+                "yshift": 10,
+                "showarrow": False,
+                "lines": [r.short_name],
+            },
+            font={"size": font_size, "color": label_colour(r.colour)},
+            name=f"region:{r.id}",
+            bold=True,
+        )
+        for r, spot in zip(catalog.roles, spots, strict=True)
+    ]
+
+
+@lru_cache(maxsize=16)
+def _base_map_dict(catalog_json: str, height: int, font_size: int, centres: bool) -> dict[str, Any]:
+    catalog = Catalog.model_validate_json(catalog_json)
+    spots = place_labels(region_label_marks(catalog, font_size), AXIS_RANGE)
+    layout = map_layout(height, font_size, region_annotations(catalog, spots, font_size))
+    # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and
+    # draw on every rerun.
+    layout["shapes"] = [_region_shape(role) for role in catalog.roles]
+    return {"data": [_centre_trace(catalog)] if centres else [], "layout": layout}
+
+
+def map_layout(height: int, font_size: int, annotations: list[dict[str, Any]]) -> dict[str, Any]:
+    """Axes, fonts and colours of the map; every text colour is explicit."""
     axis = {
         "range": list(AXIS_RANGE),
         "dtick": 2,
         "zeroline": False,
         "showgrid": True,
-        "gridcolor": "#eee",
+        "gridcolor": GRID,
         "constrain": "domain",
+        "automargin": False,
+        "fixedrange": True,
+        "tickfont": {"color": MUTED_INK, "size": font_size - 1},
     }
-    layout = {
+    title = {"font": {"color": INK, "size": font_size}, "standoff": 6}
+    return {
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
-        "xaxis": {**axis, "title": {"text": "ML expertise →"}},
+        "margin": MARGIN,
+        "xaxis": {**axis, "title": {**title, "text": "ML expertise →"}},
         "yaxis": {
             **axis,
-            "title": {"text": "Software engineering →"},
+            "title": {**title, "text": "Software engineering →"},
             "scaleanchor": "x",
             "scaleratio": 1,
         },
         "showlegend": False,
-        "hoverlabel": {"namelength": -1},
-        "plot_bgcolor": "white",
-        "font": {"size": font_size},
+        "hoverlabel": {
+            "namelength": -1,
+            "bgcolor": PAPER,
+            "bordercolor": INK,
+            "font": {"color": INK, "family": FONT},
+        },
+        "paper_bgcolor": PAPER,
+        "plot_bgcolor": PAPER,
+        "font": {"size": font_size, "family": FONT, "color": INK},
         "annotations": annotations,
-        # Streamlit's theme styles the chart; plotly's default template would only add weight.
+        "dragmode": False,
+        # Streamlit passes the exact width and height; plotly's autosize would also read the
+        # element's computed style on every draw, forcing a style recalculation of the page.
+        "autosize": False,
+        # No template: every style is set above, and plotly's default would only add weight.
         "template": {"data": {}, "layout": {}},
     }
-    return {"data": data, "layout": layout}
 
 
-def _region_trace(role: Role) -> dict[str, Any]:
-    x, y = ellipse_outline(role)
+def _region_hover(role: Role) -> str:
     g = role.region
-    hover = (
-        f"<b>{html.escape(role.name)}</b><br>"
+    return (
+        f"<b>{plot_text(role.name)}</b><br>"
         f"ML {g.ml:.1f} ± {g.ml_extent:.1f}<br>"
         f"Software engineering {g.swe:.1f} ± {g.swe_extent:.1f}<br>"
         f"Communication bar {role.comm:.1f}"
     )
+
+
+def _region_shape(role: Role) -> dict[str, Any]:
+    g = role.region
     return {
-        "type": "scatter",
-        "x": x.round(3).tolist(),
-        "y": y.round(3).tolist(),
-        "mode": "lines",
-        "fill": "toself",
-        "fillcolor": _hex_to_rgba(role.colour, 0.18),
-        "line": {"color": _hex_to_rgba(role.colour, 0.8), "width": 1.5},
-        "name": role.name,
-        "hoveron": "fills",
-        "hoverinfo": "text",
-        "text": hover,
-        "meta": {"kind": "region", "role": role.id},
+        "type": "circle",  # an ellipse in data coordinates (plotly's default x and y axes)
+        "x0": g.ml - g.ml_extent,
+        "x1": g.ml + g.ml_extent,
+        "y0": g.swe - g.swe_extent,
+        "y1": g.swe + g.swe_extent,
+        "fillcolor": rgba(role.colour, FILL_ALPHA),
+        "line": {"color": rgba(role.colour, 0.85), "width": 1.5},
+        "layer": "below",
+        "name": f"region:{role.id}",
     }
 
 
-def add_person(fig: go.Figure, profile: Profile, *, label: str = "You") -> go.Figure:
-    """Add the person's bubble to a figure."""
-    fig.add_trace(person_trace(profile, label=label))
-    return fig
+def _centre_trace(catalog: Catalog) -> dict[str, Any]:
+    """An open marker in each role's shape at its region's centre: the key to the shapes."""
+    symbols = catalog.symbols()
+    return {
+        "type": "scatter",
+        "x": [r.region.ml for r in catalog.roles],
+        "y": [r.region.swe for r in catalog.roles],
+        "mode": "markers",
+        "marker": {
+            "symbol": [f"{symbols[r.id]}-open" for r in catalog.roles],
+            "size": 2 * _CENTRE_RADIUS,
+            "color": [label_colour(r.colour) for r in catalog.roles],
+            "line": {"width": 2},
+        },
+        "hoverinfo": "text",
+        "hovertext": [_region_hover(r) for r in catalog.roles],
+        "name": "Region centres",
+        "showlegend": False,
+        "meta": {"kind": "centres"},
+    }
 
 
 def person_trace(profile: Profile, *, label: str = "You") -> dict[str, Any]:
@@ -150,52 +272,37 @@ def person_trace(profile: Profile, *, label: str = "You") -> dict[str, Any]:
         "x": [profile.ml],
         "y": [profile.swe],
         "mode": "markers+text",
-        "text": [f"<b>{html.escape(label)}</b>"],
+        "text": [f"<b>{plot_text(label)}</b>"],
         "textposition": "bottom right",
+        "textfont": {"color": INK},
         "marker": {
             "size": bubble_size(profile.comm),
-            "color": "rgba(20,20,20,0.85)",
+            "color": "rgba(17,20,24,0.85)",
             "line": {"color": "white", "width": 2},
         },
         "name": label,
         "hovertemplate": (
-            f"<b>{html.escape(label)}</b><br>ML %{{x:.1f}}<br>Software engineering %{{y:.1f}}"
+            f"<b>{plot_text(label)}</b><br>ML %{{x:.1f}}<br>Software engineering %{{y:.1f}}"
             f"<br>Communication {profile.comm:.1f}<extra></extra>"
         ),
+        "showlegend": False,
         "meta": {"kind": "person"},
     }
 
 
-def halo_trace(profile: Profile, ml_spread: float, swe_spread: float) -> dict[str, Any]:
-    """A dashed ellipse around the person: how far either way the scores may be off."""
-    t = np.linspace(0, 2 * np.pi, _ELLIPSE_POINTS)
-    x = np.clip(profile.ml + ml_spread * np.cos(t), AXIS_RANGE[0], AXIS_RANGE[1])
-    y = np.clip(profile.swe + swe_spread * np.sin(t), AXIS_RANGE[0], AXIS_RANGE[1])
+def halo_shape(profile: Profile, ml_spread: float, swe_spread: float) -> dict[str, Any]:
+    """A dotted ellipse around the person: how far either way the scores may be off."""
     return {
-        "type": "scatter",
-        "x": x.round(3).tolist(),
-        "y": y.round(3).tolist(),
-        "mode": "lines",
-        "fill": "toself",
-        "fillcolor": "rgba(20,20,20,0.06)",
-        "line": {"color": "rgba(20,20,20,0.55)", "width": 1.5, "dash": "dot"},
-        "name": "How sure",
-        "hoverinfo": "text",
-        "hoveron": "fills",
-        "text": (
-            f"Your scores may be off by about {ml_spread:g} (ML) and {swe_spread:g} "
-            "(software engineering): they rest on few answers"
-        ),
-        "meta": {"kind": "halo"},
+        "type": "circle",
+        "x0": profile.ml - ml_spread,
+        "x1": profile.ml + ml_spread,
+        "y0": profile.swe - swe_spread,
+        "y1": profile.swe + swe_spread,
+        "fillcolor": "rgba(17,20,24,0.06)",
+        "line": {"color": MUTED_INK, "width": 1.5, "dash": "dot"},
+        "layer": "above",
+        "name": "halo",
     }
-
-
-def add_arrow(
-    fig: go.Figure, start: tuple[float, float], end: tuple[float, float], *, colour: str
-) -> go.Figure:
-    """Add an arrow from the person toward a target region."""
-    fig.add_annotation(arrow_annotation(start, end, colour=colour))
-    return fig
 
 
 def arrow_annotation(
@@ -215,7 +322,7 @@ def arrow_annotation(
         "arrowhead": 3,
         "arrowsize": 1.4,
         "arrowwidth": 2.5,
-        "arrowcolor": colour,
+        "arrowcolor": label_colour(colour),
         "text": "",
         "name": "path",
     }

@@ -7,6 +7,7 @@ A team's *shape* is the share of its people whose best-fit role is each role. An
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
@@ -162,7 +163,7 @@ def hire_next(
         gap = mix[role.id] > 0 and role.id in uncovered
         if not gap and want - have < 0.5:  # less than half a person short is not worth a hire
             continue
-        people = max(1, round(want))
+        people = max(1, math.floor(want + 0.5))  # whole people: "4.4 of 11" is nonsense
         if gap:
             reason = (
                 f"Nobody on the team fits this role, and {archetype.name} needs it "

@@ -16,7 +16,7 @@ from typing import Any
 from roles import team_cli
 from roles.catalog import load_catalog, load_file, load_questionnaire
 from roles.errors import ProfileError, SkillsMapError
-from roles.models import Catalog, Profile
+from roles.models import AXIS_LABELS, Catalog, Profile
 from roles.report import answers_report, match_report
 
 EXIT_USAGE = 2
@@ -64,14 +64,16 @@ def _read_answers(path: str) -> dict[str, Any]:
 def _cmd_match(args: argparse.Namespace) -> int:
     catalog = _catalog(args.catalog)
     scores = (args.ml, args.swe, args.comm)
+    target = catalog.role(args.target).id if args.target else None
     if args.answers is not None:
         if any(s is not None for s in scores):
             raise ProfileError("give either --answers FILE or --ml/--swe/--comm, not both")
-        report = answers_report(_read_answers(args.answers), load_questionnaire(), catalog)
+        answers = _read_answers(args.answers)
+        report = answers_report(answers, load_questionnaire(), catalog, target)
     elif any(s is None for s in scores):
         raise ProfileError("give --ml, --swe and --comm (0-10), or --answers FILE")
     else:
-        report = match_report(Profile(ml=args.ml, swe=args.swe, comm=args.comm), catalog)
+        report = match_report(Profile(ml=args.ml, swe=args.swe, comm=args.comm), catalog, target)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -81,6 +83,10 @@ def _cmd_match(args: argparse.Namespace) -> int:
     )
     for i, f in enumerate(report["fits"], 1):
         print(f"{i}. {f['name']:<32} {f['fit']:5.1f}%  {f['reason']}")
+    t = report["target"]
+    for axis, steps in t["steps"].items():
+        print(f"\nToward {t['name']}: {AXIS_LABELS[axis]} +{t['gaps'][axis]:g}")
+        print("\n".join(f"  - {s}" for s in steps))
     likes = report.get("people_like_you")
     if likes:
         shares = ", ".join(f"{x['share']:.0%} {x['title']}" for x in likes)
@@ -108,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="questionnaire answers as JSON {question id: label or [option ids]} instead of scores",
     )
     m.add_argument("--catalog", help="2021 (default), 2022 or a path to a roles YAML file")
+    m.add_argument("--target", help="role id to plan toward (default: the best fit)")
     m.add_argument("--json", action="store_true", help="print JSON instead of a table")
     m.set_defaults(func=_cmd_match)
     c = sub.add_parser("check-catalog", help="validate a roles YAML file")

@@ -6,10 +6,14 @@ import math
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from roles.match import above_typical
 from roles.models import AXES, Catalog, Profile
 
 # Shortfalls smaller than this are rounding noise, not something to learn.
 _NOISE = 0.05
+# Scores move in half points (the sliders' step, and the questionnaire rounds to it), so a gap is
+# said in whole steps: "+0.1 from 5 to 5.1" is a move nobody can make on the slider.
+SCORE_STEP = 0.5
 
 
 class Gaps(BaseModel):
@@ -19,7 +23,16 @@ class Gaps(BaseModel):
 
     role: str
     name: str
-    shortfall: dict[str, float] = Field(description="how far below the region, per measure (>= 0)")
+    shortfall: dict[str, float] = Field(
+        description="how far below the region, per measure, in whole score steps (>= 0)"
+    )
+    within_reach: list[str] = Field(
+        description="measures short by less than one score step: no gap worth steps"
+    )
+    above: dict[str, float] = Field(
+        description="measures where the profile is well above the role's typical level; this "
+        "lowers the fit but is never a gap"
+    )
     nearest: tuple[float, float] = Field(description="nearest point of the region (ml, swe)")
     inside: bool = Field(description="the profile already sits in the region")
     steps: dict[str, list[str]] = Field(
@@ -46,6 +59,13 @@ def nearest_point(profile: Profile, catalog: Catalog, role_id: str) -> tuple[flo
     return g.ml + ux / d * g.ml_extent, g.swe + uy / d * g.swe_extent, False
 
 
+def to_steps(raw: float, step: float = SCORE_STEP) -> float:
+    """A shortfall rounded to the nearest whole step; under one step it is 0 (within reach)."""
+    if raw < step - 1e-9:
+        return 0.0
+    return math.floor(raw / step + 0.5) * step
+
+
 def gaps(profile: Profile, catalog: Catalog, role_id: str) -> Gaps:
     """Per-measure shortfall toward `role_id`, the region's nearest point and the steps to take."""
     role = catalog.role(role_id)
@@ -55,12 +75,14 @@ def gaps(profile: Profile, catalog: Catalog, role_id: str) -> Gaps:
         "swe": py - profile.swe,
         "comm": role.comm - profile.comm,
     }
-    shortfall = {a: round(v, 2) if v > _NOISE else 0.0 for a, v in raw.items()}
+    shortfall = {a: to_steps(v) for a, v in raw.items()}
     steps = {a: role.steps.for_axis(a) for a in AXES if shortfall[a] > 0}
     return Gaps(
         role=role.id,
         name=role.name,
         shortfall=shortfall,
+        within_reach=[a for a in AXES if shortfall[a] == 0 and raw[a] > _NOISE],
+        above={a: round(v, 2) for a, v in above_typical(profile, role).items()},
         nearest=(round(px, 3), round(py, 3)),
         inside=inside,
         steps=steps,

@@ -68,28 +68,44 @@ def _ranking(fits: np.ndarray) -> np.ndarray:
     return np.argsort(-fits, kind="stable")
 
 
-def _axis_phrase(label: str, value: float, centre: float, extent: float) -> str | None:
-    if abs(value - centre) <= _NEAR * extent:
-        return None
-    side = "below" if value < centre else "above"
-    return f"{label} {abs(value - centre):.1f} {side} typical ({centre:.1f})"
+def above_typical(profile: Profile, role: Role) -> dict[str, float]:
+    """How far above the region's centre the profile sits, on the axes where that is worth saying.
+
+    Being above is never a gap to close, but it does move a profile away from the centre and
+    so lowers the fit; the reason and the gap panel both explain it with these numbers.
+    """
+    g = role.region
+    out = {}
+    for axis, value, centre, extent in (
+        ("ml", profile.ml, g.ml, g.ml_extent),
+        ("swe", profile.swe, g.swe, g.swe_extent),
+    ):
+        if value - centre > _NEAR * extent:
+            out[axis] = value - centre
+    return out
 
 
 def reason(profile: Profile, role: Role) -> str:
-    """One line that says why the fit is what it is."""
+    """One line that says why the fit is what it is, over-qualification included."""
     g = role.region
     d = math.hypot((profile.ml - g.ml) / g.ml_extent, (profile.swe - g.swe) / g.swe_extent)
+    labels = {"ml": ("ML", g.ml, g.ml_extent), "swe": ("software engineering", g.swe, g.swe_extent)}
+    values = profile.as_dict()
     parts = [
-        p
-        for p in (
-            _axis_phrase("ML", profile.ml, g.ml, g.ml_extent),
-            _axis_phrase("software engineering", profile.swe, g.swe, g.swe_extent),
-        )
-        if p
+        f"{label} {centre - values[axis]:.1f} below typical ({centre:.1f})"
+        for axis, (label, centre, extent) in labels.items()
+        if centre - values[axis] > _NEAR * extent
     ]
     short = role.comm - profile.comm
     if short > _NOISE:
         parts.append(f"communication {short:.1f} under the bar ({role.comm:.1f})")
+    above = above_typical(profile, role)
+    if above:
+        said = " and ".join(
+            f"{labels[a][0]} {v:.1f} above typical ({labels[a][1]:.1f})" for a, v in above.items()
+        )
+        # Over-qualification lowers the fit; say so, or "no gap" next to a low fit reads wrong.
+        parts.append(f"{said}: more than the role uses, which lowers the fit but is no gap")
     where = "Inside the region" if d <= 1 else "Outside the region"
     if not parts:
         return f"{where}, close to its centre, and meets the communication bar."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -14,6 +14,22 @@ AXIS_LABELS: dict[str, str] = {
     "swe": "Software engineering",
     "comm": "Communication",
 }
+# Marker shapes a role may use on the map (plotly symbol names). Circles are kept for people, an
+# open circle with a cross for a team's centre and a star for a job posting.
+RoleSymbol = Literal[
+    "square",
+    "diamond",
+    "triangle-up",
+    "triangle-down",
+    "pentagon",
+    "hexagon",
+    "hourglass",
+    "bowtie",
+    "triangle-left",
+    "triangle-right",
+    "hexagram",
+    "star-triangle-up",
+]
 
 
 def repeated(ids: list[str]) -> list[str]:
@@ -80,6 +96,9 @@ class Role(FrozenModel):
     region: Region
     comm: float = Field(ge=0, le=10, description="communication / technical writing bar")
     colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    symbol: RoleSymbol | None = Field(
+        default=None, description="marker shape, so the role never depends on colour alone"
+    )
     source: str = Field(min_length=1, description="where the placement comes from")
     why: RoleWhy = Field(description="the reason for every number of `region` and `comm`")
     steps: LearningSteps
@@ -101,11 +120,21 @@ class Catalog(FrozenModel):
         dupes = repeated([r.id for r in self.roles])
         if dupes:
             raise ValueError(f"role ids must be unique; repeated: {', '.join(dupes)}")
+        shared = repeated([r.symbol for r in self.roles if r.symbol])
+        if shared:
+            raise ValueError(f"each role needs its own symbol; shared: {', '.join(shared)}")
         return self
 
     @property
     def role_ids(self) -> list[str]:
         return [r.id for r in self.roles]
+
+    def symbols(self) -> dict[str, str]:
+        """Role id -> marker shape: the catalog's own, else the first shape no role has taken."""
+        free = [s for s in get_args(RoleSymbol) if s not in {r.symbol for r in self.roles}]
+        # Past the 12 shapes, a large custom catalog reuses them in order.
+        spare = iter(free + list(get_args(RoleSymbol)) * len(self.roles))
+        return {r.id: r.symbol or next(spare) for r in self.roles}
 
     def role(self, role_id: str) -> Role:
         """The role with this id, or UnknownRoleError naming the valid ids."""

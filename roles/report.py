@@ -13,29 +13,52 @@ from roles.questionnaire_models import Questionnaire
 from roles.survey import people_like_you
 
 
-def match_report(profile: Profile, catalog: Catalog) -> dict[str, Any]:
-    """`{"profile": {...}, "fits": [{"role", "name", "fit", "reason", "gaps"}, ...]}`."""
-    fits = []
-    for f in match(profile, catalog):
-        fits.append(
-            {
-                "role": f.role,
-                "name": f.name,
-                "fit": round(f.fit, 1),
-                "reason": f.reason,
-                "gaps": gaps(profile, catalog, f.role).shortfall,
-            }
-        )
-    return {"profile": profile.as_dict(), "fits": fits}
+def match_report(profile: Profile, catalog: Catalog, target: str | None = None) -> dict[str, Any]:
+    """Profile, every fit (best first) and the path toward `target` (default: the best fit).
+
+    `{"profile", "catalog", "fits": [{"role", "name", "fit", "reason", "gaps"}, ...],
+    "target": {"role", "name", "chosen", "inside", "gaps", "within_reach", "above_typical",
+    "steps"}}`; gaps are in whole score steps (0.5).
+    """
+    ranked = match(profile, catalog)
+    fits = [
+        {
+            "role": f.role,
+            "name": f.name,
+            "fit": round(f.fit, 1),
+            "reason": f.reason,
+            "gaps": gaps(profile, catalog, f.role).shortfall,
+        }
+        for f in ranked
+    ]
+    path = gaps(profile, catalog, target or ranked[0].role)
+    return {
+        "profile": profile.as_dict(),
+        "catalog": catalog.id,
+        "fits": fits,
+        "target": {
+            "role": path.role,
+            "name": path.name,
+            "chosen": target is not None,
+            "inside": path.inside,
+            "gaps": path.shortfall,
+            "within_reach": path.within_reach,
+            "above_typical": path.above,
+            "steps": path.steps,
+        },
+    }
 
 
 def answers_report(
-    answers: Mapping[str, Any], questionnaire: Questionnaire, catalog: Catalog
+    answers: Mapping[str, Any],
+    questionnaire: Questionnaire,
+    catalog: Catalog,
+    target: str | None = None,
 ) -> dict[str, Any]:
     """`match_report` for scored answers, plus `answers_used` and `people_like_you`."""
     profile, _ = score(questionnaire, answers)
     used = {k: v for k, v in answers.items() if v not in (None, [], NOT_YET)}
-    report = match_report(profile, catalog)
+    report = match_report(profile, catalog, target)
     report["answers_used"] = used
     report["people_like_you"] = [
         {"title": t.title, "share": round(t.share, 3), "n": t.n} for t in people_like_you(answers)

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from components.catalogs import cached_catalog, cached_questionnaire
+from components.map_text import regions_summary
 from components.role_cards import render_method, render_role_cards
-from components.skills_map import base_map
+from components.skills_map import PLOT_CONFIG, base_map
 from components.validity import render_validity
 
 catalog = cached_catalog("2021")
@@ -26,12 +27,19 @@ score on our level descriptions, checked against real people from the 2021 Kaggl
 region is the widest on ML. Use the map to start a conversation, not to settle one.
 """
 )
-st.plotly_chart(base_map(catalog, height=520), config={"displaylogo": False})
-st.subheader("The roles")
+st.plotly_chart(
+    base_map(catalog, height=520, centres=True),
+    key="about_map",
+    theme=None,
+    height="stretch",
+    config=PLOT_CONFIG,
+    alt=regions_summary(catalog),
+)
+st.subheader("The roles", anchor=False)
 render_role_cards(catalog)
-st.subheader("How the fit and the gaps are computed")
+st.subheader("How the fit and the gaps are computed", anchor=False)
 render_method(catalog, cached_questionnaire())
-st.subheader("How well the map places people")
+st.subheader("How well the map places people", anchor=False)
 render_validity("2021")
 st.caption(
     "The catalog, level descriptions and questionnaire are YAML files in `data/`; edit them and "

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.catalogs import cached_catalog
 from components.errors import render_error
+from components.map_text import team_summary
 from components.team import input as team_in
 from components.team import panels
 from components.team.map import team_map_figure
@@ -49,7 +50,8 @@ fig = team_map_figure(
     analysis.fitted, catalog, show_names=show_names, centroid=analysis.centroid, posting=demand
 )
 fig = room_page.with_ratings(fig, room, analysis)
-map_slot.plotly_chart(fig, key="team_map", config={"displaylogo": False})
+with map_slot:
+    panels.render_team_map(fig, team_summary(analysis.fitted, catalog, analysis.centroid))
 with export_tab:
     panels.render_exports(analysis, catalog, fig)
 room_page.render_tabs(tabs[4:], room, analysis, catalog, threshold)

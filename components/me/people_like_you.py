@@ -60,8 +60,7 @@ def render_people_like_you(answers: Answers) -> None:
         return
     if not likeness.titles:
         return
-    st.markdown("#### People like you")
-    st.markdown(summary(likeness))
+    st.markdown("### People like you\n\n" + summary(likeness))
     st.plotly_chart(people_like_you_figure(likeness), config=_CONFIG, key="people_like_you")
     st.caption(
         "Shares count every title as if the five were equally common (the survey has eleven "

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.catalogs import cached_questionnaire
-from components.me.rating import current_scores, held_profile, seed_scores
+from components.me.rating import held_profile, seed_scores, slider_profile
+from components.style import focus_first_slider
 from roles.errors import ProfileError
 from roles.models import AXES, AXIS_LABELS, Profile
 from roles.questionnaire import NOT_YET, Answers, ScoreDetail, answer_options, score_detail
@@ -70,6 +71,7 @@ def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) ->
     seed_scores(slider_prefix, Profile(**sliders))
     st.session_state.pop(error_key, None)
     st.session_state[f"{key_prefix}applied"] = Applied(detail, sliders, answers)
+    st.session_state[f"{key_prefix}focus"] = True
     if mode_key:
         # Back to the sliders, so the person sees the scores the answers produced.
         st.session_state[mode_key] = "Quick rating"
@@ -159,7 +161,7 @@ def measure_notes(key_prefix: str, slider_prefix: str) -> dict[str, str]:
     applied = applied_answers(key_prefix)
     if applied is None:
         return {}
-    held = current_scores(slider_prefix)
+    held = slider_profile(slider_prefix).as_dict()
     notes = {}
     min_answers = cached_questionnaire().scoring.min_answers
     for axis in AXES:
@@ -174,6 +176,8 @@ def measure_notes(key_prefix: str, slider_prefix: str) -> dict[str, str]:
 
 def render_questionnaire_summary(key_prefix: str) -> None:
     """What the last submitted answers produced, shown above the sliders."""
+    if st.session_state.pop(f"{key_prefix}focus", False):
+        focus_first_slider()
     applied = applied_answers(key_prefix)
     if applied is None:
         return
@@ -208,7 +212,7 @@ def map_halo(key_prefix: str, slider_prefix: str) -> tuple[float, float] | None:
     applied = applied_answers(key_prefix)
     if applied is None:
         return None
-    held = current_scores(slider_prefix)
+    held = slider_profile(slider_prefix).as_dict()
     scoring = cached_questionnaire().scoring
     counts = [applied.rests_on(axis, held[axis]) for axis in ("ml", "swe")]
     if all(n is None for n in counts):

@@ -8,12 +8,6 @@ from components.catalogs import cached_levels
 from roles.levels import describe_level, looks_flat
 from roles.models import AXES, AXIS_LABELS, Profile
 
-_HELP = {
-    "ml": "How much hands-on ML you have done, judged by what you have built and shipped.",
-    "swe": "Production engineering practice: tests, review, deployment, monitoring, design.",
-    "comm": "Technical writing and communication: documents, talks, persuading others.",
-}
-
 
 def _held_key(key_prefix: str) -> str:
     return f"{key_prefix}held"
@@ -42,16 +36,27 @@ def held_profile(key_prefix: str) -> Profile:
     return Profile(**st.session_state[_held_key(key_prefix)])
 
 
+def slider_profile(key_prefix: str) -> Profile:
+    """The scores the sliders hold in this run, before they are drawn.
+
+    A page can then draw the result (the map) before the sliders: the browser handles the
+    run's elements in order, so the map is redrawn sooner after a key press.
+    """
+    held = st.session_state.get(_held_key(key_prefix), {})
+    for axis in AXES:
+        key = f"{key_prefix}{axis}"
+        if key not in st.session_state and axis in held:
+            # Streamlit drops a widget's state in runs where it is not drawn (questionnaire
+            # shown); restore it from the held copy. Only missing keys are written: assigning
+            # a live slider would push a stale value back to a browser that has moved on.
+            st.session_state[key] = held[axis]
+    return Profile(**{a: float(st.session_state[f"{key_prefix}{a}"]) for a in AXES})
+
+
 def _on_slide(key_prefix: str, then=None) -> None:  # type: ignore[no-untyped-def]
     mark_touched(key_prefix)
     if then is not None:
         then()
-
-
-def current_scores(key_prefix: str) -> dict[str, float]:
-    """The sliders' values as of this run, before they are drawn (a move lands in state first)."""
-    held = st.session_state.get(_held_key(key_prefix), {})
-    return {a: float(st.session_state.get(f"{key_prefix}{a}", held.get(a, 5.0))) for a in AXES}
 
 
 def render_rating_sliders(  # type: ignore[no-untyped-def]
@@ -62,15 +67,10 @@ def render_rating_sliders(  # type: ignore[no-untyped-def]
     `notes` adds a line under a slider, e.g. how many answers its score rests on.
     """
     levels = cached_levels()
-    held = st.session_state.get(_held_key(key_prefix), {})
+    slider_profile(key_prefix)
     values: dict[str, float] = {}
     for axis in AXES:
         key = f"{key_prefix}{axis}"
-        if key not in st.session_state and axis in held:
-            # Streamlit drops a widget's state in runs where it is not drawn (questionnaire
-            # shown); restore it from the held copy. Only missing keys are written: assigning
-            # a live slider would push a stale value back to a browser that has moved on.
-            st.session_state[key] = held[axis]
         value = st.slider(
             AXIS_LABELS[axis],
             min_value=0.0,
@@ -78,7 +78,6 @@ def render_rating_sliders(  # type: ignore[no-untyped-def]
             step=0.5,
             format="%.1f",
             key=key,
-            help=_HELP[axis],
             on_change=_on_slide,
             args=(key_prefix, on_change),
         )

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import plotly.graph_objects as go
-import pyarrow as pa
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components.skills_map import arrow_annotation, halo_trace, map_figure, person_trace
-from roles.gaps import Gaps, gaps
+from components.map_text import person_summary
+from components.skills_map import (
+    PLOT_CONFIG,
+    arrow_annotation,
+    halo_shape,
+    map_figure,
+    person_trace,
+)
+from roles.gaps import SCORE_STEP, Gaps, gaps
 from roles.match import RoleFit
 from roles.models import AXES, AXIS_LABELS, Catalog, Profile
 from roles.report import match_report
 from roles.verdict import Verdict, verdict
 
 AUTO_TARGET = "__best__"
-PLOT_CONFIG = {
-    "displaylogo": False,
-    "toImageButtonOptions": {"format": "png", "filename": "ml-skills-map", "scale": 2},
-}
+MAP_KEY = "me_map"
 
 
 def build_person_figure(
@@ -39,59 +43,33 @@ def build_person_figure(
     if target is not None and not target.inside:
         colour = catalog.role(target.role).colour
         arrows.append(arrow_annotation((profile.ml, profile.swe), target.nearest, colour=colour))
-    traces = [halo_trace(profile, *halo)] if halo else []
-    traces.append(person_trace(profile, label=label))
-    return map_figure(catalog, traces=traces, annotations=arrows)
-
-
-def fits_table(fits: list[RoleFit]) -> pa.Table:
-    """The ranked fits as a table for display.
-
-    An Arrow table rather than a DataFrame: Streamlit sends Arrow, and converting a DataFrame
-    cost more than the rest of the table on every rerun.
-    """
-    return pa.table(
-        {
-            "Role": [f.name for f in fits],
-            "Fit": [round(f.fit, 1) for f in fits],
-            "Why": [f.reason for f in fits],
-        }
+    shapes = [halo_shape(profile, *halo)] if halo else []
+    return map_figure(
+        catalog, traces=[person_trace(profile, label=label)], annotations=arrows, shapes=shapes
     )
 
 
-def _render_fits(fits: list[RoleFit]) -> None:
-    st.dataframe(
-        fits_table(fits),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "Fit": st.column_config.ProgressColumn(
-                "Fit", min_value=0, max_value=100, format="%.0f%%"
-            ),
-            "Why": st.column_config.TextColumn("Why", width="large"),
-        },
-    )
-
-
-def _render_gaps(profile: Profile, g: Gaps) -> None:
-    if g.total == 0:
-        where = "inside the region" if g.inside else "past the region on the axes that matter"
-        st.success(f"You are already {where} of **{g.name}** and meet its communication bar.")
-        return
-    for col, axis in zip(st.columns(3, gap="large"), AXES, strict=True):
-        short = g.shortfall[axis]
-        current = profile.as_dict()[axis]
-        with col:
-            st.metric(
-                AXIS_LABELS[axis],
-                f"+{short:.1f}" if short else "✓",
-                f"from {current:g} to {current + short:.1f}" if short else "no gap",
-                delta_color="off",
-                delta_arrow="off",
-            )
-            if axis in g.steps:
-                steps = "\n".join(f"{i}. {s}" for i, s in enumerate(g.steps[axis], 1))
-                st.markdown(f"**{AXIS_LABELS[axis]}: next steps**\n\n{steps}")
+def headline_note(v: Verdict, *, beyond: bool) -> str:
+    """The line under the heading: why the answer is as firm (or not) as it is."""
+    second = v.runner_up
+    if v.kind == "no_close_fit" and beyond:
+        return (
+            f"Your scores go beyond the typical profile of every role, so none fits closely; "
+            f"{v.best.name} is the nearest, and there is nothing to learn toward it on these "
+            "measures. Check your ratings against the level descriptions."
+        )
+    if v.kind == "no_close_fit":
+        return (
+            f"Even the nearest role's region is some way off (fit {v.best.fit:.0f} of 100; 80 is "
+            f"its edge). The path toward {v.best.name} below shows what would bring you there."
+        )
+    if v.close and second is not None:
+        tip = f" {v.tip.phrase()[0].upper()}{v.tip.phrase()[1:]}." if v.tip else ""
+        return (
+            f"The two fit almost equally ({v.best.name} {v.best.fit:.0f}, {second.name} "
+            f"{second.fit:.0f}).{tip}"
+        )
+    return v.best.reason
 
 
 def render_headline(v: Verdict, *, beyond: bool = False) -> None:
@@ -99,27 +77,8 @@ def render_headline(v: Verdict, *, beyond: bool = False) -> None:
 
     `beyond`: the person is past the nearest region on every measure (nothing to learn toward it).
     """
-    st.markdown(f"### {v.headline}")
-    second = v.runner_up
-    if v.kind == "no_close_fit" and beyond:
-        st.caption(
-            f"Your scores go beyond the typical profile of every role, so none fits closely; "
-            f"{v.best.name} is the nearest, and there is nothing to learn toward it on these "
-            "measures. Check your ratings against the level descriptions."
-        )
-    elif v.kind == "no_close_fit":
-        st.caption(
-            f"Even the nearest role's region is some way off (fit {v.best.fit:.0f} of 100; 80 is "
-            f"its edge). The path toward {v.best.name} below shows what would bring you there."
-        )
-    elif v.close and second is not None:
-        tip = f" {v.tip.phrase()[0].upper()}{v.tip.phrase()[1:]}." if v.tip else ""
-        st.caption(
-            f"The two fit almost equally ({v.best.name} {v.best.fit:.0f}, {second.name} "
-            f"{second.fit:.0f}).{tip}"
-        )
-    else:
-        st.caption(v.best.reason)
+    st.subheader(v.headline, anchor=False)
+    st.caption(headline_note(v, beyond=beyond))
     if v.comm_decides is not None:
         st.info(
             f"Communication decided this: {v.comm_decides.phrase()}. Check that rating against "
@@ -128,24 +87,99 @@ def render_headline(v: Verdict, *, beyond: bool = False) -> None:
         )
 
 
-def _render_path(
-    profile: Profile, catalog: Catalog, g: Gaps, target_key: str, best: RoleFit
-) -> None:
-    pick, _ = st.columns([1, 2])
-    with pick:
-        st.selectbox(
-            "Target role",
-            [AUTO_TARGET, *catalog.role_ids],
-            key=target_key,
-            # The label does not name the best fit: it changes with every slider move, and a
-            # stale name in the closed box read as a different target.
-            format_func=lambda rid: (
-                "Best fit (follows your scores)" if rid == AUTO_TARGET else catalog.role(rid).name
-            ),
-            help="The role you want to grow toward; the arrow on the map points at it.",
-        )
-    st.markdown(f"#### Your path toward {g.name}")
-    _render_gaps(profile, g)
+def fit_line(v: Verdict) -> str:
+    """The compact best-fit line that stays in view beside the sliders on a phone, as HTML (its
+    class lets the stylesheet make it sticky; raw HTML in st.markdown would load a 190 kB
+    parser in the browser)."""
+    return (
+        f'<p class="sm-fit-line"><strong>{html.escape(v.headline)}</strong> '
+        f"(fit {v.best.fit:.0f})</p>"
+    )
+
+
+def fits_markdown(fits: list[RoleFit]) -> str:
+    """The ranked fits as a Markdown table whose reasons wrap instead of being cut off."""
+    rows = [
+        f"| {i} | {_cell(f.name)} | {f.fit:.0f} | {_cell(f.reason)} |"
+        for i, f in enumerate(fits, 1)
+    ]
+    return "\n".join(["| # | Role | Fit (0-100) | Why |", "|---:|---|---:|---|", *rows])
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def gap_lines(profile: Profile, g: Gaps) -> dict[str, str]:
+    """Per measure, one sentence: the gap in whole slider steps, within reach, or no gap."""
+    current = profile.as_dict()
+    lines = {}
+    for axis in AXES:
+        short, label = g.shortfall[axis], AXIS_LABELS[axis]
+        if short:
+            lines[axis] = (
+                f"**{label}: +{short:g}**, from {current[axis]:g} to {current[axis] + short:g}."
+            )
+        elif axis in g.within_reach:
+            lines[axis] = (
+                f"**{label}: within reach.** Less than one slider step ({SCORE_STEP:g}) short; "
+                "nothing to learn for this."
+            )
+        elif axis in g.above:
+            lines[axis] = (
+                f"**{label}: no gap.** You are {g.above[axis]:.1f} above what the role typically "
+                "uses. That lowers your fit for it, but it is not something to close."
+            )
+        else:
+            lines[axis] = f"**{label}: no gap.**"
+    return lines
+
+
+def gaps_markdown(profile: Profile, g: Gaps) -> str:
+    """The path toward the target as one Markdown list: each measure, then its learning steps."""
+    lines = gap_lines(profile, g)
+    parts = []
+    for axis in AXES:
+        steps = g.steps.get(axis, [])
+        parts.append(f"- {lines[axis]}" + (" Next steps:" if steps else ""))
+        parts += [f"    {i}. {s}" for i, s in enumerate(steps, 1)]
+    return "\n".join(parts)
+
+
+def path_markdown(profile: Profile, g: Gaps) -> str:
+    """The section on the way to the target: heading, a one-line verdict when there is no gap,
+    then each measure with its learning steps (one element: each costs the browser a render)."""
+    parts = [f"### Your path toward {g.name}"]
+    if g.total == 0 and g.within_reach:
+        parts.append(f"**You are within one slider step of {g.name} on every measure.**")
+    elif g.total == 0:
+        where = "inside the region" if g.inside else "past the region on the axes that matter"
+        parts.append(f"**You are already {where} of {g.name} and meet its communication bar.**")
+    return "\n\n".join([*parts, gaps_markdown(profile, g)])
+
+
+def _target_id(catalog: Catalog, best: str, target_key: str) -> tuple[str, str]:
+    """(what the selectbox holds, the role id it means), reset if the role left the catalog."""
+    options = [AUTO_TARGET, *catalog.role_ids]
+    if st.session_state.get(target_key) not in options:
+        st.session_state[target_key] = AUTO_TARGET
+    chosen = str(st.session_state[target_key])
+    return chosen, best if chosen == AUTO_TARGET else chosen
+
+
+def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -> None:
+    st.selectbox(
+        "Target role",
+        [AUTO_TARGET, *catalog.role_ids],
+        key=target_key,
+        # The label does not name the best fit: it changes with every slider move, and a stale
+        # name in the closed box read as a different target.
+        format_func=lambda rid: (
+            "Best fit (follows your scores)" if rid == AUTO_TARGET else catalog.role(rid).name
+        ),
+        width=360,
+    )
+    st.markdown(path_markdown(profile, g))
 
 
 def render_results(
@@ -154,48 +188,59 @@ def render_results(
     *,
     target_key: str,
     map_slot: DeltaGenerator | None = None,
+    fit_slot: DeltaGenerator | None = None,
     halo: tuple[float, float] | None = None,
 ) -> str | None:
     """Draw the whole result; returns the target role id the person chose (None = best fit).
 
     `map_slot` is where the map and the best fit go (beside the sliders on the Me page);
-    without it they open the result. `halo` is the uncertainty drawn around the person.
+    `fit_slot` (an `st.empty`) takes the compact best-fit line. Without them the map opens the
+    result. `halo` is the uncertainty drawn around the person.
     """
     v = verdict(profile, catalog)
-    best = v.best
-    if st.session_state.get(target_key) not in (AUTO_TARGET, *catalog.role_ids):
-        st.session_state[target_key] = AUTO_TARGET
-    chosen = st.session_state[target_key]
-    target_id = best.role if chosen == AUTO_TARGET else chosen
+    chosen, target_id = _target_id(catalog, v.best.role, target_key)
     g = gaps(profile, catalog, target_id)
-
-    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, best.role).total == 0
+    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, v.best.role).total == 0
     with map_slot if map_slot is not None else st.container():
-        render_headline(v, beyond=beyond)
-        st.plotly_chart(build_person_figure(profile, catalog, g, halo=halo), config=PLOT_CONFIG)
+        # The headline's place comes first, its text after the map: the browser then draws the
+        # map before it, sooner after each key press.
+        head = st.container()
+        st.plotly_chart(
+            build_person_figure(profile, catalog, g, halo=halo),
+            key=MAP_KEY,
+            height="stretch",
+            theme=None,
+            config=PLOT_CONFIG,
+            alt=person_summary(profile, v.fits, catalog, g),
+        )
         halo_note = " The dotted halo shows how far your scores may be off." if halo else ""
         st.caption(
-            "Your bubble's size is your communication score. Hover a region for its ranges "
-            f"and communication bar; the arrow shows the way to your target role.{halo_note}"
+            "Your bubble's size is your communication score, and the arrow points toward your "
+            "target role. Each role's region has its own colour, with a marker of its own shape "
+            "at its centre. To save the map as a PNG, use the camera button at its top right."
+            + halo_note
         )
+        with head:
+            render_headline(v, beyond=beyond)
+    if fit_slot is not None:
+        fit_slot.html(fit_line(v))
     lead = v.kind == "no_close_fit" and not beyond
     if lead:
         # Nothing fits yet, so the way toward the nearest role leads the page.
-        _render_path(profile, catalog, g, target_key, best)
-    st.markdown("#### All roles, best fit first")
-    _render_fits(v.fits)
+        _render_path(profile, catalog, g, target_key)
+    st.markdown("### All roles, best fit first\n\n" + fits_markdown(v.fits))
     if not lead:
-        _render_path(profile, catalog, g, target_key, best)
+        _render_path(profile, catalog, g, target_key)
     return None if chosen == AUTO_TARGET else chosen
 
 
-def render_downloads(profile: Profile, catalog: Catalog) -> None:
-    """The result as JSON; the map's PNG comes from the chart's own camera button."""
+def render_downloads(profile: Profile, catalog: Catalog, target: str | None) -> None:
+    """The result as JSON, with the target role and its learning steps (the map's PNG comes
+    from the chart's own camera button)."""
     # A callable defers building the report to the click instead of every rerun.
     st.download_button(
         "Download result (JSON)",
-        lambda: json.dumps(match_report(profile, catalog), indent=2, ensure_ascii=False),
+        lambda: json.dumps(match_report(profile, catalog, target), indent=2, ensure_ascii=False),
         file_name="ml-skills-map-result.json",
         mime="application/json",
     )
-    st.caption("To save the map as a PNG, use the camera icon in the map's top-right corner.")

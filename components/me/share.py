@@ -1,12 +1,41 @@
-"""The link that restores a result exactly."""
+"""The link that restores a result exactly, with a copy button that works by tap."""
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from roles.share import ShareState, encode_share
+
+# A code block's copy icon appears only on hover, which a phone never has; this is a real button.
+# The script is ours and the link is escaped, so running it is safe. It copies with the clipboard
+# API and falls back to selecting the field, then says what happened in a live region.
+_COPY = """
+<div class="sm-share">
+  <label for="sm-share-url">Share or bookmark this result</label>
+  <div class="sm-share-row">
+    <input id="sm-share-url" type="text" readonly value="{url}">
+    <button type="button">Copy link</button>
+  </div>
+  <p class="sm-share-status" role="status" aria-live="polite"></p>
+</div>
+<script>
+(() => {{
+  const root = document.currentScript.parentElement.querySelector('.sm-share');
+  const field = root.querySelector('input'), status = root.querySelector('[role=status]');
+  root.querySelector('button').addEventListener('click', async () => {{
+    try {{ await navigator.clipboard.writeText(field.value); status.textContent = 'Link copied.'; }}
+    catch (err) {{
+      field.focus(); field.select();
+      status.textContent = document.execCommand('copy') ? 'Link copied.'
+        : 'Select the link and copy it.';
+    }}
+  }});
+}})();
+</script>
+"""
 
 
 def share_url(state: ShareState, base: str | None) -> str:
@@ -15,7 +44,11 @@ def share_url(state: ShareState, base: str | None) -> str:
     return f"{base}?{query}" if base else f"?{query}"
 
 
+def copy_link_html(url: str) -> str:
+    """The link in a read-only field and a Copy button (HTML with its script)."""
+    return _COPY.format(url=html.escape(url, quote=True))
+
+
 def render_share_link(state: ShareState) -> None:
-    """Show the link to copy (the code block has a copy button)."""
-    st.markdown("**Share or bookmark this result**")
-    st.code(share_url(state, st.context.url), language=None)
+    """Show the link with a Copy button."""
+    st.html(copy_link_html(share_url(state, st.context.url)), unsafe_allow_javascript=True)

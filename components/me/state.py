@@ -53,3 +53,20 @@ def write_url(state: ShareState) -> None:
     wanted = encode_share(state)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+def render_mode_choice() -> str:
+    """Quick rating (sliders) or the questionnaire."""
+    return str(st.radio("Rate yourself with", [QUICK, SURVEY], key=MODE_KEY, horizontal=True))
+
+
+def render_catalog_choice() -> None:
+    """The chart edition, in the sidebar."""
+    with st.sidebar:
+        st.radio(
+            "Chart edition",
+            ["2021", "2022"],
+            key=CATALOG_KEY,
+            horizontal=True,
+            help="The lecture's 2021 chart has six roles; the 2022 chart drops the data engineer.",
+        )

@@ -9,7 +9,6 @@ packed), not as a string per dot, so a room of 2,000 stays a small message on ev
 from __future__ import annotations
 
 import hashlib
-import html
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -19,6 +18,7 @@ import plotly.graph_objects as go
 
 from components.room.labels import place_labels
 from components.skills_map import AXIS_RANGE, base_map, bubble_size
+from components.text import plot_text
 from roles.match import match_many
 from roles.models import Catalog
 
@@ -114,7 +114,7 @@ def crowd_trace(entries: Sequence[EntryLike], *, show_names: bool) -> go.Scatter
     data = np.array(
         [(e.ml, e.swe, e.comm, i) for i, e in enumerate(entries, start=1)], dtype=np.float32
     ).reshape(-1, 4)
-    names = [html.escape(e.name or f"Participant {i}") for i, e in enumerate(entries, 1)]
+    names = [plot_text(e.name or f"Participant {i}") for i, e in enumerate(entries, 1)]
     return go.Scatter(
         x=xs.astype(np.float32),
         y=ys.astype(np.float32),
@@ -151,7 +151,7 @@ def names_trace(
     return go.Scatter(
         x=[lb.x for lb in labels],
         y=[lb.y for lb in labels],
-        text=[html.escape(lb.text) for lb in labels],
+        text=[plot_text(lb.text) for lb in labels],
         mode="text",
         textfont={"size": font_size, "color": "#111827"},
         hoverinfo="skip",
@@ -214,7 +214,7 @@ def role_distribution(
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=[html.escape(r.short_name) for r in roles],
+            y=[plot_text(r.short_name) for r in roles],
             orientation="h",
             marker={"color": [r.colour for r in roles]},
             text=[str(v) for v in values],

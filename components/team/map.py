@@ -1,20 +1,38 @@
-"""The team on the skills map: one bubble per person, coloured by best-fit role (pure functions)."""
+"""The team on the skills map: one marker per person in their best-fit role's colour and shape.
+
+Pure functions, so tests read exactly what the page shows. Names go beside the markers only where
+they fit without overlapping (see `components.labels`); the rest are listed under the map.
+"""
 
 from __future__ import annotations
-
-import html
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.skills_map import base_map, bubble_size
+from components.labels import Mark, place_labels
+from components.skills_map import (
+    AXIS_RANGE,
+    INK,
+    base_map,
+    bubble_size,
+    label_annotation,
+    region_annotations,
+    region_label_marks,
+)
+from components.text import plot_text
 from roles.models import Catalog, Profile
 
 # People on the same spot are moved round a small spiral so each stays visible and hoverable.
 _SPOT = 0.1  # points closer than this on both axes count as the same spot
 _STEP = 0.13  # distance of the first moved copy; later copies spiral out by sqrt(k)
 _GOLDEN_ANGLE = 2.399963
+# More names than this would cover the map: they stay in the hover and the list.
+MAX_NAME_LABELS = 60
+# Markers that labels keep clear of; beyond this many, checking them all costs more than it helps.
+_MAX_OBSTACLES = 300
+_NAME_FONT = 12
+LEGEND_TITLE = "Best-fit role (people)"
 
 
 def spread_overlaps(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -30,7 +48,7 @@ def spread_overlaps(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarra
 
 def _hover(frame: pd.DataFrame) -> list[str]:
     return [
-        f"<b>{html.escape(str(n))}</b><br>{html.escape(str(r))} (fit {f:.0f})"
+        f"<b>{plot_text(n)}</b><br>{plot_text(r)} (fit {f:.0f})"
         f"<br>ML {m:.1f} · Software engineering {s:.1f} · Communication {c:.1f}"
         for n, r, f, m, s, c in zip(
             frame["name"],
@@ -49,70 +67,94 @@ def _marker_scale(n: int) -> float:
     return 0.75 if n <= 60 else 0.45 if n <= 500 else 0.25
 
 
-def add_team(
-    fig: go.Figure, fitted: pd.DataFrame, catalog: Catalog, *, show_names: bool
-) -> go.Figure:
-    """One trace per best-fit role; hover shows the escaped name and the true scores."""
-    x, y = spread_overlaps(fitted["ml"].to_numpy(), fitted["swe"].to_numpy())
+def _sizes(fitted: pd.DataFrame) -> np.ndarray:
     scale = _marker_scale(len(fitted))
+    return bubble_size(0, scale) + 3.2 * scale * fitted["comm"].to_numpy(dtype=float)
+
+
+def team_traces(fitted: pd.DataFrame, catalog: Catalog, x: np.ndarray, y: np.ndarray) -> list:
+    """One trace per best-fit role: its colour and its shape, counted in the legend."""
+    symbols = catalog.symbols()
+    sizes = _sizes(fitted)
+    traces = []
     for role in catalog.roles:
         mask = (fitted["best_role"] == role.id).to_numpy()
         if not mask.any():
             continue
-        part = fitted.loc[mask]
-        fig.add_trace(
-            go.Scatter(
-                x=x[mask],
-                y=y[mask],
-                mode="markers+text" if show_names else "markers",
-                text=[html.escape(str(n)) for n in part["name"]] if show_names else None,
-                textposition="top center",
-                textfont={"size": 11},
-                hovertext=_hover(part),
-                hoverinfo="text",
-                marker={
-                    "size": bubble_size(0, scale) + 3.2 * scale * part["comm"].to_numpy(),
+        traces.append(
+            {
+                "type": "scatter",
+                "x": x[mask],
+                "y": y[mask],
+                "mode": "markers",
+                "hovertext": _hover(fitted.loc[mask]),
+                "hoverinfo": "text",
+                "marker": {
+                    "symbol": symbols[role.id],
+                    "size": sizes[mask],
                     "color": role.colour,
-                    "opacity": 0.85,
-                    "line": {"color": "rgba(30,30,30,0.8)", "width": 1},
+                    "opacity": 0.9,
+                    # A dark edge keeps every shape at 3:1 or more against the map.
+                    "line": {"color": "rgba(17,20,24,0.9)", "width": 1},
                 },
-                name=f"{role.short_name} ({int(mask.sum())})",
-                legendgroup="team",
-                showlegend=True,
-                meta={"kind": "team", "role": role.id},
-            )
+                "name": f"{plot_text(role.short_name)} ({int(mask.sum())})",
+                "showlegend": True,
+                "meta": {"kind": "team", "role": role.id},
+            }
         )
-    return fig
+    return traces
 
 
-def add_marker(
-    fig: go.Figure, profile: Profile, *, label: str, kind: str, symbol: str, colour: str
-) -> go.Figure:
-    """A labelled marker (the team's centre, a job posting) on the map."""
-    fig.add_trace(
-        go.Scatter(
-            x=[profile.ml],
-            y=[profile.swe],
-            mode="markers+text",
-            text=[html.escape(label)],
-            textposition="bottom center",
-            marker={
-                "size": 22,
-                "symbol": symbol,
-                "color": colour,
-                "line": {"color": "white", "width": 2},
-            },
-            hovertext=[
-                f"<b>{html.escape(label)}</b><br>ML {profile.ml:.1f} · Software engineering "
-                f"{profile.swe:.1f} · Communication {profile.comm:.1f}"
-            ],
-            hoverinfo="text",
-            name=label,
-            showlegend=True,
-            meta={"kind": kind},
-        )
-    )
-    return fig
+def marker_trace(profile: Profile, *, label: str, kind: str, symbol: str, colour: str) -> dict:
+    """A marker for the team's centre or a job posting (its label is placed with the names)."""
+    return {
+        "type": "scatter",
+        "x": [profile.ml],
+        "y": [profile.swe],
+        "mode": "markers",
+        "marker": {"size": 20, "symbol": symbol, "color": colour, "line": {"width": 2.5}},
+        "hovertext": [
+            f"<b>{plot_text(label)}</b><br>ML {profile.ml:.1f} · Software engineering "
+            f"{profile.swe:.1f} · Communication {profile.comm:.1f}"
+        ],
+        "hoverinfo": "text",
+        "name": label,
+        "showlegend": True,
+        "meta": {"kind": kind},
+    }
+
+
+def _label_annotations(
+    catalog: Catalog,
+    fixed: list[tuple[Profile, str]],
+    people: pd.DataFrame,
+    xy: tuple[np.ndarray, np.ndarray],
+    named: bool,
+) -> tuple[list[dict], list[str]]:
+    """All the map's labels placed together: role names first, then the centre and the
+    posting, then (if named) each person that has room; every marker is kept clear of.
+    Returns the annotations and the names left unlabelled."""
+    regions = region_label_marks(catalog)
+    marks = regions + [Mark(p.ml, p.swe, label, 10.0, _NAME_FONT) for p, label in fixed]
+    if named or len(people) <= _MAX_OBSTACLES:
+        texts = [str(n) for n in people["name"]] if named else [""] * len(people)
+        radii = _sizes(people) / 2
+        marks += [
+            Mark(float(a), float(b), t, float(r), _NAME_FONT)
+            for a, b, t, r in zip(*xy, texts, radii, strict=True)
+        ]
+    spots = place_labels(marks, AXIS_RANGE, leading=len(regions))
+    n = len(regions)
+    font = {"size": _NAME_FONT, "color": INK}
+    annotations = region_annotations(catalog, spots[:n]) + [
+        label_annotation(spot, font=font, name="label") for spot in spots[n:] if spot is not None
+    ]
+    unlabelled = [
+        m.text
+        for m, spot in zip(marks[n + len(fixed) :], spots[n + len(fixed) :], strict=True)
+        if m.text and spot is None
+    ]
+    return annotations, unlabelled
 
 
 def team_map_figure(
@@ -124,25 +166,45 @@ def team_map_figure(
     posting: Profile | None = None,
     height: int = 620,
 ) -> go.Figure:
-    """The skills map with the whole team, its centre and optionally a job posting's demands."""
-    fig = base_map(catalog, height=height)
-    for trace in fig.data:  # regions are labelled on the map; the legend is for people
-        trace.showlegend = False
-    add_team(fig, fitted, catalog, show_names=show_names)
-    if centroid is not None:
-        add_marker(fig, centroid, label="Team centre", kind="centroid", symbol="x", colour="#222")
-    if posting is not None:
-        add_marker(
-            fig, posting, label="Job posting", kind="posting", symbol="star", colour="#d4a000"
+    """The map with the whole team, its centre and optionally a job posting's demands.
+
+    The centre is an open marker drawn under the people, so nobody standing there is hidden.
+    `fig.layout.meta["unlabelled"]` names the people whose label found no free spot.
+    """
+    fig = base_map(catalog, height=height, centres=True)
+    x, y = spread_overlaps(fitted["ml"].to_numpy(), fitted["swe"].to_numpy())
+    fixed: list[tuple[Profile, str]] = []
+    if centroid is not None:  # drawn first, so under the people
+        fig.add_trace(
+            marker_trace(
+                centroid, label="Team centre", kind="centroid", symbol="circle-x-open", colour=INK
+            )
         )
+        fixed.append((centroid, "Team centre"))
+    for trace in team_traces(fitted, catalog, x, y):
+        fig.add_trace(trace)
+    if posting is not None:  # a demand, not a person: on top
+        fig.add_trace(
+            marker_trace(
+                posting, label="Job posting", kind="posting", symbol="star", colour="#b07d00"
+            )
+        )
+        fixed.append((posting, "Job posting"))
+    named = show_names and len(fitted) <= MAX_NAME_LABELS
+    annotations, unlabelled = _label_annotations(catalog, fixed, fitted, (x, y), named)
+    fig.layout.annotations = annotations  # replaces the base map's: all are placed together
     fig.update_layout(
         showlegend=True,
         legend={
             "orientation": "h",
             "yanchor": "top",
-            "y": -0.12,
+            "y": -0.1,
             "x": 0,
-            "title": {"text": "Best fit"},
+            "title": {"text": LEGEND_TITLE, "side": "top"},
+            "entrywidth": 0.5,  # two entries a row, so a phone keeps room for the map
+            "entrywidthmode": "fraction",
+            "font": {"color": INK},
         },
+        meta={"unlabelled": unlabelled},
     )
     return fig

@@ -5,7 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.team.report import STATUS_LABELS, build_report_html
+from components.map_text import team_summary
+from components.skills_map import PLOT_CONFIG
+from components.team.report import build_report_html, coverage_table_html, map_png
+from components.text import md_escape
 from roles.archetypes import ArchetypeCatalog
 from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis
 from roles.export import safe_csv
@@ -49,9 +52,12 @@ def _choose(archetype_id: str) -> None:
 def render_coverage(analysis: TeamAnalysis) -> None:
     """Who covers each role, with warnings for missing and single-person roles."""
     cov = analysis.coverage
-    frame = cov.as_frame().drop(columns="role_id")
-    frame["status"] = frame["status"].map(STATUS_LABELS)
-    st.dataframe(frame, hide_index=True, width="stretch")
+    # An HTML table, not a data grid: the names wrap instead of being cut at the column edge.
+    st.html(coverage_table_html(analysis))
+    st.caption(
+        f"A person covers every role they fit at {cov.threshold:g} or more, so one person can "
+        "count for several roles. The map's legend counts each person once, under their best fit."
+    )
     names = {r.role: r.name for r in cov.roles}
     if cov.missing:
         missing = ", ".join(names[r] for r in cov.missing)
@@ -156,9 +162,22 @@ def render_exports(analysis: TeamAnalysis, catalog: Catalog, fig: go.Figure) -> 
     b.download_button(
         "Team with best roles (CSV)", safe_csv(team), file_name="team-roles.csv", mime="text/csv"
     )
+    alt = team_summary(analysis.fitted, catalog, analysis.centroid)
     c.download_button(
         "One-page report (HTML)",
-        lambda: build_report_html(analysis, catalog, fig),
+        lambda: build_report_html(analysis, catalog, map_png(fig), alt=alt),
         file_name="team-report.html",
         mime="text/html",
     )
+
+
+def render_team_map(fig: go.Figure, summary: str) -> None:
+    """The team map, described for screen readers, with anyone left unlabelled listed below."""
+    config = {**PLOT_CONFIG, "toImageButtonOptions": {"filename": "team-skills-map", "scale": 2}}
+    st.plotly_chart(fig, key="team_map", theme=None, height="stretch", config=config, alt=summary)
+    unlabelled = (fig.layout.meta or {}).get("unlabelled", [])
+    if unlabelled:
+        st.caption(
+            "No room on the map for these names (tap or point at a marker to see who it is): "
+            + ", ".join(md_escape(n) for n in unlabelled)
+        )

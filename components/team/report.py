@@ -1,29 +1,45 @@
-"""A one-page, self-contained HTML team report: the map, coverage and hire-next (pure function)."""
+"""A one-page, self-contained HTML team report: the map as an image, coverage and hire-next.
+
+The report is meant to be e-mailed, so the map is a static PNG made by kaleido (with the
+machine's Chrome or Chromium) rather than 4.8 MB of embedded plotly.js.
+"""
 
 from __future__ import annotations
 
+import atexit
+import base64
 import html
+import logging
+import threading
 
 import plotly.graph_objects as go
 
 from roles.coverage import TeamAnalysis
 from roles.models import Catalog
 
+_LOG = logging.getLogger(__name__)
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:980px;margin:2em auto;
-padding:0 1em;color:#222}
-h1{margin-bottom:.2em} .muted{color:#666} table{border-collapse:collapse;width:100%;margin:.5em 0}
-th,td{text-align:left;padding:.35em .6em;border-bottom:1px solid #ddd;vertical-align:top}
-.missing{color:#b00020;font-weight:600} .single{color:#a15c00;font-weight:600}
+padding:0 1em;color:#111418}
+h1{margin-bottom:.2em} .muted{color:#50555d}
+table{border-collapse:collapse;width:100%;margin:.5em 0}
+th,td{text-align:left;padding:.35em .6em;border-bottom:1px solid #c9ced6;vertical-align:top}
+img{max-width:100%;height:auto} .missing{color:#b00020;font-weight:600}
+.single{color:#8a4b00;font-weight:600}
 """
 STATUS_LABELS = {"missing": "nobody fits", "single": "one person only", "covered": "covered"}
+IMAGE_SIZE = (820, 760)
+_image_lock = threading.Lock()
+_server_started = False
 
 
 def _e(value: object) -> str:
     return html.escape(str(value))
 
 
-def _coverage_rows(analysis: TeamAnalysis) -> str:
+def coverage_table_html(analysis: TeamAnalysis) -> str:
+    """Who fits each role at the threshold, as an HTML table whose names wrap."""
+    t = f"{analysis.coverage.threshold:g}"
     rows = []
     for r in analysis.coverage.roles:
         status = f'<span class="{r.status}">{STATUS_LABELS[r.status]}</span>'
@@ -31,7 +47,12 @@ def _coverage_rows(analysis: TeamAnalysis) -> str:
         rows.append(
             f"<tr><td>{_e(r.name)}</td><td>{r.count}</td><td>{status}</td><td>{who}</td></tr>"
         )
-    return "".join(rows)
+    return (
+        '<table class="sm-table"><thead><tr><th scope="col">Role</th>'
+        f'<th scope="col">People with fit &ge; {t}</th><th scope="col">Status</th>'
+        f'<th scope="col">Who (fit &ge; {t}, best first)</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _hire_heading(analysis: TeamAnalysis) -> str:
@@ -67,11 +88,54 @@ def _member_rows(analysis: TeamAnalysis) -> str:
     )
 
 
+def map_png(fig: go.Figure) -> bytes | None:
+    """The figure as a PNG, or None when no Chrome or Chromium can draw it here.
+
+    The first image starts a browser for that one call, which reports a missing or broken
+    browser as an error; after that a kaleido server keeps one open (~0.3 s an image).
+    """
+    import kaleido
+
+    global _server_started
+    width, height = IMAGE_SIZE
+    spec = fig.to_dict()
+    spec["layout"].update(width=width, height=height)
+    opts = {"format": "png", "width": width, "height": height, "scale": 1.5}
+    with _image_lock:
+        try:
+            if _server_started:
+                return bytes(kaleido.calc_fig_sync(spec, opts=opts))
+            image = bytes(kaleido.calc_fig_sync(spec, opts=opts, kopts={"mathjax": False}))
+            kaleido.start_sync_server(silence_warnings=True, mathjax=False)
+            # Stopped at exit: left running, its browser profile folder is cleaned up by the
+            # interpreter's shutdown with a ResourceWarning (a traceback at the end of a run).
+            atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+            _server_started = True
+            return image
+        except (RuntimeError, OSError, TimeoutError) as exc:  # no browser, or it failed
+            _LOG.warning("map image for the team report failed: %s", exc)
+            return None
+
+
+def _map_html(image: bytes | None, alt: str) -> str:
+    if image is None:
+        return (
+            '<p class="muted">The map image could not be made on this server (it needs '
+            "Chrome or Chromium). The tables below hold the same information.</p>"
+        )
+    data = base64.b64encode(image).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{_e(alt)}" width="{IMAGE_SIZE[0]}">'
+
+
 def build_report_html(
-    analysis: TeamAnalysis, catalog: Catalog, fig: go.Figure, *, title: str = "Team skills map"
+    analysis: TeamAnalysis,
+    catalog: Catalog,
+    image: bytes | None,
+    *,
+    alt: str = "The team on the skills map.",
+    title: str = "Team skills map",
 ) -> str:
-    """The report as one HTML file that opens offline (plotly.js is embedded)."""
-    chart = fig.to_html(full_html=False, include_plotlyjs=True, config={"displaylogo": False})
+    """The report as one small HTML file that opens offline; `image` is the map as PNG."""
     cov = analysis.coverage
     size = len(analysis.fitted)
     return f"""<!doctype html>
@@ -80,9 +144,9 @@ def build_report_html(
 <h1>{_e(title)}</h1>
 <p class="muted">{size} people on the {_e(catalog.title)}. A person covers a role when their fit
 is at least {cov.threshold:g} out of 100. Made with ML Skills Map.</p>
-{chart}
+{_map_html(image, alt)}
 <h2>Coverage</h2>
-<table><tr><th>Role</th><th>People</th><th>Status</th><th>Who</th></tr>{_coverage_rows(analysis)}</table>
+{coverage_table_html(analysis)}
 {_hire_heading(analysis)}
 {_hire_items(analysis)}
 <h2>Team</h2>

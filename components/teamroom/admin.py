@@ -23,7 +23,7 @@ from components.teamroom.access import (
     leave,
     run_action,
 )
-from components.teamroom.text import md
+from components.text import md_escape
 
 MEMBER_PAGE = "my_team"
 REMOVE = "teamroom_remove_choice"
@@ -44,7 +44,7 @@ def round_status(snapshot: store.TeamSnapshot) -> str:
     this = snapshot.info.rounds[number - 1]
     state = "open for answers" if this.is_open else f"closed on {_day(this.closed_at)}"  # type: ignore[arg-type]
     done, everyone = len(snapshot.answered), len(snapshot.members)
-    waiting = ", ".join(md(m.name) for m in snapshot.waiting)
+    waiting = ", ".join(md_escape(m.name) for m in snapshot.waiting)
     counts = f"{done} of {everyone} members answered" if everyone else "nobody has answered yet"
     return f"Round {number} · {state} · {counts}" + (f" (not yet: {waiting})" if waiting else "")
 
@@ -52,7 +52,7 @@ def round_status(snapshot: store.TeamSnapshot) -> str:
 def render_header(room: TeamRoom, base: str | None) -> None:
     """Team name and code, the round on show, and the way to invite (link, QR code, key)."""
     info = room.info.room
-    st.markdown(f"### {md(info.title)}: team code `{info.code}`")
+    st.markdown(f"### {md_escape(info.title)}: team code `{info.code}`")
     st.markdown(round_status(room.snapshot))
     fresh = bool(st.session_state.get(NEW_KEY))
     with st.expander(

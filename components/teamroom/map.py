@@ -3,16 +3,16 @@ joined to the member's own point by a line (a pure function of the figure and th
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.skills_map import INK
 from components.team.map import spread_overlaps
+from components.text import plot_text
 
-INK = "#111418"
 RATING_NAME = "Your rating"
 
 
@@ -42,7 +42,7 @@ def rating_points(fitted: pd.DataFrame) -> list[dict]:
             continue
         mx = mine["ml"] if mine["ml"] is not None else float(row["ml"])
         my = mine["swe"] if mine["swe"] is not None else float(row["swe"])
-        name = html.escape(str(row["name"]))
+        name = plot_text(row["name"])
         hover = (
             f"<b>Your rating of {name}</b><br>ML {_fmt(mine['ml'])} · Software engineering "
             f"{_fmt(mine['swe'])} · Communication {_fmt(mine['comm'])}<br>Their own: ML "

@@ -15,7 +15,6 @@ import streamlit as st
 import store
 from components.catalogs import cached_catalog
 from components.room.result import render_join_result
-from components.teamroom.text import spaced_code
 from roles.catalog import DEFAULT_CATALOG
 from roles.match import match
 from roles.models import AXES, AXIS_LABELS, Profile
@@ -33,10 +32,10 @@ def render_header(info: store.TeamRoomInfo, history: store.MemberHistory | None)
     st.html(_CSS)
     current = info.current
     state = "open" if current.is_open else "closed"
+    code = f"{info.code[:3]} {info.code[3:]}"
     st.html(
         f'<h1 class="tm-team">{html.escape(info.room.title)}</h1>'
-        f'<p class="tm-code">Team code {spaced_code(info.code)} · round {current.number} '
-        f"({state})</p>"
+        f'<p class="tm-code">Team code {code} · round {current.number} ({state})</p>'
     )
     if history is None:
         st.markdown(

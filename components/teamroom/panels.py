@@ -8,7 +8,7 @@ import streamlit as st
 import store
 from components.errors import render_error
 from components.teamroom.access import TeamRoom
-from components.teamroom.text import md
+from components.text import md_escape
 from roles.coverage import TeamAnalysis
 from roles.disagreement import MEASURE_WORDS, MIN_GAP, largest, pairs
 from roles.errors import SkillsMapError
@@ -58,7 +58,7 @@ def render_self_vs_manager(room: TeamRoom, analysis: TeamAnalysis) -> None:
     for axis in AXES:
         st.markdown(f"**{AXIS_LABELS[axis]}**")
         if found[axis]:
-            st.markdown("\n".join(f"- {md(d.sentence())}" for d in found[axis]))
+            st.markdown("\n".join(f"- {md_escape(d.sentence())}" for d in found[axis]))
         elif axis in rated_axes:
             st.markdown(f"You and they agree within {MIN_GAP:g} point on everyone you rated.")
         else:
@@ -104,13 +104,13 @@ def _summary(result: RoundComparison, names: dict[str, str]) -> list[str]:
         top = moved[0]
         axis = max(AXES, key=lambda a: abs(top.deltas[a]))
         lines.append(
-            f"{md(top.name)} moved most: {MEASURE_WORDS[axis]} "
+            f"{md_escape(top.name)} moved most: {MEASURE_WORDS[axis]} "
             f"{_change(top.before[axis], top.after[axis])}."
         )
-    if result.joined:
-        lines.append("Answered only in the later round: " + ", ".join(map(md, result.joined)) + ".")
-    if result.left:
-        lines.append("Answered only in the earlier round: " + ", ".join(map(md, result.left)) + ".")
+    for label, names_ in (("later", result.joined), ("earlier", result.left)):
+        if names_:
+            listed = ", ".join(md_escape(n) for n in names_)
+            lines.append(f"Answered only in the {label} round: {listed}.")
     for label, roles in (
         ("No longer missing", result.no_longer_missing),
         ("Newly missing", result.newly_missing),

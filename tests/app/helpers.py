@@ -23,6 +23,11 @@ def app(page: str | None = None, **query: str) -> AppTest:
     return at
 
 
+def html_bodies(at: AppTest) -> list[str]:
+    """The bodies of every `st.html` element (style sheets included)."""
+    return [h.proto.body for h in at.get("html")]
+
+
 def figures(at: AppTest) -> list[dict[str, Any]]:
     """Every plotly figure the page sent, as JSON."""
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
@@ -36,8 +41,10 @@ def values(v: Any) -> list[Any]:
 
 
 def texts(at: AppTest) -> str:
-    """All markdown, captions and alerts of the page, joined, for 'is it on the page' checks."""
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    """All headings, markdown, captions and alerts of the page, joined, for 'is it on the page'
+    checks."""
+    parts = [h.value for kind in ("title", "header", "subheader") for h in at.get(kind)]
+    parts += [m.value for m in at.markdown] + [c.value for c in at.caption]
     for kind in ("success", "info", "warning", "error"):
         parts += [e.value for e in at.get(kind)]
     return "\n".join(str(p) for p in parts)

@@ -22,7 +22,9 @@ def test_about_publishes_the_fit_formula_and_gap_rule() -> None:
 
 def test_about_shows_the_empty_map_with_all_regions() -> None:
     fig = figures(app("views/about.py").run())[0]
-    assert sum(1 for t in fig["data"] if t.get("meta", {}).get("kind") == "region") == 6
+    regions = [s for s in fig["layout"]["shapes"] if s["name"].startswith("region:")]
+    assert len(regions) == 6
+    assert fig["layout"]["annotations"] and "alt" not in fig  # the summary is the chart's alt
 
 
 def test_about_publishes_the_validity_figures_and_credits_kaggle() -> None:

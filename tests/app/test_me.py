@@ -2,20 +2,77 @@
 
 from __future__ import annotations
 
-from tests.app.helpers import app, figures, texts, values
+import json
+
+from roles.catalog import load_catalog
+from roles.match import match
+from roles.models import Profile
+from tests.app.helpers import app, figures, html_bodies, texts, values
 
 
 def _person_trace(fig: dict) -> dict:
     return next(t for t in fig["data"] if t.get("meta", {}).get("kind") == "person")
 
 
+def _regions(fig: dict) -> list[dict]:
+    return [s for s in fig["layout"].get("shapes", []) if s.get("name", "").startswith("region:")]
+
+
+def _fits_table(at) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The rows of the "All roles" Markdown table: [rank, role, fit, why]."""
+    table = next(m.value for m in at.markdown if "| # | Role" in m.value)
+    lines = table[table.index("| # | Role") :].splitlines()
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in lines[2:]]
+
+
 def test_backend_engineer_sees_ml_devops_as_best_fit() -> None:
     at = app(ml="1", swe="9", comm="5").run()
     assert not at.exception
     assert "Best fit: ML DevOps / platform engineer" in texts(at)
-    fits = at.dataframe[0].value
-    assert fits["Role"].iloc[0] == "ML DevOps / platform engineer"
-    assert list(fits["Fit"]) == sorted(fits["Fit"], reverse=True)
+    rows = _fits_table(at)
+    assert rows[0][1] == "ML DevOps / platform engineer"
+    assert [int(r[2]) for r in rows] == sorted((int(r[2]) for r in rows), reverse=True)
+
+
+def test_every_reason_is_shown_whole_in_a_table_that_wraps_not_a_data_grid() -> None:
+    at = app(ml="9.5", swe="5.5", comm="6").run()
+    assert not at.dataframe  # a data grid cuts long text at the column edge
+    expected = {f.name: f.reason for f in match(Profile(ml=9.5, swe=5.5, comm=6), load_catalog())}
+    assert {r[1]: r[3] for r in _fits_table(at)} == expected
+
+
+def test_compact_best_fit_line_sits_with_the_sliders() -> None:
+    at = app(ml="1", swe="9", comm="5").run()
+    rate_column = at.columns[0]
+    assert (
+        '<p class="sm-fit-line"><strong>Best fit: ML DevOps / platform engineer</strong> '
+        "(fit 98)</p>" in [h.proto.body for h in rate_column.get("html")]
+    )
+    assert len(rate_column.slider) == 3
+
+
+def test_map_has_a_text_summary_for_screen_readers() -> None:
+    at = app(ml="5", swe="5", comm="5", target="data_engineer").run()
+    alt = at.get("plotly_chart")[0].proto.alt
+    assert "You are at ML expertise 5.0 and software engineering 5.0" in alt
+    assert "You are inside the region of ML engineer." in alt
+    assert "Nearest other regions: " in alt and "points away)" in alt
+    assert "Best fit: ML engineer (fit " in alt
+    assert "An arrow points from you toward the Data engineer region." in alt
+
+
+def test_map_offers_only_png_export_and_no_hover_only_instructions() -> None:
+    at = app().run()
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["modeBarButtons"] == [["toImage"]]
+    assert "hover" not in texts(at).lower()
+
+
+def test_sliders_and_headings_add_no_extra_tab_stops() -> None:
+    at = app().run()
+    assert all(not s.help for s in at.slider)  # a help icon is one more Tab stop per slider
+    assert all(h.proto.hide_anchor for h in at.subheader)  # so is a heading's anchor link
+    assert '[data-testid="stHeaderActionElements"]' in "".join(html_bodies(at))  # Markdown's
 
 
 def test_moving_the_ml_slider_changes_best_fit_map_and_url() -> None:
@@ -30,8 +87,8 @@ def test_moving_the_ml_slider_changes_best_fit_map_and_url() -> None:
 
 def test_map_shows_every_role_region_and_labels_them() -> None:
     fig = figures(app().run())[0]
-    regions = [t for t in fig["data"] if t.get("meta", {}).get("kind") == "region"]
-    assert len(regions) == 6 and all(t["fill"] == "toself" for t in regions)
+    regions = _regions(fig)
+    assert len(regions) == 6 and all(r["type"] == "circle" and r["fillcolor"] for r in regions)
     labels = {a["text"] for a in fig["layout"]["annotations"]}
     assert "<b>Data scientist</b>" in labels
 
@@ -46,9 +103,9 @@ def test_target_role_shows_gap_steps_and_an_arrow_on_the_map() -> None:
     assert at.selectbox(key="me_target").value == "ml_engineer"
     page = texts(at)
     assert "Your path toward ML engineer" in page
-    assert "ML expertise: next steps" in page
-    ml_metric = next(m for m in at.metric if m.label == "ML expertise")
-    assert ml_metric.value.startswith("+")
+    assert "- **ML expertise: +3.5**, from 1 to 4.5. Next steps:" in page
+    assert "    1. Train a deep-learning model from scratch" in page
+    assert "**Software engineering: no gap.** You are 3.0 above" in page
     arrows = [a for a in figures(at)[0]["layout"]["annotations"] if a.get("showarrow")]
     assert len(arrows) == 1 and arrows[0]["ax"] == 1.0 and arrows[0]["ay"] == 9.0
 
@@ -62,7 +119,7 @@ def test_choosing_a_target_is_written_to_the_url() -> None:
 
 def test_default_target_follows_the_best_fit_with_no_gap() -> None:
     at = app(ml="7", swe="5.5", comm="6").run()
-    assert "You are already inside the region of **ML engineer**" in texts(at)
+    assert "You are already inside the region of ML engineer" in texts(at)
     assert not [a for a in figures(at)[0]["layout"]["annotations"] if a.get("showarrow")]
 
 
@@ -104,15 +161,29 @@ def test_equal_scores_warn_that_the_match_is_unreliable() -> None:
 
 def test_2022_chart_has_five_regions_and_no_data_engineer_target() -> None:
     at = app(catalog="2022", target="data_engineer").run()
-    regions = [t for t in figures(at)[0]["data"] if t.get("meta", {}).get("kind") == "region"]
-    assert len(regions) == 5
+    assert len(_regions(figures(at)[0])) == 5
     assert "not a role of this chart" in " ".join(w.value for w in at.warning)
 
 
-def test_share_link_restores_the_state() -> None:
+def test_share_link_restores_the_state_and_has_a_copy_button() -> None:
     at = app(ml="2", swe="8", comm="3", target="ml_engineer").run()
-    link = at.code[0].value
-    assert "ml=2" in link and "swe=8" in link and "target=ml_engineer" in link
+    share = next(b for b in html_bodies(at) if "sm-share" in b)
+    assert "ml=2&amp;swe=8&amp;comm=3&amp;target=ml_engineer" in share
+    assert '<button type="button">Copy link</button>' in share
+
+
+def test_a_gap_under_one_slider_step_reads_within_reach_with_no_steps() -> None:
+    at = app(ml="5.5", swe="3", comm="6.5", target="data_scientist").run()
+    page = texts(at)
+    assert "**Communication: within reach.**" in page  # 0.4 below the bar of 6.9
+    assert "Next steps" not in page and "    1. " not in page
+
+
+def test_over_qualification_is_explained_where_it_lowers_the_fit() -> None:
+    at = app(ml="9.5", swe="5.5", comm="6", target="ml_engineer").run()
+    page = texts(at)
+    assert "**ML expertise: no gap.** You are 3.4 above what the role typically uses." in page
+    assert "That lowers your fit for it" in page
 
 
 def _questionnaire(at):  # type: ignore[no-untyped-def]
@@ -146,7 +217,7 @@ def test_the_survey_questions_come_first_in_the_questionnaire() -> None:
 def test_survey_answers_show_people_like_you_with_caveats() -> None:
     at = _answer_survey(_questionnaire(app().run()), "10-20 years", "5-10 years", "ml_research")
     page = texts(at)
-    assert "#### People like you" in page
+    assert "### People like you" in page
     assert "people in the 2021 Kaggle survey " in page and "Research Scientist" in page
     assert "a job title is what people are called" in page
     bars = next(
@@ -161,10 +232,9 @@ def test_few_answers_say_so_and_draw_a_halo_around_the_person() -> None:
     assert "From 2 answers (pulled toward the middle: fewer than 3)." in page
     assert "From 1 answer (pulled toward the middle: fewer than 3)." in page  # communication
     fig = figures(at)[0]
-    halo = [t for t in fig["data"] if t.get("meta", {}).get("kind") == "halo"]
+    halo = [s for s in fig["layout"]["shapes"] if s.get("name") == "halo"]
     assert len(halo) == 1
-    xs = values(halo[0]["x"])
-    assert max(xs) - min(xs) == __import__("pytest").approx(2 * 1.5, abs=0.01)
+    assert halo[0]["x1"] - halo[0]["x0"] == __import__("pytest").approx(2 * 1.5, abs=0.01)
 
 
 def test_moving_a_slider_after_the_questionnaire_makes_it_your_own_rating() -> None:
@@ -172,7 +242,7 @@ def test_moving_a_slider_after_the_questionnaire_makes_it_your_own_rating() -> N
     at.slider(key="me_ml").set_value(9.0).run()
     at.slider(key="me_swe").set_value(1.0).run()
     assert "From 2 answers" not in texts(at)
-    assert not [t for t in figures(at)[0]["data"] if t.get("meta", {}).get("kind") == "halo"]
+    assert not [s for s in figures(at)[0]["layout"]["shapes"] if s.get("name") == "halo"]
 
 
 def test_an_empty_questionnaire_says_what_is_missing_and_changes_nothing() -> None:
@@ -192,20 +262,20 @@ def test_none_with_other_activities_is_refused_with_advice() -> None:
 def test_close_call_heading_names_both_roles_and_what_tips_it() -> None:
     at = app(ml="6.5", swe="4.5", comm="5").run()
     page = texts(at)
-    assert "### Close call: " in page and " would make it " in page
+    assert "\nClose call: " in page and " would make it " in page
 
 
 def test_between_regions_the_heading_says_no_role_fits_and_the_path_leads() -> None:
     at = app(ml="4", swe="9.5", comm="3").run()
     page = texts(at)
-    assert "### No role fits closely yet; nearest: " in page
-    assert page.index("#### Your path toward") < page.index("#### All roles, best fit first")
+    assert "\nNo role fits closely yet; nearest: " in page
+    assert page.index("### Your path toward") < page.index("### All roles, best fit first")
 
 
 def test_beyond_every_region_is_not_sent_down_a_path_with_nothing_to_learn() -> None:
     at = app(ml="9.5", swe="9.5", comm="9").run()
     page = texts(at)
-    assert "### No role fits closely yet; nearest: " in page
+    assert "\nNo role fits closely yet; nearest: " in page
     assert "go beyond the typical profile of every role" in page
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.team.map import spread_overlaps, team_map_figure
-from components.team.report import build_report_html
+from components.team.report import build_report_html, map_png
 from roles.coverage import analyse_team
 from roles.models import Catalog
+from tests.app.helpers import html_bodies, texts
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "team.py")
@@ -198,7 +200,8 @@ def _odd_team() -> pd.DataFrame:
 def test_map_escapes_names_and_separates_people_on_the_same_spot(catalog: Catalog) -> None:
     analysis = analyse_team(_odd_team(), catalog)
     fig = team_map_figure(analysis.fitted, catalog, show_names=True, centroid=analysis.centroid)
-    text = json.dumps(fig.to_plotly_json()["data"])
+    drawn = fig.to_plotly_json()
+    text = json.dumps([drawn["data"], drawn["layout"]["annotations"]])
     assert "<script>" not in text and "&lt;script&gt;" in text
     x, y = spread_overlaps(np.array([5.0, 5.0, 5.0]), np.array([5.0, 5.0, 5.0]))
     assert len({(round(a, 3), round(b, 3)) for a, b in zip(x, y, strict=True)}) == 3
@@ -206,11 +209,54 @@ def test_map_escapes_names_and_separates_people_on_the_same_spot(catalog: Catalo
     assert [t.meta["kind"] for t in fig.data if t.meta["kind"] == "centroid"] == ["centroid"]
 
 
-def test_report_is_self_contained_and_escapes_names(catalog: Catalog) -> None:
+def test_report_is_small_self_contained_and_escapes_names(catalog: Catalog) -> None:
     analysis = analyse_team(_odd_team(), catalog, archetype_id="ml_embedded_in_product")
     fig = team_map_figure(analysis.fitted, catalog)
-    page = build_report_html(analysis, catalog, fig)
-    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)" in page
-    assert '<script src="http' not in page and "Plotly.newPlot" in page
+    png = map_png(fig)
+    if png is None:
+        pytest.skip("no Chrome or Chromium for kaleido on this machine")
+    assert png.startswith(b"\x89PNG")
+    page = build_report_html(analysis, catalog, png, alt="The team on the map.")
+    assert "<script" not in page and "Plotly" not in page  # no 4.8 MB of plotly.js
+    assert len(page.encode()) < 400_000
+    assert '<img src="data:image/png;base64,' in page and 'alt="The team on the map."' in page
+    assert "&lt;script&gt;alert(1)" in page
     assert "Hire next for &ldquo;ML embedded in product teams&rdquo;" in page
-    assert "Coverage" in page
+    assert "People with fit &ge; 80" in page
+
+
+def test_report_without_a_browser_still_has_the_tables(catalog: Catalog) -> None:
+    analysis = analyse_team(_odd_team(), catalog)
+    page = build_report_html(analysis, catalog, None)
+    assert "<img" not in page and "could not be made on this server" in page
+    assert "Twin A" in page
+
+
+def test_coverage_is_a_wrapping_table_named_for_what_it_counts() -> None:
+    at = _with_example()
+    assert not any("who" in d.value.columns for d in at.dataframe)  # no clipping data grid
+    table = next(b for b in html_bodies(at) if "sm-table" in b)
+    assert "People with fit &ge; 80" in table and "Who (fit &ge; 80, best first)" in table
+    assert "Sofia Rossi, Amara Okafor, Lukas Novak, Oskar Lind, Mei Chen" in table
+    assert "The map's legend counts each person once, under their best fit." in texts(at)
+    assert _figure(at)["layout"]["legend"]["title"]["text"] == "Best-fit role (people)"
+
+
+def test_hire_next_speaks_of_whole_people() -> None:
+    at = _with_example()
+    at.selectbox(key="team_archetype").set_value("ml_embedded_in_product").run()
+    hires = [m.value for m in at.markdown if "calls for about" in m.value]
+    assert hires and all(re.search(r"\(about \d+ of \d+ people\)", h) for h in hires)
+    assert not any(re.search(r"\d\.\d of \d+ people", h) for h in hires)
+
+
+def test_team_map_is_described_for_screen_readers_and_lists_unlabelled_names() -> None:
+    at = _with_example()
+    alt = at.get("plotly_chart")[0].proto.alt
+    assert alt.startswith("Team map of 10 people.") and "Data scientist: 2 (" in alt
+    at.toggle(key="team_names").set_value(True).run()
+    labels = [a["text"] for a in _figure(at)["layout"]["annotations"]]
+    listed = next((c.value for c in at.caption if c.value.startswith("No room on the map")), "")
+    people = ["Priya Raman", "Tomás Ortega", "Mei Chen", "Sofia Rossi", "Daniel Kim"]
+    for name in people:
+        assert any(name in label.replace("<br>", " ") for label in labels) or name in listed

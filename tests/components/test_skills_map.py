@@ -2,14 +2,105 @@
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from components.me.results import build_person_figure
-from components.skills_map import base_map, bubble_size
-from roles.catalog import load_catalog
+from components.skills_map import base_map, bubble_size, plot_text
+from components.team.map import team_map_figure
+from roles.catalog import DATA_DIR, load_catalog
+from roles.coverage import analyse_team
 from roles.gaps import gaps
 from roles.models import Profile
+from roles.team import parse_team_bytes
+from tests.components.map_checks import label_problems, worst_text_contrast
+
+CATALOG_IDS = ["2021", "2022"]
+
+
+def _example_team_figure(catalog_id: str = "2021", **kwargs):  # type: ignore[no-untyped-def]
+    catalog = load_catalog(catalog_id)
+    team = parse_team_bytes((DATA_DIR / "example_team.csv").read_bytes(), "example_team.csv")
+    analysis = analyse_team(team.members, catalog)
+    return team_map_figure(analysis.fitted, catalog, centroid=analysis.centroid, **kwargs)
+
+
+def _figures(catalog_id: str):  # type: ignore[no-untyped-def]
+    catalog = load_catalog(catalog_id)
+    p = Profile(ml=1, swe=9, comm=5)
+    yield "base map", base_map(catalog)
+    yield "Me map", build_person_figure(p, catalog, gaps(p, catalog, "ml_engineer"))
+    yield "Team map with names", _example_team_figure(catalog_id, show_names=True)
+
+
+@pytest.mark.parametrize("catalog_id", CATALOG_IDS)
+def test_every_text_on_the_maps_reaches_4_5_to_1_against_what_is_behind_it(catalog_id: str) -> None:
+    for name, fig in _figures(catalog_id):
+        ratio, what = worst_text_contrast(go.Figure(fig))
+        assert ratio >= 4.5, f"{name}: {what} has {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("catalog_id", CATALOG_IDS)
+def test_labels_stay_inside_the_plot_and_apart_on_phone_and_desktop(catalog_id: str) -> None:
+    for name, fig in _figures(catalog_id):
+        assert label_problems(fig) == [], name
+        texts = [a for a in fig.layout.annotations if a.text]
+        assert texts and all(a.showarrow is False for a in texts), name  # labels, not arrows
+
+
+def test_names_with_quotes_read_as_typed_not_as_html_entities() -> None:
+    assert plot_text('Ann "Boss" O\'Neil <b>') == 'Ann "Boss" O\'Neil &lt;b&gt;'
+    catalog = load_catalog()
+    team = pd.DataFrame(
+        [('Ann "Boss" O\'Neil', 5, 5, 5, "")], columns=["name", "ml", "swe", "comm", "title"]
+    )
+    analysis = analyse_team(team, catalog)
+    fig = team_map_figure(analysis.fitted, catalog, show_names=True)
+    drawn = json.dumps([a.text for a in fig.layout.annotations]) + json.dumps(
+        [t.hovertext for t in fig.data if t.meta and t.meta.get("kind") == "team"]
+    )
+    assert 'Ann \\"Boss\\" O\'Neil' in drawn
+    assert "&quot;" not in drawn and "&#x27;" not in drawn
+
+
+def test_team_centre_is_hollow_and_drawn_under_the_people() -> None:
+    fig = _example_team_figure()
+    kinds = [t.meta.get("kind") if t.meta else None for t in fig.data]
+    centre = kinds.index("centroid")
+    assert centre < kinds.index("team")
+    assert fig.data[centre].marker.symbol.endswith("-open")
+
+
+def test_each_role_has_its_own_marker_shape_and_the_legend_shows_it() -> None:
+    catalog = load_catalog()
+    fig = _example_team_figure()
+    people = [t for t in fig.data if t.meta and t.meta.get("kind") == "team"]
+    symbols = catalog.symbols()
+    assert len(set(symbols.values())) == len(catalog.roles)
+    for t in people:
+        assert t.showlegend and t.marker.symbol == symbols[t.meta["role"]]
+        assert t.marker.color == catalog.role(t.meta["role"]).colour
+    assert fig.layout.legend.title.text == "Best-fit role (people)"
+    centres = next(t for t in fig.data if t.meta and t.meta.get("kind") == "centres")
+    assert list(centres.marker.symbol) == [f"{symbols[r.id]}-open" for r in catalog.roles]
+
+
+def test_names_that_find_no_room_are_reported_for_the_list_under_the_map() -> None:
+    catalog = load_catalog()
+    crowd = pd.DataFrame(
+        [(f"Person number {i}", 5 + (i % 3) * 0.1, 5, 5, "") for i in range(12)],
+        columns=["name", "ml", "swe", "comm", "title"],
+    )
+    analysis = analyse_team(crowd, catalog)
+    fig = team_map_figure(analysis.fitted, catalog, show_names=True)
+    labelled = {a.text.replace("<br>", " ") for a in fig.layout.annotations}
+    unlabelled = fig.layout.meta["unlabelled"]
+    assert unlabelled and not labelled & set(unlabelled)
+    assert labelled | set(unlabelled) >= {f"Person number {i}" for i in range(12)}
+    assert label_problems(fig) == []
 
 
 @pytest.mark.parametrize("catalog_id", ["2021", "2022"])
@@ -18,26 +109,30 @@ def test_person_figure_passes_plotlys_full_validation(catalog_id: str) -> None:
     p = Profile(ml=1, swe=9, comm=5)
     fig = build_person_figure(p, catalog, gaps(p, catalog, "ml_engineer"))
     validated = go.Figure(fig.to_dict())  # raises on any unknown or ill-typed property
-    assert len(validated.data) == len(catalog.roles) + 1
+    assert len(validated.data) == 2  # the region centres and the person
+    assert len(validated.layout.shapes) == len(catalog.roles)  # the regions
     assert len([a for a in validated.layout.annotations if a.showarrow]) == 1
 
 
 def test_changing_one_figure_leaves_the_next_base_map_untouched() -> None:
     catalog = load_catalog()
-    first = base_map(catalog)
+    first = base_map(catalog, centres=True)
     first.update_layout(title="changed")
     first.data[0].name = "changed"
-    second = base_map(catalog)
+    first.layout.shapes[0].name = "changed"
+    second = base_map(catalog, centres=True)
     assert second.layout.title.text is None
-    assert second.data[0].name == catalog.roles[0].name
+    assert second.data[0].name == "Region centres"
+    assert second.layout.shapes[0].name == f"region:{catalog.roles[0].id}"
 
 
 def test_role_names_from_a_custom_catalog_are_escaped_in_hover_and_labels() -> None:
     catalog = load_catalog()
     evil = catalog.roles[0].model_copy(update={"name": "<img src=x>", "short_name": "<i>x</i>"})
     custom = catalog.model_copy(update={"roles": [evil, *catalog.roles[1:]]})
-    fig = base_map(custom)
-    assert "&lt;img src=x&gt;" in fig.data[0].text and "<img" not in fig.data[0].text
+    fig = base_map(custom, centres=True)
+    hover = fig.data[0].hovertext[0]
+    assert "&lt;img src=x&gt;" in hover and "<img" not in hover
     assert fig.layout.annotations[0].text == "<b>&lt;i&gt;x&lt;/i&gt;</b>"
 
 

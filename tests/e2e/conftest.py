@@ -52,9 +52,13 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) 
 
 
 def start_app(
-    tmp_path: Path, extra_env: dict[str, str] | None = None, *, cwd: Path = ROOT
+    tmp_path: Path,
+    extra_env: dict[str, str] | None = None,
+    *,
+    cwd: Path = ROOT,
+    script: Path | None = None,
 ) -> tuple[str, subprocess.Popen[bytes]]:
-    """Start `streamlit run app.py` (in `cwd`) with its own data folder; returns (url, process)."""
+    """Start `streamlit run app.py` (or `script`) in `cwd` with its own data folder; (url, process)."""
     port = _free_port()
     env = {**os.environ, "SKILLS_MAP_DATA_HOME": str(tmp_path / "appdata"), **(extra_env or {})}
     proc = subprocess.Popen(
@@ -63,7 +67,7 @@ def start_app(
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            str(script or cwd / "app.py"),
             "--server.headless",
             "true",
             "--server.port",

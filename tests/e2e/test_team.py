@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
+from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
+from tests.e2e.layout import MAP_DRAWN, VIEWPORTS, horizontal_overflow, label_problems
 
 pytestmark = pytest.mark.e2e
 
@@ -62,9 +67,54 @@ def test_example_team_report_downloads_and_opens(app_url: str, page, tmp_path: P
     info.value.save_as(report)
     text = report.read_text(encoding="utf-8")
     assert "Priya Raman" in text and "Hire next: fill the gaps" in text
+    assert report.stat().st_size < 400_000 and "<script" not in text  # no plotly.js inside
     viewer = page.context.new_page()
     viewer.goto(report.as_uri())
-    viewer.locator(".js-plotly-plot").wait_for()
-    viewer.wait_for_timeout(500)
+    image = viewer.get_by_role("img", name=re.compile(r"^Team map of 10 people\."))
+    expect(image).to_be_visible()
+    assert viewer.evaluate("() => document.querySelector('img').naturalWidth") > 800
+    assert serious_violations(viewer) == []
     screenshot(viewer, "team-report")
     viewer.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, Page]]:  # type: ignore[no-untyped-def]
+    """A page at 1440x900 or at 390x844 (a phone: touch, mobile)."""
+    viewport = VIEWPORTS[request.param]
+    phone = viewport["width"] < 500
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield request.param, page
+    context.close()
+
+
+def test_example_team_passes_axe_and_its_map_labels_fit(app_url: str, sized) -> None:  # type: ignore[no-untyped-def]
+    size, page = sized
+    page.goto(f"{app_url}/team")
+    page.get_by_role("button", name="Load example team").click()
+    page.wait_for_function(MAP_DRAWN, arg="team_map", timeout=60_000)
+    assert serious_violations(page) == []
+    page.get_by_text("Show names on the map").click()
+    # Six role names and the team centre, then the people's names that have room.
+    page.wait_for_function(
+        "() => document.querySelectorAll('.st-key-team_map g.annotation').length > 7"
+    )
+    expect(page.get_by_text("No room on the map for these names")).to_be_visible()
+    assert label_problems(page, "team_map") == []
+    assert horizontal_overflow(page) <= 0
+    legend = page.locator(".st-key-team_map .legend").first  # a redraw may briefly show two
+    expect(legend).to_contain_text("Best-fit role (people)")
+    expect(legend).to_be_visible()
+    # Every person is named on the map or in the list under it.
+    page_text = page.locator("[data-testid=stMain]").inner_text()
+    on_map = page.locator(".st-key-team_map g.annotation").all_text_contents()
+    for name in ("Priya Raman", "Tomás Ortega", "Mei Chen", "Daniel Kim", "Oskar Lind"):
+        assert any(name.split()[0] in t for t in on_map) or name in page_text, name
+    page.get_by_role("tab", name="Coverage").click()
+    who = page.get_by_role(
+        "cell", name="Sofia Rossi, Amara Okafor, Lukas Novak, Oskar Lind, Mei Chen"
+    )
+    expect(who).to_be_visible()  # the whole list, wrapped, not cut at a column edge
+    screenshot(page, f"team-example-{size}")

@@ -25,7 +25,7 @@ def test_match_json_has_exactly_the_documented_shape() -> None:
     out = _run("match", "--ml", "1", "--swe", "9", "--comm", "5", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"profile", "fits"}
+    assert set(data) == {"profile", "catalog", "fits", "target"}
     assert data["profile"] == {"ml": 1.0, "swe": 9.0, "comm": 5.0}
     assert {f["role"] for f in data["fits"]} == set(ROLE_IDS_2021)
     for f in data["fits"]:
@@ -35,6 +35,23 @@ def test_match_json_has_exactly_the_documented_shape() -> None:
         (f["fit"] for f in data["fits"]), reverse=True
     )
     assert data["fits"][0]["role"] == "ml_devops"
+    assert data["target"]["role"] == "ml_devops" and data["target"]["chosen"] is False
+
+
+def test_match_json_with_a_target_carries_its_gaps_and_learning_steps() -> None:
+    out = _run(
+        "match", "--ml", "1", "--swe", "9", "--comm", "5", "--target", "ml_engineer", "--json"
+    )
+    assert out.returncode == 0, out.stderr
+    target = json.loads(out.stdout)["target"]
+    assert target["role"] == "ml_engineer" and target["chosen"] is True
+    assert target["gaps"]["ml"] == 3.5 and target["gaps"]["ml"] % 0.5 == 0
+    assert set(target["steps"]) == {"ml"} and len(target["steps"]["ml"]) >= 3
+
+
+def test_match_with_an_unknown_target_names_the_valid_roles() -> None:
+    out = _run("match", "--ml", "1", "--swe", "9", "--comm", "5", "--target", "wizard")
+    assert out.returncode == 2 and "ml_engineer" in out.stderr
 
 
 def test_match_table_lists_roles_best_first(capsys: pytest.CaptureFixture[str]) -> None:
@@ -116,7 +133,7 @@ def test_match_from_answers_adds_answers_used_and_people_like_you() -> None:
     out = _run("match", "--answers", "tests/data/answers/researcher.json", "--json")
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert set(doc) == {"profile", "fits", "answers_used", "people_like_you"}
+    assert set(doc) == {"profile", "catalog", "fits", "target", "answers_used", "people_like_you"}
     assert doc["answers_used"]["work_activities"] == ["ml_research"]
     assert doc["fits"][0]["role"] == "ml_researcher"
     likes = doc["people_like_you"]

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from roles.catalog import load_catalog
 from roles.errors import UnknownRoleError
-from roles.gaps import gaps
+from roles.gaps import SCORE_STEP, gaps, to_steps
+from roles.match import match
 from roles.models import Profile
 from tests.roles.strategies import profiles
 
@@ -63,3 +64,41 @@ def test_a_profile_inside_the_region_has_no_position_gap() -> None:
 def test_unknown_target_names_the_valid_roles() -> None:
     with pytest.raises(UnknownRoleError, match="ml_devops, data_engineer"):
         gaps(Profile(ml=1, swe=1, comm=1), CATALOG, "wizard")
+
+
+@given(profiles, role_ids)
+def test_gaps_are_whole_slider_steps_and_small_ones_are_within_reach(
+    p: Profile, role_id: str
+) -> None:
+    g = gaps(p, CATALOG, role_id)
+    for axis, v in g.shortfall.items():
+        assert v % SCORE_STEP == 0, (axis, v)
+        assert not (axis in g.within_reach and v > 0)
+    assert set(g.steps) == {a for a, v in g.shortfall.items() if v >= SCORE_STEP}
+
+
+def test_a_tenth_of_a_point_short_reads_within_reach_with_no_steps() -> None:
+    bar = CATALOG.role("ml_researcher").comm  # 5.3
+    g = gaps(Profile(ml=9.4, swe=2.8, comm=bar - 0.1), CATALOG, "ml_researcher")
+    assert g.shortfall == {"ml": 0.0, "swe": 0.0, "comm": 0.0}
+    assert g.within_reach == ["comm"] and g.steps == {}
+
+
+def test_gap_is_rounded_to_the_nearest_step() -> None:
+    assert [to_steps(v) for v in (0.1, 0.49, 0.5, 0.74, 0.75, 1.3, 4.3)] == [
+        0.0,
+        0.0,
+        0.5,
+        0.5,
+        1.0,
+        1.5,
+        4.5,
+    ]
+
+
+def test_over_qualified_researcher_toward_ml_engineer_is_told_why_the_fit_drops() -> None:
+    p = Profile(ml=9.5, swe=5.5, comm=6)
+    g = gaps(p, CATALOG, "ml_engineer")
+    assert g.shortfall["ml"] == 0 and g.above == {"ml": 3.4}
+    why = next(f.reason for f in match(p, CATALOG) if f.role == "ml_engineer")
+    assert "ML 3.4 above typical (6.1)" in why and "lowers the fit but is no gap" in why

@@ -1,0 +1,90 @@
+"""The app's small shared stylesheet: focus rings, phone layout of the maps, the copy-link field.
+
+`app.py` calls `apply_style()` on every run (a style-only `st.html` takes no space on the page).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+FOCUS = "#1f57c3"  # 6.4:1 on white, 5.9:1 on the sidebar's grey
+_CSS = f"""
+<style>
+/* A visible focus ring on everything reachable by keyboard (WCAG 2.4.7, 2.4.13). */
+.stApp :focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+/* Sliders, radios and toggles hide their input and mark what is drawn (react-aria's
+   data-focus-visible): ring that instead. */
+.stApp [data-rac][data-focus-visible="true"] {{
+  outline: 3px solid {FOCUS}; outline-offset: 3px; border-radius: 0.5rem;
+}}
+/* Maps are square: their height follows their width, up to a comfortable size (the team map
+   leaves room for its legend underneath). */
+.st-key-me_map, .st-key-about_map {{
+  aspect-ratio: 1 / 1; height: auto !important; max-height: 620px;
+}}
+.st-key-team_map {{ aspect-ratio: 0.78; height: auto !important; max-height: 800px; }}
+/* Tables of names and reasons wrap instead of cutting text at a column edge. */
+.sm-table {{ border-collapse: collapse; width: 100%; }}
+.sm-table th, .sm-table td {{
+  text-align: left; vertical-align: top; padding: 0.4rem 0.6rem; border-bottom: 1px solid #c9ced6;
+}}
+.sm-table .missing {{ color: #b00020; font-weight: 600; }}
+.sm-table .single {{ color: #8a4b00; font-weight: 600; }}
+/* On a phone the result sits below the sliders: keep the best fit in view while they move.
+   The element's wrapper sticks: the text alone is exactly as tall as its box, so it could not
+   move. */
+[data-testid="stElementContainer"]:has(.sm-fit-line) {{
+  position: sticky; top: 3.75rem; z-index: 5; background: #ffffff;
+  border-bottom: 1px solid #c9ced6; padding: 0.35rem 0;
+}}
+.sm-fit-line {{ margin: 0; }}
+@media (min-width: 640px) {{
+  [data-testid="stElementContainer"]:has(.sm-fit-line) {{ display: none; }}
+}}
+/* KaTeX boxes scroll when a formula is a pixel too wide, and a scroll box a keyboard cannot reach
+   fails WCAG (axe: scrollable-region-focusable); the formulas are written to fit a phone. */
+.stApp .katex-display {{ overflow: visible !important; }}
+/* Markdown headings get a "link to heading" anchor, one more Tab stop each; the pages' own
+   headings never need one. */
+.stApp [data-testid="stMarkdownContainer"] [data-testid="stHeaderActionElements"] {{
+  display: none;
+}}
+/* The share link: a read-only field and a Copy button big enough to tap. */
+.sm-share {{ border-top: 1px solid #c9ced6; padding-top: 1rem; margin-top: 0.5rem; }}
+.sm-share label {{ font-weight: 600; display: block; margin-bottom: 0.25rem; }}
+.sm-share-row {{ display: flex; gap: 0.5rem; flex-wrap: wrap; }}
+.sm-share input {{
+  flex: 1 1 16rem; min-width: 0; min-height: 2.75rem; padding: 0 0.6rem; font: inherit;
+  color: inherit; border: 1px solid #8a919c; border-radius: 0.5rem; background: #f3f6fa;
+}}
+.sm-share button {{
+  min-height: 2.75rem; padding: 0 1rem; font: inherit; font-weight: 600; color: #ffffff;
+  background: #1f57c3; border: 0; border-radius: 0.5rem; cursor: pointer;
+}}
+.sm-share-status {{ min-height: 1.5rem; margin: 0.25rem 0 0; }}
+</style>
+"""
+
+_FOCUS_FIRST_SLIDER = """
+<script>
+(() => {
+  // After "Use these answers" the form is gone; put focus on the first slider, not the body.
+  let tries = 0;
+  const go = () => {
+    const el = document.querySelector('[data-testid="stSlider"] input[type="range"]');
+    if (el) el.focus(); else if (tries++ < 50) setTimeout(go, 100);
+  };
+  go();
+})();
+</script>
+"""
+
+
+def apply_style() -> None:
+    """Add the stylesheet to this page run."""
+    st.html(_CSS)
+
+
+def focus_first_slider() -> None:
+    """Move keyboard focus to the page's first slider once it is drawn."""
+    st.html(_FOCUS_FIRST_SLIDER, unsafe_allow_javascript=True)

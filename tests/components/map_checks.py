@@ -1,0 +1,85 @@
+"""Readability checks on map figures: text contrast against what is behind it, label boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import plotly.graph_objects as go
+
+from components.colours import contrast, over
+from components.labels import SCALES, text_size
+
+
+def background_at(fig: go.Figure, x: float, y: float) -> str:
+    """The colour of the plot at (x, y): the plot background under every region that covers it."""
+    colour = fig.layout.plot_bgcolor or "#ffffff"
+    for shape in fig.layout.shapes:
+        cx, cy = (shape.x0 + shape.x1) / 2, (shape.y0 + shape.y1) / 2
+        rx, ry = (shape.x1 - shape.x0) / 2, (shape.y1 - shape.y0) / 2
+        if shape.type == "circle" and ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1:
+            colour = over(shape.fillcolor, colour)
+    return colour
+
+
+def text_items(fig: go.Figure) -> Iterator[tuple[str, str, str]]:
+    """(what, text colour, background colour) for every text the figure draws."""
+    layout = fig.layout
+    paper = layout.paper_bgcolor
+    yield "font", layout.font.color, paper
+    for axis in (layout.xaxis, layout.yaxis):
+        yield "ticks", axis.tickfont.color, paper
+        yield "axis title", axis.title.font.color, paper
+    if layout.showlegend:
+        yield "legend", layout.legend.font.color, paper
+    yield "hover", layout.hoverlabel.font.color, layout.hoverlabel.bgcolor
+    for a in layout.annotations:
+        if a.text:
+            ground = background_at(fig, a.x, a.y)
+            yield (
+                f"annotation {a.text}",
+                a.font.color,
+                over(a.bgcolor, ground) if a.bgcolor else ground,
+            )
+    for t in fig.data:
+        if t.mode and "text" in t.mode:
+            for x, y in zip(t.x, t.y, strict=True):
+                yield f"text of {t.name}", t.textfont.color, background_at(fig, x, y)
+
+
+def worst_text_contrast(fig: go.Figure) -> tuple[float, str]:
+    """The lowest contrast of any text in the figure, and which text it is."""
+    return min((contrast(fg, bg), what) for what, fg, bg in text_items(fig))
+
+
+def label_boxes(
+    fig: go.Figure, scale: float
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each text annotation's box in pixels from the data origin, at `scale` pixels per point."""
+    out = []
+    for a in fig.layout.annotations:
+        if not a.text or a.showarrow:
+            continue
+        bold = a.text.startswith("<b>")
+        text = a.text.removeprefix("<b>").removesuffix("</b>")
+        w, h = text_size(text.split("<br>"), a.font.size, bold=bold)
+        cx, cy = a.x * scale + (a.xshift or 0), a.y * scale + (a.yshift or 0)
+        left = {"left": cx, "right": cx - w}.get(a.xanchor, cx - w / 2)
+        bottom = {"bottom": cy, "top": cy - h}.get(a.yanchor, cy - h / 2)
+        out.append((text, (left, bottom, left + w, bottom + h)))
+    return out
+
+
+def label_problems(fig: go.Figure) -> list[str]:
+    """Labels that overlap each other or leave the plot, at any of the screen scales."""
+    lo, hi = fig.layout.xaxis.range
+    problems = []
+    for s in SCALES:
+        boxes = label_boxes(fig, s)
+        for name, (left, bottom, right, top) in boxes:
+            if left < lo * s or right > hi * s or bottom < lo * s or top > hi * s:
+                problems.append(f"{name} leaves the plot at {s:g} px per point")
+        for i, (n1, a) in enumerate(boxes):
+            for n2, b in boxes[i + 1 :]:
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                    problems.append(f"{n1} overlaps {n2} at {s:g} px per point")
+    return problems

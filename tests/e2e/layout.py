@@ -1,0 +1,87 @@
+"""What a page looks like in a real browser: chart label boxes, focus rings, overflow, Tab stops."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 900}
+VIEWPORTS = {"1440x900": DESKTOP, "390x844": PHONE}
+
+MAP_DRAWN = """(key) => { const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+    return !!gd && !!gd._fullLayout && !!gd.querySelector('.scatterlayer .point'); }"""
+
+# Each labelled annotation's box and the plot area, in page pixels.
+_LABEL_BOXES = """(key) => {
+  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const area = gd.querySelector('.bglayer .bg, .nsewdrag').getBoundingClientRect();
+  const boxes = [...gd.querySelectorAll('g.annotation')]
+    .filter(g => g.textContent.trim())
+    .map(g => { const r = g.querySelector('.annotation-text-g').getBoundingClientRect();
+                return {text: g.textContent.trim(), l: r.left, t: r.top, r: r.right, b: r.bottom}; });
+  return {area: {l: area.left, t: area.top, r: area.right, b: area.bottom}, boxes};
+}"""
+
+
+def label_problems(page: Any, key: str, tolerance: float = 1.0) -> list[str]:
+    """Labels of the chart in `.st-key-{key}` that leave its plot area or overlap another."""
+    found = page.evaluate(_LABEL_BOXES, key)
+    area, boxes = found["area"], found["boxes"]
+    problems = [
+        f"{b['text']} leaves the plot"
+        for b in boxes
+        if b["l"] < area["l"] - tolerance
+        or b["r"] > area["r"] + tolerance
+        or b["t"] < area["t"] - tolerance
+        or b["b"] > area["b"] + tolerance
+    ]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            if (
+                a["l"] < b["r"] - tolerance
+                and b["l"] < a["r"] - tolerance
+                and a["t"] < b["b"] - tolerance
+                and b["t"] < a["b"] - tolerance
+            ):
+                problems.append(f"{a['text']} overlaps {b['text']}")
+    return problems if boxes else ["no labels found"]
+
+
+# The visible ring of what has focus: react-aria widgets hide their input and mark the drawn
+# element with data-focus-visible; other controls carry the outline themselves.
+_FOCUS_RING = """() => {
+  const e = document.activeElement;
+  const drawn = e.closest('[data-focus-visible="true"]') || e;
+  const s = getComputedStyle(drawn);
+  return {tag: e.tagName, label: e.getAttribute('aria-label') || e.textContent.trim().slice(0, 40),
+          style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor};
+}"""
+
+
+def focus_ring(page: Any) -> dict[str, Any]:
+    """The focused control and the outline drawn around it."""
+    result: dict[str, Any] = page.evaluate(_FOCUS_RING)
+    return result
+
+
+def tab_stops_between(page: Any, first: Any, last_label: str, limit: int = 40) -> list[str]:
+    """Labels of the controls Tab visits after focusing `first`, up to the one named `last_label`."""
+    first.focus()
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        seen.append(ring["label"])
+        if last_label in ring["label"]:
+            return seen
+    raise AssertionError(f"{last_label!r} not reached by Tab; visited {seen}")
+
+
+def horizontal_overflow(page: Any) -> int:
+    """How many pixels the page is wider than the window (0 when nothing sticks out)."""
+    return int(
+        page.evaluate(
+            "() => Math.max(document.documentElement.scrollWidth, "
+            "document.querySelector('[data-testid=stMain]')?.scrollWidth || 0) - window.innerWidth"
+        )
+    )
