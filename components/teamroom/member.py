@@ -117,7 +117,7 @@ def render_flash() -> None:
             "them until the round closes.",
             icon=":material/check_circle:",
         )
-        st.toast("Saved", icon=":material/check_circle:")
+        st.toast("Saved: your result is below the form", icon=":material/check_circle:")
         if unscored:
             names = " or ".join(MEASURE_WORDS[a] for a in unscored)
             it = "it counts" if len(unscored) == 1 else "they count"

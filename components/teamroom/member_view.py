@@ -19,9 +19,11 @@ from roles.catalog import DEFAULT_CATALOG
 from roles.match import match
 from roles.models import AXES, AXIS_LABELS, Profile
 
-# Static CSS: the page opens on a phone, so Streamlit's top margin shrinks.
+# Static CSS: the page opens on a phone, so Streamlit's top margin shrinks; on a laptop the
+# questions keep a readable line length instead of spanning the screen.
 _CSS = """<style>
-[data-testid="stMainBlockContainer"] { padding-top: 3.6rem !important; padding-bottom: 2rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.6rem !important; padding-bottom: 2rem;
+  max-width: 50rem; }
 .tm-team { font-size: 1.35rem; font-weight: 700; margin: 0; line-height: 1.25; }
 .tm-code { font-size: 0.95rem; margin: 0; color: #3d4451; }
 </style>"""

@@ -160,6 +160,7 @@ def test_team_room_round_trip(app_url: str, browser: Browser, shared_store: None
             )
         ).to_be_visible()
         screenshot(manager, "team-room-manager")
+        assert serious_violations(manager) == []
 
         # Round 2: everyone answers again from the same link; only Cy changes.
         manager.get_by_role("button", name="Open round 2").click()
