@@ -46,6 +46,13 @@ from store.rooms import (
     set_room_state,
 )
 from store.schema import migrate
+from store.team_admin import (
+    close_round,
+    open_next_round,
+    rate_member,
+    remove_member,
+    reopen_round,
+)
 from store.team_answers import member_view, submit_team_answer
 from store.team_models import (
     ManagerRating,
@@ -57,15 +64,10 @@ from store.team_models import (
     TeamSnapshot,
 )
 from store.teams import (
-    close_round,
     create_team_room,
     default_keep_days,
     get_team_room,
-    open_next_round,
     open_team_room,
-    rate_member,
-    remove_member,
-    reopen_round,
     team_snapshot,
 )
 from store.text import MAX_NAME, MAX_TITLE, clean_name, shorten, tidy

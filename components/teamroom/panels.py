@@ -92,6 +92,20 @@ def _moves_table(result: RoundComparison) -> pd.DataFrame:
     )
 
 
+def _coverage_table(result: RoundComparison) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "Role": r.name,
+                f"Round {result.before}": r.before,
+                f"Round {result.after}": r.after,
+                "Change": f"{r.after - r.before:+d}" if r.after != r.before else "",
+            }
+            for r in result.roles
+        ]
+    )
+
+
 def _summary(result: RoundComparison, names: dict[str, str]) -> list[str]:
     lines = []
     moved = result.movers
@@ -161,18 +175,7 @@ def render_rounds(room: TeamRoom, catalog: Catalog, threshold: float) -> None:
         st.markdown(f"**Who moved** (round {before} → round {after})")
         st.dataframe(_moves_table(result), hide_index=True, width="stretch")
     st.markdown(f"**Coverage** (fit at least {threshold:g})")
-    coverage = pd.DataFrame(
-        [
-            {
-                "Role": r.name,
-                f"Round {before}": r.before,
-                f"Round {after}": r.after,
-                "Change": f"{r.after - r.before:+d}" if r.after != r.before else "",
-            }
-            for r in result.roles
-        ]
-    )
-    st.dataframe(coverage, hide_index=True, width="stretch")
+    st.dataframe(_coverage_table(result), hide_index=True, width="stretch")
     st.download_button(
         "Round comparison (CSV)",
         safe_csv(result.as_frame()),
