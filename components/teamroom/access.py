@@ -124,7 +124,8 @@ def render_invite_form() -> None:
             index=default,
             format_func=lambda d: f"{d:g} days",
             key="teamroom_keep",
-            help="Every answer, rating or new round counts as use. You can delete it any time.",
+            help="Every answer, rating, round change, or loading it with your key counts as use. "
+            "Running a round every six months? Choose 365 days. You can delete it any time.",
         )
         if not st.form_submit_button("Invite my team", type="primary"):
             return
