@@ -14,7 +14,10 @@ def main() -> None:
         "Me": [
             st.Page("views/me.py", title="My skills map", icon=":material/explore:", default=True)
         ],
-        "Team": [st.Page("views/team.py", title="Team map", icon=":material/groups:")],
+        "Team": [
+            st.Page("views/team.py", title="Team map", icon=":material/groups:"),
+            st.Page("views/my_team.py", title="Answer for my team", icon=":material/how_to_reg:"),
+        ],
         "Workshop": [
             st.Page("views/host.py", title="Host a room", icon=":material/co_present:"),
             st.Page("views/join.py", title="Join a room", icon=":material/smartphone:"),

@@ -1,13 +1,16 @@
-"""`python -m roles team FILE [--archetype ID] [--json] [--catalog 2021|2022]`.
+"""`python -m roles team FILE [--archetype ID] [--json] [--catalog 2021|2022]`, or the same for
+a team room: `python -m roles team --room CODE --key KEY [--round N]`.
 
 Prints who fits which role, the roles nobody covers and whom to hire next. A bad file prints one
-line per problem on stderr (row, column, value, what is expected) and exits with code 2.
+line per problem on stderr (row, column, value, what is expected) and exits with code 2; so do a
+bad room code, a wrong key and an unknown round (one line each).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from roles.models import AXES
 from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes
 
 EXIT_BAD_INPUT = 2
+ENV_KEY = "SKILLS_MAP_TEAM_KEY"
 
 
 def _threshold(text: str) -> float:
@@ -31,10 +35,31 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _round(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a round number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"rounds are numbered from 1, not {value}")
+    return value
+
+
 def register(sub: Any) -> None:
     """Add the `team` subcommand to an argparse subparsers object."""
-    p = sub.add_parser("team", help="map a team from a CSV or Excel file")
-    p.add_argument("file", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)")
+    p = sub.add_parser("team", help="map a team from a CSV or Excel file, or from a team room")
+    p.add_argument(
+        "file", nargs="?", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)"
+    )
+    p.add_argument("--room", metavar="CODE", help="a team room's code instead of a file")
+    p.add_argument(
+        "--key",
+        help=f"the team room's manager key (or set {ENV_KEY}, which keeps it out of the "
+        "shell history)",
+    )
+    p.add_argument(
+        "--round", type=_round, dest="round_number", help="the round to map (default: the latest)"
+    )
     p.add_argument(
         "--archetype",
         help="the organisation you are building (archetype id); without it, hire-next fills"
@@ -128,14 +153,41 @@ def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str) -> 
         print("  nobody: " + ("every role is covered" if goal is None else "the mix is there"))
 
 
+def read_team_room(code: str, key: str, round_number: int | None) -> ParsedTeam:
+    """A team room's members' own answers in one round, as a parsed team (0-10 scale)."""
+    # The store depends on the domain, not the other way round: it is imported only here.
+    from store.cli import team_room_members
+
+    frame = team_room_members(code=code, key=key, round_number=round_number)
+    members = frame[["name", "ml", "swe", "comm", "title"]].reset_index(drop=True)
+    members.insert(0, "row", range(1, len(members) + 1))
+    return ParsedTeam(members, rows_read=len(members))
+
+
+def _source(args: argparse.Namespace) -> tuple[str, ParsedTeam]:
+    """Where the team comes from (for messages) and the team itself."""
+    if args.room is None:
+        if args.file is None:
+            raise TeamFileError("give a team FILE, or --room CODE --key KEY for a team room")
+        if args.round_number is not None or args.key is not None:
+            raise TeamFileError("--round and --key go with --room CODE, not with a file")
+        return args.file, read_team_file(args.file, scale=args.scale)
+    if args.file is not None:
+        raise TeamFileError("give a team FILE or --room CODE, not both")
+    key = args.key or os.environ.get(ENV_KEY, "").strip()
+    if not key:
+        raise TeamFileError(f"--room needs the manager key: --key KEY (or set {ENV_KEY})")
+    return f"team room {args.room}", read_team_room(args.room, key, args.round_number)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the team command; returns the exit code."""
-    parsed = read_team_file(args.file, scale=args.scale)
+    where, parsed = _source(args)
     for problem in parsed.problems:
-        print(f"{args.file}: {problem.message}", file=sys.stderr)
+        print(f"{where}: {problem.message}", file=sys.stderr)
     if parsed.rejected_rows:
         rows = len(parsed.rejected_rows)
-        print(f"{args.file}: {rows} row(s) need fixing; nothing was mapped.", file=sys.stderr)
+        print(f"{where}: {rows} row(s) need fixing; nothing was mapped.", file=sys.stderr)
         return EXIT_BAD_INPUT
     catalog = load_catalog(args.catalog)
     analysis = analyse_team(

@@ -26,6 +26,8 @@ class RoomInfo(FrozenModel):
     # What the projector shows: the join screen (code and QR code) or the map.
     screen: Literal["join", "map"] = "join"
     kind: str = "workshop"
+    # Team rooms: days kept after the last use (every use moves `expires_at`); None: fixed end.
+    keep_days: float | None = None
 
 
 class Entry(FrozenModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -11,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 
 from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
-from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey
+from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey, WrongRoomKind
 from store.models import CreatedRoom, RoomInfo
-from store.schema import entries, ready, rooms
+from store.schema import ROOM_CHILDREN, entries, ready, rooms
 from store.text import clean_title
 
 ENV_TTL = "SKILLS_MAP_ROOM_TTL_DAYS"
@@ -35,6 +36,7 @@ _ROOM_FIELDS = (
     "version",
     "screen",
     "kind",
+    "keep_days",
 )
 SCREENS = ("join", "map")
 
@@ -43,7 +45,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _env_number(name: str, default: float) -> float:
+def env_number(name: str, default: float) -> float:
+    """A number from the environment, the default when unset, else InvalidRoomSettings."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
@@ -54,12 +57,20 @@ def _env_number(name: str, default: float) -> float:
         raise InvalidRoomSettings(message) from None
 
 
-def _settings(title: str, ttl_days: float | None, capacity: int | None) -> tuple[str, float, int]:
+def check_settings(
+    title: str,
+    ttl_days: float | None,
+    capacity: int | None,
+    *,
+    ttl_env: str = ENV_TTL,
+    ttl_default: float = DEFAULT_TTL_DAYS,
+) -> tuple[str, float, int]:
+    """Title, lifetime and capacity as stored, else InvalidRoomSettings naming the rule."""
     clean = clean_title(title)
-    ttl = _env_number(ENV_TTL, DEFAULT_TTL_DAYS) if ttl_days is None else float(ttl_days)
+    ttl = env_number(ttl_env, ttl_default) if ttl_days is None else float(ttl_days)
     if not 0 < ttl <= MAX_TTL_DAYS:
         raise InvalidRoomSettings(f"A room lives more than 0 and at most {MAX_TTL_DAYS:g} days.")
-    cap = _env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
+    cap = env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
     if cap != int(cap) or not 1 <= cap <= MAX_CAPACITY:
         raise InvalidRoomSettings(f"A room holds 1 to {MAX_CAPACITY} participants.")
     return clean, ttl, int(cap)
@@ -70,12 +81,18 @@ def room_info(row: Any) -> RoomInfo:
     return RoomInfo(**{f: getattr(row, f) for f in _ROOM_FIELDS})
 
 
-def load_room(conn: Connection, code: str, *, lock: bool = False) -> Any:
-    """The room's row (locked for update on PostgreSQL if asked), or RoomNotFound if expired."""
+def load_room(conn: Connection, code: str, *, lock: bool = False, kind: str = "workshop") -> Any:
+    """The room's row (locked for update on PostgreSQL if asked), or RoomNotFound if expired.
+
+    A room of another kind is WrongRoomKind (a RoomNotFound): workshop pages never see a team
+    room, and team pages never see a workshop.
+    """
     query = select(rooms).where(rooms.c.code == code)
     row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None or row.expires_at <= _now():
         raise RoomNotFound(code)
+    if row.kind != kind:
+        raise WrongRoomKind(code, found=row.kind, wanted=kind)
     return row
 
 
@@ -93,11 +110,13 @@ def record_miss(engine: Engine, backoff: limits.Backoff, address: str | None) ->
         pass  # a simultaneous miss from the same address was recorded instead
 
 
-def require_key(conn: Connection, code: str, key: str | None, *, lock: bool = True) -> Any:
+def require_key(
+    conn: Connection, code: str, key: str | None, *, lock: bool = True, kind: str = "workshop"
+) -> Any:
     """The room row (locked for the change) if `key` opens it, else WrongKey; nothing changes."""
-    row = load_room(conn, code, lock=lock)
+    row = load_room(conn, code, lock=lock, kind=kind)
     if not codes.secret_matches(key, row.key_hash):
-        raise WrongKey(code)
+        raise WrongKey(code, kind=kind)
     return row
 
 
@@ -113,30 +132,49 @@ def create_room(
 
     `address` is the client's, for the rooms-per-hour limit (TooManyRequests when over).
     """
-    clean, ttl, cap = _settings(title, ttl_days, capacity)
+    clean, ttl, cap = check_settings(title, ttl_days, capacity)
+    return insert_room(title=clean, ttl_days=ttl, capacity=cap, address=address, engine=engine)
+
+
+def insert_room(
+    *,
+    title: str,
+    ttl_days: float,
+    capacity: int,
+    kind: str = "workshop",
+    keep_days: float | None = None,
+    address: str | None = None,
+    then: Callable[[Connection, str, datetime], None] | None = None,
+    engine: Engine | None = None,
+) -> CreatedRoom:
+    """Insert a room of `kind` with checked settings under a free code; `then(conn, code, now)`
+    adds what else the new room needs in the same transaction."""
     eng = ready(engine)
     purge_expired(engine=eng)
     key = codes.new_key()
     for _ in range(_CODE_ATTEMPTS):
-        now = _now()
+        now, code = _now(), codes.new_room_code()
         values = {
-            "code": codes.new_room_code(),
-            "title": clean,
+            "code": code,
+            "title": title,
             "key_hash": codes.hash_secret(key),
             "created_at": now,
-            "expires_at": now + timedelta(days=ttl),
+            "expires_at": now + timedelta(days=ttl_days),
             "locked": False,
             "hidden": False,
             "show_names": False,
-            "capacity": cap,
+            "capacity": capacity,
             "version": 0,
             "screen": "join",
-            "kind": "workshop",
+            "kind": kind,
+            "keep_days": keep_days,
         }
         try:
             with begin_write(eng) as conn:
                 limits.count(conn, limits.ROOMS, address, now)
                 conn.execute(rooms.insert().values(**values))
+                if then is not None:
+                    then(conn, code, now)
         except IntegrityError:
             continue  # the code is taken: draw another
         return CreatedRoom(room=RoomInfo(**{f: values[f] for f in _ROOM_FIELDS}), key=key)
@@ -144,7 +182,7 @@ def create_room(
 
 
 def get_room(*, room: str, address: str | None = None, engine: Engine | None = None) -> RoomInfo:
-    """The room's settings, or RoomNotFound if it is unknown or past its end date.
+    """The workshop room's settings, or RoomNotFound if it is unknown or past its end date.
 
     With the client's `address`, codes that do not exist count toward its back-off
     (TooManyRequests while it must wait), so codes cannot be guessed quickly.
@@ -160,30 +198,42 @@ def get_room(*, room: str, address: str | None = None, engine: Engine | None = N
         raise
 
 
-def room_version(*, room: str, engine: Engine | None = None) -> int:
-    """The room's version (one small read), or RoomNotFound if it is gone."""
+def room_version(*, room: str, kind: str = "workshop", engine: Engine | None = None) -> int:
+    """The room's version (one small read), or RoomNotFound if it is gone (or of another kind)."""
     code = codes.normalise_code(room)
     with begin_read(ready(engine)) as conn:
         row = conn.execute(
-            select(rooms.c.version, rooms.c.expires_at).where(rooms.c.code == code)
+            select(rooms.c.version, rooms.c.expires_at, rooms.c.kind).where(rooms.c.code == code)
         ).first()
     if row is None or row.expires_at <= _now():
         raise RoomNotFound(code)
+    if row.kind != kind:
+        raise WrongRoomKind(code, found=row.kind, wanted=kind)
     return int(row.version)
 
 
 def check_key(
-    *, room: str, key: str, address: str | None = None, engine: Engine | None = None
+    *,
+    room: str,
+    key: str,
+    kind: str = "workshop",
+    address: str | None = None,
+    engine: Engine | None = None,
 ) -> bool:
     """True if `key` is this room's facilitator key (RoomNotFound if there is no such room).
 
-    With the client's `address`, wrong keys count toward its back-off (TooManyRequests).
+    With the client's `address`, wrong keys count toward its back-off (TooManyRequests), and
+    so do codes of no room of this `kind`.
     """
     code = codes.normalise_code(room)
     eng = ready(engine)
-    with begin_read(eng) as conn:
-        limits.check(conn, limits.KEYS, address, _now())
-        ok = codes.secret_matches(key, load_room(conn, code).key_hash)
+    try:
+        with begin_read(eng) as conn:
+            limits.check(conn, limits.KEYS, address, _now())
+            ok = codes.secret_matches(key, load_room(conn, code, kind=kind).key_hash)
+    except RoomNotFound:
+        record_miss(eng, limits.CODES, address)
+        raise
     if not ok:
         record_miss(eng, limits.KEYS, address)
     return ok
@@ -247,13 +297,16 @@ def clear_room(*, room: str, key: str, engine: Engine | None = None) -> int:
         return conn.execute(delete(entries).where(entries.c.room_code == code)).rowcount
 
 
-def delete_room(*, room: str, key: str, engine: Engine | None = None) -> None:
-    """Delete the room and all its entries now (and checkpoint an SQLite store)."""
+def delete_room(
+    *, room: str, key: str, kind: str = "workshop", engine: Engine | None = None
+) -> None:
+    """Delete the room and everything in it now (and checkpoint an SQLite store)."""
     code = codes.normalise_code(room)
     eng = ready(engine)
     with begin_write(eng) as conn:
-        require_key(conn, code, key)
-        conn.execute(delete(entries).where(entries.c.room_code == code))
+        require_key(conn, code, key, kind=kind)
+        for table in (*ROOM_CHILDREN, entries):
+            conn.execute(delete(table).where(table.c.room_code == code))
         conn.execute(delete(rooms).where(rooms.c.code == code))
     checkpoint(engine=eng)
 
@@ -269,5 +322,6 @@ def purge_expired(*, now: datetime | None = None, engine: Engine | None = None) 
         expired = select(rooms.c.code).where(rooms.c.expires_at <= cutoff)
         if not conn.execute(select(exists(expired))).scalar():
             return 0
-        conn.execute(delete(entries).where(entries.c.room_code.in_(expired)))
+        for table in (*ROOM_CHILDREN, entries):
+            conn.execute(delete(table).where(table.c.room_code.in_(expired)))
         return conn.execute(delete(rooms).where(rooms.c.expires_at <= cutoff)).rowcount

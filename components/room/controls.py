@@ -26,13 +26,14 @@ DEFAULT_TITLE = "ML skills map workshop"
 TTL_CHOICES = {1: "1 day", 7: "7 days", 30: "30 days"}
 
 
-def _flash(kind: str, payload: object) -> None:
-    st.session_state[FLASH] = (kind, payload)
+def flash(kind: str, payload: object, *, slot: str = FLASH) -> None:
+    """Remember an outcome ("success" text, or an "error") to show once on the next draw."""
+    st.session_state[slot] = (kind, payload)
 
 
-def render_flash() -> None:
+def render_flash(slot: str = FLASH) -> None:
     """Show (once) what the last control did."""
-    kind, payload = st.session_state.pop(FLASH, (None, None))
+    kind, payload = st.session_state.pop(slot, (None, None))
     if kind == "success":
         st.success(str(payload), icon=":material/check_circle:")
     elif kind == "error" and isinstance(payload, store.WrongKey):
@@ -41,12 +42,37 @@ def render_flash() -> None:
         render_error(payload, context="Nothing was changed")
 
 
-def run_action(action: Callable[[], str]) -> None:
+def run_action(action: Callable[[], str], *, slot: str = FLASH) -> None:
     """Run one store action from a callback and remember its outcome for the next draw."""
     try:
-        _flash("success", action())
+        flash("success", action(), slot=slot)
     except SkillsMapError as exc:
-        _flash("error", exc)
+        flash("error", exc, slot=slot)
+
+
+def render_code_and_key_form(
+    *,
+    form: str,
+    heading: str,
+    labels: tuple[str, str],
+    button: str,
+    take: Callable[[str, str], bool],
+    intro: str = "",
+) -> None:
+    """A room code and its key, and a button: how someone takes a room back from any browser.
+
+    `take(code, key)` checks both and takes the room, True when it did (the page then reruns).
+    The fields' keys are `{form}_code` and `{form}_key`.
+    """
+    with st.form(form):
+        st.markdown(f"#### {heading}")
+        if intro:
+            st.markdown(intro)
+        code = st.text_input(labels[0], max_chars=12, key=f"{form}_code")
+        key = st.text_input(labels[1], type="password", key=f"{form}_key")
+        pressed = st.form_submit_button(button)
+        if pressed and code.strip() and key.strip() and take(code, key):
+            st.rerun()
 
 
 def _take_control(code: str, key: str) -> None:
@@ -130,13 +156,13 @@ def render_create_form() -> None:
 
 def render_reconnect_form() -> None:
     """Room code + key: how a facilitator gets back to a room from another tab or computer."""
-    with st.form("host_login"):
-        st.markdown("#### Take back control of a room")
-        code = st.text_input("Room code", max_chars=12, key="host_login_code")
-        key = st.text_input("Facilitator key", type="password", key="host_login_key")
-        pressed = st.form_submit_button("Take control")
-        if pressed and code.strip() and key.strip() and _check_and_take(code, key):
-            st.rerun()
+    render_code_and_key_form(
+        form="host_login",
+        heading="Take back control of a room",
+        labels=("Room code", "Facilitator key"),
+        button="Take control",
+        take=_check_and_take,
+    )
 
 
 def render_room_header(info: store.RoomInfo, base: str | None) -> None:
