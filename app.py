@@ -19,7 +19,12 @@ def main() -> None:
                 "views/me.py", title=_("My skills map"), icon=":material/explore:", default=True
             )
         ],
-        _("Team"): [st.Page("views/team.py", title=_("Team map"), icon=":material/groups:")],
+        _("Team"): [
+            st.Page("views/team.py", title=_("Team map"), icon=":material/groups:"),
+            st.Page(
+                "views/my_team.py", title=_("Answer for my team"), icon=":material/how_to_reg:"
+            ),
+        ],
         _("Workshop"): [
             st.Page("views/host.py", title=_("Host a room"), icon=":material/co_present:"),
             st.Page("views/join.py", title=_("Join a room"), icon=":material/smartphone:"),

@@ -19,6 +19,7 @@ import gettext
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast, get_args
@@ -112,6 +113,20 @@ def colon(lang: Lang) -> str:
 def clauses(lang: Lang, parts: Iterable[str]) -> str:
     """Clauses of one sentence, separated by semicolons ('; ' / '；')."""
     return _CLAUSE_SEP[lang].join(parts)
+
+
+def day(when: datetime, lang: Lang, *, clock: bool = False) -> str:
+    """A UTC date as each language writes it ('29 Nov 2026' / '2026年11月29日'), with the time
+    if `clock`. Not strftime's %b: month names follow the process locale, not the reader."""
+    when = when.astimezone(UTC)
+    if lang == "zh":
+        text = f"{when.year}年{when.month}月{when.day}日"
+        return f"{text} {when:%H:%M}（UTC）" if clock else text
+    text = f"{when.day:02d} {_MONTHS[when.month - 1]} {when.year}"
+    return f"{text}, {when:%H:%M} UTC" if clock else text
+
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def is_wide(char: str) -> bool:

@@ -1,13 +1,16 @@
-"""`python -m roles team FILE [--archetype ID] [--json] [--catalog 2021|2022]`.
+"""`python -m roles team FILE [--archetype ID] [--json] [--catalog 2021|2022]`, or the same for
+a team room: `python -m roles team --room CODE --key KEY [--round N]`.
 
 Prints who fits which role, the roles nobody covers and whom to hire next. A bad file prints one
-line per problem on stderr (row, column, value, what is expected) and exits with code 2.
+line per problem on stderr (row, column, value, what is expected) and exits with code 2; so do a
+bad room code, a wrong key and an unknown round (one line each).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,11 +19,12 @@ from typing import Any
 from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG, load_catalog
 from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis, analyse_team
 from roles.errors import TeamFileError
-from roles.i18n import DEFAULT_LANG, Lang, Msg, listing, pad, tr
+from roles.i18n import DEFAULT_LANG, Lang, Msg, listing, pad, say, tr
 from roles.models import AXES
 from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes, too_large
 
 EXIT_BAD_INPUT = 2
+ENV_KEY = "SKILLS_MAP_TEAM_KEY"
 
 
 def _threshold(text: str) -> float:
@@ -33,10 +37,31 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _round(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a round number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"rounds are numbered from 1, not {value}")
+    return value
+
+
 def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add the `team` subcommand to an argparse subparsers object (with `add_lang`'s option)."""
-    p = sub.add_parser("team", help="map a team from a CSV or Excel file")
-    p.add_argument("file", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)")
+    p = sub.add_parser("team", help="map a team from a CSV or Excel file, or from a team room")
+    p.add_argument(
+        "file", nargs="?", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)"
+    )
+    p.add_argument("--room", metavar="CODE", help="a team room's code instead of a file")
+    p.add_argument(
+        "--key",
+        help=f"the team room's manager key (or set {ENV_KEY}, which keeps it out of the "
+        "shell history)",
+    )
+    p.add_argument(
+        "--round", type=_round, dest="round_number", help="the round to map (default: the latest)"
+    )
     p.add_argument(
         "--archetype",
         help="the organisation you are building (archetype id); without it, hire-next fills"
@@ -168,16 +193,46 @@ def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str, lan
         print("  " + done)
 
 
+def read_team_room(code: str, key: str, round_number: int | None) -> ParsedTeam:
+    """A team room's members' own answers in one round, as a parsed team (0-10 scale)."""
+    # The store depends on the domain, not the other way round: it is imported only here.
+    from store.cli import team_room_members
+
+    frame = team_room_members(code=code, key=key, round_number=round_number)
+    members = frame[["name", "ml", "swe", "comm", "title"]].reset_index(drop=True)
+    members.insert(0, "row", range(1, len(members) + 1))
+    return ParsedTeam(members, rows_read=len(members))
+
+
+def _source(args: argparse.Namespace) -> tuple[str | Msg, ParsedTeam]:
+    """Where the team comes from (for messages) and the team itself."""
+    if args.room is None:
+        if args.file is None:
+            raise TeamFileError(Msg("give a team FILE, or --room CODE --key KEY for a team room"))
+        if args.round_number is not None or args.key is not None:
+            raise TeamFileError(Msg("--round and --key go with --room CODE, not with a file"))
+        return args.file, read_team_file(args.file, scale=args.scale)
+    if args.file is not None:
+        raise TeamFileError(Msg("give a team FILE or --room CODE, not both"))
+    key = args.key or os.environ.get(ENV_KEY, "").strip()
+    if not key:
+        raise TeamFileError(
+            Msg("--room needs the manager key: --key KEY (or set {env})", env=ENV_KEY)
+        )
+    where = Msg("team room {code}", code=args.room)
+    return where, read_team_room(args.room, key, args.round_number)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the team command; returns the exit code."""
     lang: Lang = getattr(args, "lang", DEFAULT_LANG)
-    parsed = read_team_file(args.file, scale=args.scale)
+    where, parsed = _source(args)
     for problem in parsed.problems:
-        print(f"{args.file}: {problem.text(lang)}", file=sys.stderr)
+        print(f"{say(where, lang)}: {problem.text(lang)}", file=sys.stderr)
     if parsed.rejected_rows:
         rows = len(parsed.rejected_rows)
         fix = tr(lang, "{rows} row(s) need fixing; nothing was mapped.", rows=rows)
-        print(f"{args.file}: {fix}", file=sys.stderr)
+        print(f"{say(where, lang)}: {fix}", file=sys.stderr)
         return EXIT_BAD_INPUT
     catalog = load_catalog(args.catalog, lang)
     analysis = analyse_team(

@@ -1,4 +1,4 @@
-"""The room store: workshop rooms and participants' answers in SQLite or PostgreSQL.
+"""The room store: workshop and team rooms and their answers in SQLite or PostgreSQL.
 
 Every function is keyword-only and takes an optional `engine` (default: `default_engine()`, from
 `SKILLS_MAP_DATABASE_URL` or an SQLite file in the data folder). The schema is created or upgraded
@@ -20,14 +20,18 @@ from store.entries import export_csv, get_entry, get_room_and_entry, room_snapsh
 from store.errors import (
     InvalidRoomSettings,
     InvalidSubmission,
+    NameTaken,
     RateLimited,
     RoomFull,
     RoomLocked,
     RoomNotFound,
+    RoundClosed,
+    RoundNotFound,
     StoreConfigError,
     StoreDamaged,
     TooManyRequests,
     WrongKey,
+    WrongRoomKind,
 )
 from store.models import CreatedRoom, Entry, RoomInfo, Snapshot
 from store.rooms import (
@@ -42,6 +46,30 @@ from store.rooms import (
     set_room_state,
 )
 from store.schema import migrate
+from store.team_admin import (
+    close_round,
+    open_next_round,
+    rate_member,
+    remove_member,
+    reopen_round,
+)
+from store.team_answers import member_view, submit_team_answer
+from store.team_models import (
+    ManagerRating,
+    MemberHistory,
+    TeamAnswer,
+    TeamMember,
+    TeamRoomInfo,
+    TeamRound,
+    TeamSnapshot,
+)
+from store.teams import (
+    create_team_room,
+    default_keep_days,
+    get_team_room,
+    open_team_room,
+    team_snapshot,
+)
 from store.text import MAX_NAME, MAX_TITLE, clean_name, shorten, tidy
 
 __all__ = [
@@ -54,25 +82,39 @@ __all__ = [
     "Entry",
     "InvalidRoomSettings",
     "InvalidSubmission",
+    "ManagerRating",
+    "MemberHistory",
+    "NameTaken",
     "RateLimited",
     "RoomFull",
     "RoomInfo",
     "RoomLocked",
     "RoomNotFound",
+    "RoundClosed",
+    "RoundNotFound",
     "Snapshot",
     "StoreConfigError",
     "StoreDamaged",
+    "TeamAnswer",
+    "TeamMember",
+    "TeamRoomInfo",
+    "TeamRound",
+    "TeamSnapshot",
     "TooManyRequests",
     "WrongKey",
+    "WrongRoomKind",
     "backup",
     "check_key",
     "checkpoint",
     "clean_name",
     "clear_room",
+    "close_round",
     "create_room",
+    "create_team_room",
     "data_home",
     "database_url",
     "default_engine",
+    "default_keep_days",
     "delete_room",
     "device_id",
     "device_key",
@@ -80,18 +122,27 @@ __all__ = [
     "get_entry",
     "get_room",
     "get_room_and_entry",
+    "get_team_room",
     "is_participant_token",
     "make_engine",
+    "member_view",
     "migrate",
     "new_participant_token",
     "normalise_code",
+    "open_next_round",
+    "open_team_room",
     "purge_expired",
+    "rate_member",
     "remove_entry",
+    "remove_member",
+    "reopen_round",
     "restore",
     "room_snapshot",
     "room_version",
     "set_room_state",
     "shorten",
     "submit",
+    "submit_team_answer",
+    "team_snapshot",
     "tidy",
 ]

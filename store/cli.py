@@ -1,4 +1,5 @@
-"""`skills-map backup FILE` and `skills-map restore FILE`: safe copies of the SQLite room store.
+"""`skills-map backup FILE` and `skills-map restore FILE`: safe copies of the SQLite room store;
+and what `skills-map team --room CODE` reads from a team room.
 
 A copy of `rooms.sqlite` alone misses answers that are still in `rooms.sqlite-wal`; these
 commands go through SQLite's backup API, which copies a consistent snapshot, log included,
@@ -11,6 +12,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
+
+from store.errors import RoundEmpty
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -33,6 +38,18 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     rooms = restore(source=Path(args.file))
     print(f"Restored {rooms} rooms from {args.file} into {database_url()}.")
     return 0
+
+
+def team_room_members(*, code: str, key: str, round_number: int | None) -> pd.DataFrame:
+    """The members' own answers in one round of a team room (the configured store), as a team
+    table; a round nobody answered yet is an error, like an empty team file."""
+    from store import team_snapshot
+
+    snapshot = team_snapshot(room=code, key=key, round_number=round_number)
+    frame = snapshot.frame()
+    if frame.empty:
+        raise RoundEmpty(snapshot.info.code, snapshot.round_number)
+    return frame
 
 
 def register(sub: Any) -> None:

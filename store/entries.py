@@ -40,7 +40,8 @@ _ENTRY_FIELDS = (
 )
 
 
-def _rate_settings() -> tuple[int, float]:
+def rate_settings() -> tuple[int, float]:
+    """Most submissions per device and the window they are counted in (from the environment)."""
     try:
         limit = int(os.environ.get(ENV_RATE_LIMIT, "").strip() or DEFAULT_RATE_LIMIT)
         window = float(os.environ.get(ENV_RATE_WINDOW, "").strip() or DEFAULT_RATE_WINDOW_S)
@@ -49,7 +50,8 @@ def _rate_settings() -> tuple[int, float]:
     return max(1, limit), max(0.0, window)
 
 
-def _profile(profile: Any) -> Profile:
+def as_profile(profile: Any) -> Profile:
+    """Scores as a Profile, else InvalidSubmission (a forged or broken request)."""
     if isinstance(profile, Profile):
         return profile
     try:
@@ -143,9 +145,9 @@ def submit(
         raise InvalidSubmission(
             Msg("This device's answer link is damaged; open the join link again.")
         )
-    scores, clean = _profile(profile), clean_name(name)
+    scores, clean = as_profile(profile), clean_name(name)
     who = codes.hash_secret(participant)
-    limit, window = _rate_settings()
+    limit, window = rate_settings()
     with begin_write(ready(engine)) as conn:
         # Locking the room row queues a room's submissions, so capacity and locking hold exactly.
         row = load_room(conn, code, lock=True)

@@ -7,7 +7,7 @@ as a traceback.
 from __future__ import annotations
 
 from roles.errors import SkillsMapError
-from roles.i18n import Msg
+from roles.i18n import Joined, Msg
 
 
 class RoomNotFound(SkillsMapError):
@@ -24,11 +24,47 @@ class RoomNotFound(SkillsMapError):
             )
         else:
             message = Msg(
-                "There is no open room with code {code}. Check the code with the facilitator; "
-                "rooms are deleted after their end date.",
+                "There is no open room with code {code}. Check the code with the facilitator "
+                "(or, for a team room, your manager); rooms are deleted after their end date.",
                 code=code,
             )
         super().__init__(message)
+
+
+# What a person calls each kind of room, and where they should go with its code instead.
+_KIND_ADVICE = {
+    "team": (
+        Msg("a team room"),
+        Msg(
+            "Team members answer on the page Answer for my team; the manager opens it on Team "
+            "map with the manager key. Team rooms are private and have no projector view."
+        ),
+    ),
+    "workshop": (
+        Msg("a workshop room"),
+        Msg(
+            "Participants join it on the page Join a room; the facilitator runs it on Host a room."
+        ),
+    ),
+}
+
+
+class WrongRoomKind(RoomNotFound):
+    """The code belongs to another kind of room (a team code on a workshop page, or the reverse).
+
+    A subclass of RoomNotFound: to the page that asked, there is no such room of its kind, and
+    the look-up counts as a miss toward the back-off like any unknown code.
+    """
+
+    def __init__(self, code: str, *, found: str, wanted: str) -> None:
+        self.found = found
+        self.wanted = wanted
+        what, advice = _KIND_ADVICE.get(found, (Msg("a {kind} room", kind=found), ""))
+        wanted_what = _KIND_ADVICE.get(wanted, (Msg("a {kind} room", kind=wanted), ""))[0]
+        message = Msg("{code} is {what}, not {wanted}.", code=code, what=what, wanted=wanted_what)
+        SkillsMapError.__init__(self, Joined([message, advice], how="sentences"))
+        self.code = code
+        self.impossible = False
 
 
 class RoomLocked(SkillsMapError):
@@ -114,13 +150,81 @@ class StoreDamaged(SkillsMapError):
 class WrongKey(SkillsMapError):
     """A facilitator action with a missing or wrong key; nothing was changed."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, *, kind: str = "workshop") -> None:
         self.code = code
-        super().__init__(
-            Msg(
+        if kind == "team":
+            message = Msg(
+                "That manager key does not open team room {code}, so nothing was shown or "
+                "changed. Use the key shown when the team room was created.",
+                code=code,
+            )
+        else:
+            message = Msg(
                 "That facilitator key does not open room {code}, so nothing was changed. "
                 "Use the key shown when the room was created.",
                 code=code,
+            )
+        super().__init__(message)
+
+
+class RoundClosed(SkillsMapError):
+    """The team room's current round is closed: answers are kept but cannot change."""
+
+    def __init__(self, code: str, number: int) -> None:
+        self.code = code
+        self.number = number
+        super().__init__(
+            Msg(
+                "Round {number} of this team room is closed, so answers cannot change now. "
+                "Your last saved answers are kept; your manager opens the next round.",
+                number=number,
+            )
+        )
+
+
+class RoundNotFound(SkillsMapError):
+    """A team room has no round with this number."""
+
+    def __init__(self, code: str, number: object, rounds: int) -> None:
+        self.code = code
+        self.number = number
+        known = Msg("round 1") if rounds == 1 else Msg("rounds 1 to {n}", n=rounds)
+        super().__init__(
+            Msg(
+                "Team room {code} has no round {number}; it has {known}.",
+                code=code,
+                number=number,
+                known=known,
+            )
+        )
+
+
+class RoundEmpty(SkillsMapError):
+    """A round of a team room that nobody has answered yet: there is no team to map."""
+
+    def __init__(self, code: str, number: int) -> None:
+        self.code = code
+        self.number = number
+        super().__init__(
+            Msg(
+                "Round {number} of team room {code} has no answers yet, so there is no team "
+                "to map.",
+                number=number,
+                code=code,
+            )
+        )
+
+
+class NameTaken(SkillsMapError):
+    """Another member of the team room already uses this name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            Msg(
+                "Someone in this team already answers as {name!r}. Add an initial or your "
+                "surname, so your manager can tell you apart.",
+                name=name,
             )
         )
 

@@ -27,6 +27,8 @@ class RoomInfo(FrozenModel):
     # What the projector shows: the join screen (code and QR code) or the map.
     screen: Literal["join", "map"] = "join"
     kind: str = "workshop"
+    # Team rooms: days kept after the last use (every use moves `expires_at`); None: fixed end.
+    keep_days: float | None = None
     # The projector's language, picked by the facilitator (participants read their own).
     lang: Lang = DEFAULT_LANG
 

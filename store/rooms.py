@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,9 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, parse_lang
 from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
-from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey
+from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey, WrongRoomKind
 from store.models import CreatedRoom, RoomInfo
-from store.schema import entries, ready, rooms
+from store.schema import ROOM_CHILDREN, entries, ready, rooms
 from store.text import clean_title
 
 ENV_TTL = "SKILLS_MAP_ROOM_TTL_DAYS"
@@ -36,6 +37,7 @@ _ROOM_FIELDS = (
     "version",
     "screen",
     "kind",
+    "keep_days",
     "lang",
 )
 SCREENS = ("join", "map")
@@ -45,7 +47,8 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _env_number(name: str, default: float) -> float:
+def env_number(name: str, default: float) -> float:
+    """A number from the environment, the default when unset, else InvalidRoomSettings."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
@@ -58,14 +61,22 @@ def _env_number(name: str, default: float) -> float:
         raise InvalidRoomSettings(message) from None
 
 
-def _settings(title: str, ttl_days: float | None, capacity: int | None) -> tuple[str, float, int]:
+def check_settings(
+    title: str,
+    ttl_days: float | None,
+    capacity: int | None,
+    *,
+    ttl_env: str = ENV_TTL,
+    ttl_default: float = DEFAULT_TTL_DAYS,
+) -> tuple[str, float, int]:
+    """Title, lifetime and capacity as stored, else InvalidRoomSettings naming the rule."""
     clean = clean_title(title)
-    ttl = _env_number(ENV_TTL, DEFAULT_TTL_DAYS) if ttl_days is None else float(ttl_days)
+    ttl = env_number(ttl_env, ttl_default) if ttl_days is None else float(ttl_days)
     if not 0 < ttl <= MAX_TTL_DAYS:
         raise InvalidRoomSettings(
             Msg("A room lives more than 0 and at most {days:g} days.", days=MAX_TTL_DAYS)
         )
-    cap = _env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
+    cap = env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
     if cap != int(cap) or not 1 <= cap <= MAX_CAPACITY:
         raise InvalidRoomSettings(Msg("A room holds 1 to {n} participants.", n=MAX_CAPACITY))
     return clean, ttl, int(cap)
@@ -85,12 +96,18 @@ def room_info(row: Any) -> RoomInfo:
     return RoomInfo(**{f: getattr(row, f) for f in _ROOM_FIELDS})
 
 
-def load_room(conn: Connection, code: str, *, lock: bool = False) -> Any:
-    """The room's row (locked for update on PostgreSQL if asked), or RoomNotFound if expired."""
+def load_room(conn: Connection, code: str, *, lock: bool = False, kind: str = "workshop") -> Any:
+    """The room's row (locked for update on PostgreSQL if asked), or RoomNotFound if expired.
+
+    A room of another kind is WrongRoomKind (a RoomNotFound): workshop pages never see a team
+    room, and team pages never see a workshop.
+    """
     query = select(rooms).where(rooms.c.code == code)
     row = conn.execute(query.with_for_update() if lock else query).first()
     if row is None or row.expires_at <= _now():
         raise RoomNotFound(code)
+    if row.kind != kind:
+        raise WrongRoomKind(code, found=row.kind, wanted=kind)
     return row
 
 
@@ -108,11 +125,13 @@ def record_miss(engine: Engine, backoff: limits.Backoff, address: str | None) ->
         pass  # a simultaneous miss from the same address was recorded instead
 
 
-def require_key(conn: Connection, code: str, key: str | None, *, lock: bool = True) -> Any:
+def require_key(
+    conn: Connection, code: str, key: str | None, *, lock: bool = True, kind: str = "workshop"
+) -> Any:
     """The room row (locked for the change) if `key` opens it, else WrongKey; nothing changes."""
-    row = load_room(conn, code, lock=lock)
+    row = load_room(conn, code, lock=lock, kind=kind)
     if not codes.secret_matches(key, row.key_hash):
-        raise WrongKey(code)
+        raise WrongKey(code, kind=kind)
     return row
 
 
@@ -130,32 +149,53 @@ def create_room(
     `lang` is the projector's language; `address` is the client's, for the rooms-per-hour
     limit (TooManyRequests when over).
     """
-    clean, ttl, cap = _settings(title, ttl_days, capacity)
-    projector = _lang(lang)
+    clean, ttl, cap = check_settings(title, ttl_days, capacity)
+    return insert_room(
+        title=clean, ttl_days=ttl, capacity=cap, lang=_lang(lang), address=address, engine=engine
+    )
+
+
+def insert_room(
+    *,
+    title: str,
+    ttl_days: float,
+    capacity: int,
+    kind: str = "workshop",
+    keep_days: float | None = None,
+    lang: Lang = DEFAULT_LANG,
+    address: str | None = None,
+    then: Callable[[Connection, str, datetime], None] | None = None,
+    engine: Engine | None = None,
+) -> CreatedRoom:
+    """Insert a room of `kind` with checked settings under a free code; `then(conn, code, now)`
+    adds what else the new room needs in the same transaction."""
     eng = ready(engine)
     purge_expired(engine=eng)
     key = codes.new_key()
     for _ in range(_CODE_ATTEMPTS):
-        now = _now()
+        now, code = _now(), codes.new_room_code()
         values = {
-            "code": codes.new_room_code(),
-            "title": clean,
+            "code": code,
+            "title": title,
             "key_hash": codes.hash_secret(key),
             "created_at": now,
-            "expires_at": now + timedelta(days=ttl),
+            "expires_at": now + timedelta(days=ttl_days),
             "locked": False,
             "hidden": False,
             "show_names": False,
-            "capacity": cap,
+            "capacity": capacity,
             "version": 0,
             "screen": "join",
-            "kind": "workshop",
-            "lang": projector,
+            "kind": kind,
+            "keep_days": keep_days,
+            "lang": lang,
         }
         try:
             with begin_write(eng) as conn:
                 limits.count(conn, limits.ROOMS, address, now)
                 conn.execute(rooms.insert().values(**values))
+                if then is not None:
+                    then(conn, code, now)
         except IntegrityError:
             continue  # the code is taken: draw another
         return CreatedRoom(room=RoomInfo(**{f: values[f] for f in _ROOM_FIELDS}), key=key)
@@ -163,7 +203,7 @@ def create_room(
 
 
 def get_room(*, room: str, address: str | None = None, engine: Engine | None = None) -> RoomInfo:
-    """The room's settings, or RoomNotFound if it is unknown or past its end date.
+    """The workshop room's settings, or RoomNotFound if it is unknown or past its end date.
 
     With the client's `address`, codes that do not exist count toward its back-off
     (TooManyRequests while it must wait), so codes cannot be guessed quickly.
@@ -179,30 +219,42 @@ def get_room(*, room: str, address: str | None = None, engine: Engine | None = N
         raise
 
 
-def room_version(*, room: str, engine: Engine | None = None) -> int:
-    """The room's version (one small read), or RoomNotFound if it is gone."""
+def room_version(*, room: str, kind: str = "workshop", engine: Engine | None = None) -> int:
+    """The room's version (one small read), or RoomNotFound if it is gone (or of another kind)."""
     code = codes.normalise_code(room)
     with begin_read(ready(engine)) as conn:
         row = conn.execute(
-            select(rooms.c.version, rooms.c.expires_at).where(rooms.c.code == code)
+            select(rooms.c.version, rooms.c.expires_at, rooms.c.kind).where(rooms.c.code == code)
         ).first()
     if row is None or row.expires_at <= _now():
         raise RoomNotFound(code)
+    if row.kind != kind:
+        raise WrongRoomKind(code, found=row.kind, wanted=kind)
     return int(row.version)
 
 
 def check_key(
-    *, room: str, key: str, address: str | None = None, engine: Engine | None = None
+    *,
+    room: str,
+    key: str,
+    kind: str = "workshop",
+    address: str | None = None,
+    engine: Engine | None = None,
 ) -> bool:
     """True if `key` is this room's facilitator key (RoomNotFound if there is no such room).
 
-    With the client's `address`, wrong keys count toward its back-off (TooManyRequests).
+    With the client's `address`, wrong keys count toward its back-off (TooManyRequests), and
+    so do codes of no room of this `kind`.
     """
     code = codes.normalise_code(room)
     eng = ready(engine)
-    with begin_read(eng) as conn:
-        limits.check(conn, limits.KEYS, address, _now())
-        ok = codes.secret_matches(key, load_room(conn, code).key_hash)
+    try:
+        with begin_read(eng) as conn:
+            limits.check(conn, limits.KEYS, address, _now())
+            ok = codes.secret_matches(key, load_room(conn, code, kind=kind).key_hash)
+    except RoomNotFound:
+        record_miss(eng, limits.CODES, address)
+        raise
     if not ok:
         record_miss(eng, limits.KEYS, address)
     return ok
@@ -271,13 +323,16 @@ def clear_room(*, room: str, key: str, engine: Engine | None = None) -> int:
         return conn.execute(delete(entries).where(entries.c.room_code == code)).rowcount
 
 
-def delete_room(*, room: str, key: str, engine: Engine | None = None) -> None:
-    """Delete the room and all its entries now (and checkpoint an SQLite store)."""
+def delete_room(
+    *, room: str, key: str, kind: str = "workshop", engine: Engine | None = None
+) -> None:
+    """Delete the room and everything in it now (and checkpoint an SQLite store)."""
     code = codes.normalise_code(room)
     eng = ready(engine)
     with begin_write(eng) as conn:
-        require_key(conn, code, key)
-        conn.execute(delete(entries).where(entries.c.room_code == code))
+        require_key(conn, code, key, kind=kind)
+        for table in (*ROOM_CHILDREN, entries):
+            conn.execute(delete(table).where(table.c.room_code == code))
         conn.execute(delete(rooms).where(rooms.c.code == code))
     checkpoint(engine=eng)
 
@@ -293,5 +348,6 @@ def purge_expired(*, now: datetime | None = None, engine: Engine | None = None) 
         expired = select(rooms.c.code).where(rooms.c.expires_at <= cutoff)
         if not conn.execute(select(exists(expired))).scalar():
             return 0
-        conn.execute(delete(entries).where(entries.c.room_code.in_(expired)))
+        for table in (*ROOM_CHILDREN, entries):
+            conn.execute(delete(table).where(table.c.room_code.in_(expired)))
         return conn.execute(delete(rooms).where(rooms.c.expires_at <= cutoff)).rowcount

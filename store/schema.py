@@ -26,6 +26,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     UniqueConstraint,
     func,
     inspect,
@@ -90,7 +91,9 @@ rooms = Table(
     Column("version", Integer, nullable=False, server_default="0"),
     Column("screen", String(8), nullable=False, server_default="join"),
     Column("kind", String(16), nullable=False, server_default="workshop"),
-    # Added in v3: the language the projector shows (each participant reads their own).
+    # Added in v3: days a room is kept after its last use (team rooms); NULL: a fixed end date.
+    Column("keep_days", Float, nullable=True),
+    # Added in v4: the language the projector shows (each participant reads their own).
     Column("lang", String(8), nullable=False, server_default="en"),
     CheckConstraint("capacity >= 1", name="ck_rooms_capacity"),
 )
@@ -148,6 +151,84 @@ misses = Table(
     Column("blocked_until", UTCDateTime, nullable=False),
 )
 
+# Team rooms (v3). A member is one device in one team room, across rounds; their answers are
+# kept per round, and so are the manager's own ratings of them. Deleting the room deletes all.
+team_members = Table(
+    "team_members",
+    metadata,
+    Column("member_id", Integer, primary_key=True),
+    Column("room_code", String(6), ForeignKey("rooms.code", ondelete="CASCADE"), nullable=False),
+    Column("participant_hash", String(64), nullable=False),
+    Column("name", String(40), nullable=False),
+    # The name folded for comparison: "Ana" and "ANA" are one name in a team.
+    Column("name_key", String(160), nullable=False),
+    Column("joined_at", UTCDateTime, nullable=False),
+    # This device's submissions in the current rate window (as in `entries`).
+    Column("window_start", UTCDateTime, nullable=False),
+    Column("window_count", Integer, nullable=False),
+    UniqueConstraint("room_code", "participant_hash", name="uq_team_members_device"),
+    UniqueConstraint("room_code", "name_key", name="uq_team_members_name"),
+    sqlite_autoincrement=True,
+)
+
+team_rounds = Table(
+    "team_rounds",
+    metadata,
+    Column(
+        "room_code",
+        String(6),
+        ForeignKey("rooms.code", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("number", Integer, primary_key=True, autoincrement=False),
+    Column("opened_at", UTCDateTime, nullable=False),
+    Column("closed_at", UTCDateTime, nullable=True),
+    CheckConstraint("number >= 1", name="ck_team_rounds_number"),
+)
+
+
+def _round_scores(name: str, *extra: Column[Any], nullable: bool) -> Table:
+    """A member's three scores in one round, with the room for look-ups and deletion."""
+    table = Table(
+        name,
+        metadata,
+        Column(
+            "member_id",
+            Integer,
+            ForeignKey("team_members.member_id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("round_number", Integer, primary_key=True, autoincrement=False),
+        Column(
+            "room_code", String(6), ForeignKey("rooms.code", ondelete="CASCADE"), nullable=False
+        ),
+        *(Column(axis, Float, nullable=nullable) for axis in ("ml", "swe", "comm")),
+        *extra,
+        Column("updated_at", UTCDateTime, nullable=False),
+        *(
+            CheckConstraint(f"{axis} >= 0 AND {axis} <= 10", name=f"ck_{name}_{axis}")
+            for axis in ("ml", "swe", "comm")
+        ),
+    )
+    Index(f"ix_{name}_room_round", table.c.room_code, table.c.round_number)
+    return table
+
+
+# A member's own answer in a round: how they answered ("questionnaire" or "sliders") and, for
+# the questionnaire, the answers themselves as JSON, so the form opens filled in next time.
+team_answers = _round_scores(
+    "team_answers",
+    Column("method", String(16), nullable=False),
+    Column("answers", Text, nullable=True),
+    nullable=False,
+)
+# The manager's own rating of a member in a round; a measure left unrated is NULL.
+team_ratings = _round_scores("team_ratings", nullable=True)
+
+# Everything that belongs to a room, children first: deleting a room deletes these rows too
+# (explicitly, so it never depends on the database enforcing ON DELETE CASCADE).
+ROOM_CHILDREN = (team_ratings, team_answers, team_rounds, team_members)
+
 # Server-wide values that every replica must share (e.g. the key of device hashes).
 settings = Table(
     "settings",
@@ -177,7 +258,16 @@ def _v2_versions_screens_limits(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
-def _v3_projector_language(conn: Connection) -> None:
+def _v3_team_rooms(conn: Connection) -> None:
+    have = {c["name"] for c in inspect(conn).get_columns("rooms")}
+    if "keep_days" not in have:
+        conn.execute(text("ALTER TABLE rooms ADD COLUMN keep_days FLOAT"))
+    for table in (team_members, team_rounds, team_answers, team_ratings):
+        table.create(conn, checkfirst=True)
+
+
+def _v4_projector_language(conn: Connection) -> None:
+    # After main's v3 (team rooms, shipped first), so every existing database runs one chain.
     if "lang" not in {c["name"] for c in inspect(conn).get_columns("rooms")}:
         conn.execute(text("ALTER TABLE rooms ADD COLUMN lang VARCHAR(8) NOT NULL DEFAULT 'en'"))
 
@@ -185,7 +275,8 @@ def _v3_projector_language(conn: Connection) -> None:
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_rooms_and_entries,
     _v2_versions_screens_limits,
-    _v3_projector_language,
+    _v3_team_rooms,
+    _v4_projector_language,
 ]
 
 _MIGRATED: weakref.WeakSet[Engine] = weakref.WeakSet()

@@ -9,29 +9,21 @@ from components.map_text import team_summary
 from components.team import input as team_in
 from components.team import panels
 from components.team.map import team_map_figure
+from components.teamroom import page as room_page
 from roles.coverage import analyse_team
 from roles.errors import SkillsMapError
 
 team_in.init_team_state()
 st.title(_("Team map"))
-st.caption(
-    _(
-        "Put your team on the skills map, see which roles are covered and which are missing, "
-        "and what to hire next. The team stays in this browser session: nothing is stored or "
-        "logged."
-    )
-)
+room = room_page.render_room_panel()  # the caption, and the team room this tab manages
 with st.sidebar:
     st.radio(_("Chart edition"), ["2021", "2022"], key="team_catalog", horizontal=True)
 catalog = cached_catalog(st.session_state.get("team_catalog", "2021"))
 
-team_in.render_sources()
-expanded = len(team_in.table_rows()) < 15
-with st.expander(_("Team table: edit, add or delete people"), expanded=expanded):
-    table = team_in.render_editor()
+table = room_page.render_team_source(room)
 team_in.render_problems(table)
 if table.members.empty:
-    st.info(_("Add people to the table, upload a file or load the example team to see the map."))
+    st.info(room_page.empty_hint(room))
     st.stop()
 
 threshold, show_names = panels.render_controls()
@@ -46,9 +38,9 @@ except SkillsMapError as exc:
     st.stop()
 
 map_slot = st.container()
-cover_tab, hire_tab, post_tab, export_tab = st.tabs(
-    [_("Coverage"), _("Archetype and hire next"), _("Job posting check"), _("Export")]
-)
+names = [_("Coverage"), _("Archetype and hire next"), _("Job posting check"), _("Export")]
+tabs = st.tabs([*names, *room_page.tab_names(room)])
+cover_tab, hire_tab, post_tab, export_tab = tabs[:4]
 with cover_tab:
     panels.render_coverage(analysis)
 with hire_tab:
@@ -59,7 +51,9 @@ demand = posting.demand if posting else None
 fig = team_map_figure(
     analysis.fitted, catalog, show_names=show_names, centroid=analysis.centroid, posting=demand
 )
+fig = room_page.with_ratings(fig, room, analysis)
 with map_slot:
     panels.render_team_map(fig, team_summary(analysis.fitted, catalog, analysis.centroid))
 with export_tab:
     panels.render_exports(analysis, catalog, fig)
+room_page.render_tabs(tabs[4:], room, analysis, catalog, threshold)

@@ -128,6 +128,35 @@ def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix:
         )
 
 
+def render_questions(q: Questionnaire, key_prefix: str) -> None:
+    """Every question: the survey's own first, then the practices by measure (in a form)."""
+    st.markdown(
+        _(
+            "**Your work**: the 2021 Kaggle ML & DS Survey's own questions, so your answers "
+            "can be compared with real people."
+        )
+    )
+    for item in (i for i in q.items if i.survey):
+        _render_item(q, item, key_prefix)
+    for axis in AXES:
+        st.markdown(f"**{axis_label(axis, current_lang())}**")
+        for item in (i for i in q.items if not i.survey and axis in i.axes):
+            _render_item(q, item, key_prefix)
+
+
+def seed_questions(q: Questionnaire, key_prefix: str, answers: dict[str, object]) -> None:
+    """Fill the questions' widgets with saved answers (call before they are drawn)."""
+    for item in q.items:
+        given = answers.get(item.id)
+        if isinstance(item, ManyChoiceItem):
+            ticked = set(given) if isinstance(given, list) else set()
+            for option in item.options:
+                st.session_state[_option_key(key_prefix, item, option.id)] = option.id in ticked
+        else:
+            choices = answer_options(q, item.id)
+            st.session_state[f"{key_prefix}{item.id}"] = given if given in choices else None
+
+
 def render_questionnaire(
     key_prefix: str, *, slider_prefix: str, mode_key: str | None = None
 ) -> None:
@@ -145,18 +174,7 @@ def render_questionnaire(
         )
     )
     with st.form(f"{key_prefix}form", border=False):
-        st.markdown(
-            _(
-                "**Your work**: the 2021 Kaggle ML & DS Survey's own questions, so your answers "
-                "can be compared with real people."
-            )
-        )
-        for item in (i for i in q.items if i.survey):
-            _render_item(q, item, key_prefix)
-        for axis in AXES:
-            st.markdown(f"**{axis_label(axis, current_lang())}**")
-            for item in (i for i in q.items if not i.survey and axis in i.axes):
-                _render_item(q, item, key_prefix)
+        render_questions(q, key_prefix)
         st.form_submit_button(
             _("Use these answers"),
             type="primary",

@@ -8,7 +8,7 @@ new state; their outcome is kept in session state and shown once at the top of t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -18,7 +18,7 @@ from components.lang import _, current_lang, with_lang
 from components.room.identity import client_address
 from components.room.qr import is_local, join_link, page_link, qr_png
 from roles.errors import SkillsMapError
-from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, say
+from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, day, say
 
 ROOM = "host_room"
 KEY = "host_key"
@@ -28,13 +28,14 @@ DEFAULT_TITLE = N_("ML skills map workshop")
 TTL_CHOICES = {1: N_("1 day"), 7: N_("7 days"), 30: N_("30 days")}
 
 
-def _flash(kind: str, payload: object) -> None:
-    st.session_state[FLASH] = (kind, payload)
+def flash(kind: str, payload: object, *, slot: str = FLASH) -> None:
+    """Remember an outcome ("success" text, or an "error") to show once on the next draw."""
+    st.session_state[slot] = (kind, payload)
 
 
-def render_flash() -> None:
+def render_flash(slot: str = FLASH) -> None:
     """Show (once) what the last control did."""
-    kind, payload = st.session_state.pop(FLASH, (None, None))
+    kind, payload = st.session_state.pop(slot, (None, None))
     if kind == "success":
         st.success(say(payload, current_lang()), icon=":material/check_circle:")
     elif kind == "error" and isinstance(payload, store.WrongKey):
@@ -43,12 +44,37 @@ def render_flash() -> None:
         render_error(payload, context=_("Nothing was changed"))
 
 
-def run_action(action: Callable[[], str | Msg]) -> None:
+def run_action(action: Callable[[], str | Msg], *, slot: str = FLASH) -> None:
     """Run one store action from a callback and remember its outcome for the next draw."""
     try:
-        _flash("success", action())
+        flash("success", action(), slot=slot)
     except SkillsMapError as exc:
-        _flash("error", exc)
+        flash("error", exc, slot=slot)
+
+
+def render_code_and_key_form(
+    *,
+    form: str,
+    heading: str,
+    labels: tuple[str, str],
+    button: str,
+    take: Callable[[str, str], bool],
+    intro: str = "",
+) -> None:
+    """A room code and its key, and a button: how someone takes a room back from any browser.
+
+    `take(code, key)` checks both and takes the room, True when it did (the page then reruns).
+    The fields' keys are `{form}_code` and `{form}_key`.
+    """
+    with st.form(form):
+        st.markdown(f"#### {heading}")
+        if intro:
+            st.markdown(intro)
+        code = st.text_input(labels[0], max_chars=12, key=f"{form}_code")
+        key = st.text_input(labels[1], type="password", key=f"{form}_key")
+        pressed = st.form_submit_button(button)
+        if pressed and code.strip() and key.strip() and take(code, key):
+            st.rerun()
 
 
 def _take_control(code: str, key: str) -> None:
@@ -140,13 +166,13 @@ def render_create_form() -> None:
 
 def render_reconnect_form() -> None:
     """Room code + key: how a facilitator gets back to a room from another tab or computer."""
-    with st.form("host_login"):
-        st.markdown(_("#### Take back control of a room"))
-        code = st.text_input(_("Room code"), max_chars=12, key="host_login_code")
-        key = st.text_input(_("Facilitator key"), type="password", key="host_login_key")
-        pressed = st.form_submit_button(_("Take control"))
-        if pressed and code.strip() and key.strip() and _check_and_take(code, key):
-            st.rerun()
+    render_code_and_key_form(
+        form="host_login",
+        heading=_("Take back control of a room"),
+        labels=(_("Room code"), _("Facilitator key")),
+        button=_("Take control"),
+        take=_check_and_take,
+    )
 
 
 def render_room_header(info: store.RoomInfo, base: str | None) -> None:
@@ -208,10 +234,7 @@ def render_projector_lang(*, key: str, on_change: Callable[[], None] | None = No
 
 
 def _day(when: datetime) -> str:
-    when = when.astimezone(UTC)
-    if current_lang() == "zh":
-        return f"{when.year} 年 {when.month} 月 {when.day} 日 {when:%H:%M} (UTC)"
-    return when.strftime("%d %b %Y, %H:%M UTC")
+    return day(when, current_lang(), clock=True)
 
 
 def render_key_notice(info: store.RoomInfo, key: str, base: str | None) -> None:

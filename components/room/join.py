@@ -45,14 +45,15 @@ _CSS = """<style>
 </style>"""
 
 
-def requested_room() -> str:
-    """The room asked for in the URL, else the one joined earlier in this session (or "")."""
-    return st.query_params.get("room", "") or st.session_state.get(JOINED, "")
+def requested_room(session_key: str = JOINED) -> str:
+    """The room asked for in the URL, else the one opened earlier in this session (or "")."""
+    return st.query_params.get("room", "") or st.session_state.get(session_key, "")
 
 
-def remember_room(code: str) -> None:
-    """Keep the joined room in the session and the URL; an old link's `p=` token is dropped."""
-    st.session_state[JOINED] = code
+def remember_room(code: str, session_key: str = JOINED) -> None:
+    """Keep the room in the session and (only it, with the language) in the URL; an old link's
+    `p=` token goes."""
+    st.session_state[session_key] = code
     wanted = with_lang({"room": code})
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
@@ -84,6 +85,17 @@ def level_labels(axis: str) -> dict[float, str]:
     """Every step's caption for one measure in the page's language, made once per language: a
     slider asks for each on every run."""
     return _level_labels(axis, current_lang())
+
+
+def render_level_sliders(prefix: str) -> None:
+    """The three ratings in half steps, each labelled with its level (keys `{prefix}ml` ...)."""
+    for axis in AXES:
+        st.select_slider(
+            axis_label(axis, current_lang()),
+            options=STEPS,
+            key=f"{prefix}{axis}",
+            format_func=level_labels(axis).__getitem__,
+        )
 
 
 def _answers() -> tuple[Profile, str]:
@@ -154,13 +166,7 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
             placeholder=_("Leave empty to stay anonymous"),
             help=_("Shown on the big screen only if the facilitator turns names on."),
         )
-        for axis in AXES:
-            st.select_slider(
-                axis_label(axis, current_lang()),
-                options=STEPS,
-                key=f"{PREFIX}{axis}",
-                format_func=level_labels(axis).__getitem__,
-            )
+        render_level_sliders(PREFIX)
         st.form_submit_button(
             _("Update my answers") if entry else _("Submit"),
             key="join_submit",

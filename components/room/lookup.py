@@ -6,6 +6,9 @@ quickly; a page with a bad code says why and offers a field to type the right on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import streamlit as st
 
 import store
@@ -14,6 +17,9 @@ from components.lang import _, with_lang
 from components.room.identity import client_address
 from components.room.live import RoomView, forget, room_view
 from roles.errors import SkillsMapError
+from roles.i18n import N_
+
+T = TypeVar("T")
 
 
 def open_typed_code(typed: str) -> None:
@@ -39,6 +45,30 @@ def render_code_entry(*, key: str, button: str, label: str | None = None) -> Non
             open_typed_code(typed)
 
 
+# Where a code of the other kind belongs, for a person who typed it on the wrong page.
+_PAGE_OF_KIND = {
+    "team": ("views/my_team.py", N_("Open it on Answer for my team"), ":material/how_to_reg:"),
+    "workshop": ("views/join.py", N_("Open it on Join a room"), ":material/smartphone:"),
+}
+
+
+def read_or_offer_another(
+    read: Callable[[], T], *, key: str, button: str, label: str | None = None
+) -> T | None:
+    """`read()`'s room, or None after saying why not and offering a field for another code;
+    a code of the other kind of room gets a link to the page where it belongs."""
+    try:
+        return read()
+    except store.WrongRoomKind as exc:
+        render_error(exc)
+        page, text, icon = _PAGE_OF_KIND[exc.found]
+        st.page_link(page, label=_(text), icon=icon, query_params=with_lang({"room": exc.code}))
+    except SkillsMapError as exc:
+        render_error(exc)
+    render_code_entry(key=key, button=button, label=label or _("Try another room code"))
+    return None
+
+
 def find_room(raw: str, *, key: str, button: str) -> store.RoomInfo | None:
     """The open room for `raw`, or None after showing why not and a field for another code."""
     try:
@@ -53,12 +83,13 @@ def find_room_and_entry(
     raw: str, participant: str, *, key: str, button: str
 ) -> tuple[store.RoomInfo, store.Entry | None] | None:
     """The open room for `raw` and this participant's entry (one read), or None as `find_room`."""
-    try:
-        return store.get_room_and_entry(room=raw, participant=participant, address=client_address())
-    except SkillsMapError as exc:
-        render_error(exc)
-    render_code_entry(key=key, button=button, label=_("Try another room code"))
-    return None
+    return read_or_offer_another(
+        lambda: store.get_room_and_entry(
+            room=raw, participant=participant, address=client_address()
+        ),
+        key=key,
+        button=button,
+    )
 
 
 def find_view(raw: str, *, key: str, button: str) -> RoomView | None:

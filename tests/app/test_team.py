@@ -222,7 +222,7 @@ def test_report_is_small_self_contained_and_escapes_names(catalog: Catalog) -> N
     assert '<img src="data:image/png;base64,' in page and 'alt="The team on the map."' in page
     assert "&lt;script&gt;alert(1)" in page
     assert "Hire next for &ldquo;ML embedded in product teams&rdquo;" in page
-    assert "People with fit &ge; 80" in page
+    assert "People with fit ≥ 80" in page  # a UTF-8 page: the sign itself, in any language
 
 
 def test_report_without_a_browser_still_has_the_tables(catalog: Catalog) -> None:
@@ -236,7 +236,7 @@ def test_coverage_is_a_wrapping_table_named_for_what_it_counts() -> None:
     at = _with_example()
     assert not any("who" in d.value.columns for d in at.dataframe)  # no clipping data grid
     table = next(b for b in html_bodies(at) if "sm-table" in b)
-    assert "People with fit &ge; 80" in table and "Who (fit &ge; 80, best first)" in table
+    assert "People with fit ≥ 80" in table and "Who (fit ≥ 80, best first)" in table
     assert "Sofia Rossi, Amara Okafor, Lukas Novak, Oskar Lind, Mei Chen" in table
     assert "The map's legend counts each person once, under their best fit." in texts(at)
     assert _figure(at)["layout"]["legend"]["title"]["text"] == "Best-fit role (people)"

@@ -1,5 +1,6 @@
 """axe-core WCAG 2.2 AA on the pages without a map of their own to drive: About and the
-entry screens of the workshop pages (the Workshop tests check rooms in use)."""
+entry screens of the workshop pages and of Answer for my team (the Workshop and team room tests
+check rooms in use)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def test_about_page_passes_axe_and_its_map_labels_fit(app_url: str, browser, siz
     context.close()
 
 
-@pytest.mark.parametrize("path", ["/host", "/join", "/present"])
+@pytest.mark.parametrize("path", ["/host", "/join", "/present", "/my_team"])
 def test_workshop_entry_pages_pass_axe(app_url: str, page: Page, path: str) -> None:
     page.goto(app_url + path)
     page.get_by_role("heading", level=1).wait_for()

@@ -28,6 +28,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (
         "SKILLS_MAP_DATABASE_URL",
         "SKILLS_MAP_ROOM_TTL_DAYS",
+        "SKILLS_MAP_TEAM_ROOM_TTL_DAYS",
         "SKILLS_MAP_ROOM_CAPACITY",
         "SKILLS_MAP_RATE_LIMIT",
         "SKILLS_MAP_RATE_WINDOW_SECONDS",
@@ -87,6 +88,41 @@ def db(request: pytest.FixtureRequest) -> Engine:
 def room(db: Engine) -> store.CreatedRoom:
     """An open room in `db`."""
     return store.create_room(title="Test workshop", engine=db)
+
+
+@pytest.fixture
+def team(db: Engine) -> store.CreatedRoom:
+    """An open team room in `db` (round 1 open)."""
+    return store.create_team_room(title="Data platform team", engine=db)
+
+
+@pytest.fixture
+def answer(db: Engine, team: store.CreatedRoom) -> Callable[..., store.MemberHistory]:
+    """Answer in `team`'s current round as `participant` (a new device if not given)."""
+
+    def _answer(
+        name: str | None = "Ana",
+        ml: float = 5,
+        swe: float = 5,
+        comm: float = 5,
+        *,
+        participant: str | None = None,
+        method: str = "sliders",
+        answers: dict | None = None,
+        address: str | None = None,
+    ) -> store.MemberHistory:
+        return store.submit_team_answer(
+            room=team.room.code,
+            participant=participant or store.new_participant_token(),
+            name=name,
+            profile=Profile(ml=ml, swe=swe, comm=comm),
+            method=method,
+            answers=answers,
+            address=address,
+            engine=db,
+        )
+
+    return _answer
 
 
 @pytest.fixture

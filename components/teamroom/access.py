@@ -1,0 +1,193 @@
+"""The manager's way into a team room from the Team page: invite the team, load the answers.
+
+"Invite my team" creates a private team room; its code and the manager key open it again from
+any browser ("Load answers"), like a workshop room's code and facilitator key. The key is kept
+in this tab's session and in the page address (a bookmark keeps control), never anywhere else.
+Outcomes of actions are kept in session state and shown once at the top of the next draw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+import store
+from components.errors import render_error
+from components.lang import _, with_lang
+from components.room import controls
+from components.room.identity import client_address
+from roles.errors import SkillsMapError
+from roles.i18n import N_, Msg
+
+ROOM = "teamroom_code"
+KEY = "teamroom_key"
+NEW_KEY = "teamroom_new_key"
+ROUND = "teamroom_round"
+# True while the manager looks at an earlier round on purpose; otherwise the page follows the
+# latest round, also when another tab opens a new one.
+PINNED = "teamroom_round_pinned"
+FLASH = "teamroom_flash"
+DEFAULT_TITLE = N_("My team")
+
+
+@dataclass(frozen=True)
+class TeamRoom:
+    """The team room this tab manages: its code, the manager key, and the round on show."""
+
+    code: str
+    key: str
+    snapshot: store.TeamSnapshot
+
+    @property
+    def info(self) -> store.TeamRoomInfo:
+        return self.snapshot.info
+
+
+def flash(kind: str, payload: object) -> None:
+    """Remember an outcome to show once at the top of the next draw."""
+    controls.flash(kind, payload, slot=FLASH)
+
+
+def render_flash() -> None:
+    """Show (once) what the last action did."""
+    controls.render_flash(FLASH)
+
+
+def run_action(action: Callable[[], str | Msg]) -> None:
+    """Run one store action (from a callback) and remember its outcome for the next draw."""
+    controls.run_action(action, slot=FLASH)
+
+
+def _hold(code: str, key: str) -> None:
+    st.session_state[ROOM] = code
+    st.session_state[KEY] = key
+    for name in (ROUND, PINNED):  # show the current round of the room just opened
+        st.session_state.pop(name, None)
+    st.query_params.from_dict(with_lang({"room": code, "key": key}))
+
+
+def leave() -> None:
+    """Stop managing the team room in this tab (the room and its answers stay)."""
+    for name in (ROOM, KEY, NEW_KEY, ROUND, PINNED):
+        st.session_state.pop(name, None)
+    st.query_params.from_dict(with_lang({}))  # the language stays, the room goes
+
+
+def _open(raw_code: str, key: str) -> bool:
+    """Check code and key (misses count toward the back-off) and hold the room; say why not."""
+    try:
+        info = store.open_team_room(room=raw_code, key=key.strip(), address=client_address())
+    except SkillsMapError as exc:
+        render_error(exc)
+        return False
+    _hold(info.code, key.strip())
+    return True
+
+
+def login_from_url() -> None:
+    """Take the room from a manager link (`?room=CODE&key=KEY`), or put the held room's link
+    back in the address bar (moving between pages drops it), so a refresh keeps control."""
+    raw_room, raw_key = st.query_params.get("room"), st.query_params.get("key")
+    held = st.session_state.get(ROOM)
+    if raw_room and raw_key and raw_room.strip().upper() != held:
+        _open(raw_room, raw_key)
+    elif held and (raw_room != held or raw_key != st.session_state.get(KEY)):
+        st.query_params.from_dict(with_lang({"room": held, "key": st.session_state[KEY]}))
+
+
+def _keep_choices() -> tuple[list[float], int]:
+    """Lifetimes to offer (the configured default first chosen) and the default's index."""
+    try:
+        default = store.default_keep_days()
+    except SkillsMapError as exc:
+        render_error(exc)
+        default = store.teams.DEFAULT_TEAM_TTL_DAYS
+    choices = sorted({default, 90.0, 180.0, 365.0})
+    return choices, choices.index(default)
+
+
+def render_invite_form() -> None:
+    """Team name, how long the answers are kept without use, and "Invite my team"."""
+    with st.form("teamroom_invite"):
+        st.markdown(_("#### Invite your team to rate themselves"))
+        st.markdown(
+            _(
+                "Each member answers from a link on their phone or laptop; you see the team "
+                "here as the answers arrive."
+            )
+        )
+        title = st.text_input(
+            _("Team name"),
+            max_chars=store.MAX_TITLE,
+            placeholder=_(DEFAULT_TITLE),
+            key="teamroom_title",
+        )
+        choices, default = _keep_choices()
+        keep = st.selectbox(
+            _("Delete the team room and every answer after this long without use"),
+            choices,
+            index=default,
+            format_func=lambda d: _("{days:g} days", days=d),
+            key="teamroom_keep",
+            help=_(
+                "Every answer, rating, round change, or loading it with your key counts as use. "
+                "Running a round every six months? Choose 365 days. You can delete it any time."
+            ),
+        )
+        if not st.form_submit_button(_("Invite my team"), type="primary"):
+            return
+    try:
+        created = store.create_team_room(
+            title=title.strip() or _(DEFAULT_TITLE), keep_days=keep, address=client_address()
+        )
+    except SkillsMapError as exc:
+        render_error(exc)
+        return
+    _hold(created.room.code, created.key)
+    st.session_state[NEW_KEY] = True
+    st.rerun()
+
+
+def render_load_form() -> None:
+    """Team code + manager key: "Load answers" (also how a manager comes back elsewhere)."""
+    controls.render_code_and_key_form(
+        form="teamroom_load",
+        heading=_("Load your team's answers"),
+        intro=_("Type the team code and the manager key you were shown when you invited."),
+        labels=(_("Team code"), _("Manager key")),
+        button=_("Load answers"),
+        take=_open,
+    )
+
+
+def render_entry() -> None:
+    """Invite and Load side by side, in a collapsed section above the team table."""
+    with st.expander(
+        _("Team room: let members rate themselves"), icon=":material/group_add:", expanded=False
+    ):
+        invite, load = st.columns(2, gap="large")
+        with invite:
+            render_invite_form()
+        with load:
+            render_load_form()
+
+
+def current_room() -> TeamRoom | None:
+    """The managed team room with the round on show, read now; None (after saying why) when
+    this tab manages none or it is gone."""
+    code, key = st.session_state.get(ROOM), st.session_state.get(KEY)
+    if not code or not key:
+        return None
+    try:
+        asked = st.session_state.get(ROUND) if st.session_state.get(PINNED) else None
+        snapshot = store.team_snapshot(room=code, key=key, round_number=asked)
+    except store.RoundNotFound:
+        st.session_state.pop(PINNED, None)  # e.g. a round number from before a reload
+        return current_room()
+    except SkillsMapError as exc:
+        render_error(exc, context=_("Team room {code}", code=code))
+        st.button(_("Back to my own table"), on_click=leave, key="teamroom_leave_gone")
+        return None
+    return TeamRoom(code=code, key=key, snapshot=snapshot)

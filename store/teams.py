@@ -1,0 +1,218 @@
+"""Team rooms: create, keep while used, and read (a member's page, the manager's round).
+
+A team room is a room of kind "team": private (no projector, nothing public), members answer for
+themselves round after round, and everything but a member's own answers needs the manager key.
+It is kept `keep_days` after its last use: every answer, rating and round change moves its end
+date, so a team that meets twice a year keeps its history while it uses the room.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select, update
+
+from store import codes, limits
+from store.engine import begin_read, begin_write
+from store.errors import RoomNotFound, RoundNotFound, WrongKey
+from store.models import CreatedRoom
+from store.rooms import (
+    bump,
+    check_settings,
+    env_number,
+    insert_room,
+    load_room,
+    record_miss,
+    require_key,
+    room_info,
+)
+from store.schema import ready, rooms, team_answers, team_members, team_ratings, team_rounds
+from store.team_models import (
+    ManagerRating,
+    TeamAnswer,
+    TeamMember,
+    TeamRoomInfo,
+    TeamRound,
+    TeamSnapshot,
+)
+
+ENV_TEAM_TTL = "SKILLS_MAP_TEAM_ROOM_TTL_DAYS"
+DEFAULT_TEAM_TTL_DAYS = 90.0
+# A team, not a hall: a department of this size still fits one map.
+TEAM_CAPACITY = 500
+KIND = "team"
+AXES = ("ml", "swe", "comm")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_keep_days() -> float:
+    """How long a new team room is kept without use: `SKILLS_MAP_TEAM_ROOM_TTL_DAYS`, else 90."""
+    return env_number(ENV_TEAM_TTL, DEFAULT_TEAM_TTL_DAYS)
+
+
+def _open_first_round(conn: Connection, code: str, now: datetime) -> None:
+    conn.execute(team_rounds.insert().values(room_code=code, number=1, opened_at=now))
+
+
+def create_team_room(
+    *,
+    title: str,
+    keep_days: float | None = None,
+    address: str | None = None,
+    engine: Engine | None = None,
+) -> CreatedRoom:
+    """A new team room (round 1 open) and its manager key, returned once and stored as a hash.
+
+    `keep_days` (default `SKILLS_MAP_TEAM_ROOM_TTL_DAYS`, else 90) is how long the room is kept
+    after its last use. `address` counts toward the rooms-per-hour limit.
+    """
+    clean, ttl, cap = check_settings(
+        title, keep_days, TEAM_CAPACITY, ttl_env=ENV_TEAM_TTL, ttl_default=DEFAULT_TEAM_TTL_DAYS
+    )
+    return insert_room(
+        title=clean,
+        ttl_days=ttl,
+        capacity=cap,
+        kind=KIND,
+        keep_days=ttl,
+        address=address,
+        then=_open_first_round,
+        engine=engine,
+    )
+
+
+def touch(conn: Connection, row: Any, now: datetime) -> None:
+    """Record a use of the room: it is now kept `keep_days` from now, and its version moves."""
+    if row.keep_days:
+        kept = now + timedelta(days=float(row.keep_days))
+        conn.execute(update(rooms).where(rooms.c.code == row.code).values(expires_at=kept))
+    bump(conn, row.code)
+
+
+def read_rounds(conn: Connection, code: str) -> list[TeamRound]:
+    """The room's rounds, oldest first."""
+    rows = conn.execute(
+        select(team_rounds).where(team_rounds.c.room_code == code).order_by(team_rounds.c.number)
+    )
+    return [TeamRound(number=r.number, opened_at=r.opened_at, closed_at=r.closed_at) for r in rows]
+
+
+def team_info(conn: Connection, row: Any) -> TeamRoomInfo:
+    """TeamRoomInfo of a `rooms` row of kind team."""
+    return TeamRoomInfo(room=room_info(row), rounds=read_rounds(conn, row.code))
+
+
+def answer_from_row(row: Any) -> TeamAnswer:
+    """TeamAnswer from a `team_answers` row."""
+    return TeamAnswer(
+        round_number=row.round_number,
+        ml=row.ml,
+        swe=row.swe,
+        comm=row.comm,
+        method=row.method,
+        answers=json.loads(row.answers) if row.answers else None,
+        updated_at=row.updated_at,
+    )
+
+
+def checked_round(info: TeamRoomInfo, asked: int | None) -> int:
+    if asked is None:
+        return info.current.number
+    if isinstance(asked, bool) or not isinstance(asked, int) or not 1 <= asked <= len(info.rounds):
+        raise RoundNotFound(info.code, asked, len(info.rounds))
+    return asked
+
+
+def _members(conn: Connection, code: str, number: int) -> list[TeamMember]:
+    members = conn.execute(
+        select(team_members.c.member_id, team_members.c.name)
+        .where(team_members.c.room_code == code)
+        .order_by(team_members.c.member_id)
+    ).all()
+    answers = {
+        r.member_id: answer_from_row(r)
+        for r in conn.execute(
+            select(team_answers).where(
+                team_answers.c.room_code == code, team_answers.c.round_number == number
+            )
+        )
+    }
+    ratings = {
+        r.member_id: ManagerRating(ml=r.ml, swe=r.swe, comm=r.comm, updated_at=r.updated_at)
+        for r in conn.execute(
+            select(team_ratings).where(
+                team_ratings.c.room_code == code, team_ratings.c.round_number == number
+            )
+        )
+    }
+    return [
+        TeamMember(
+            member_id=m.member_id,
+            name=m.name,
+            answer=answers.get(m.member_id),
+            rating=ratings.get(m.member_id),
+        )
+        for m in members
+    ]
+
+
+def team_snapshot(
+    *,
+    room: str,
+    key: str,
+    round_number: int | None = None,
+    address: str | None = None,
+    engine: Engine | None = None,
+) -> TeamSnapshot:
+    """Every member of the team room with their answer and the manager's rating in one round
+    (default: the current one), read together. Needs the manager key (WrongKey otherwise);
+    with `address`, unknown codes and wrong keys count toward its back-off."""
+    code = codes.normalise_code(room)
+    eng = ready(engine)
+    try:
+        with begin_read(eng) as conn:
+            limits.check(conn, limits.KEYS, address, _now())
+            row = load_room(conn, code, kind=KIND)
+            if codes.secret_matches(key, row.key_hash):
+                info = team_info(conn, row)
+                number = checked_round(info, round_number)
+                return TeamSnapshot(
+                    info=info, round_number=number, members=_members(conn, code, number)
+                )
+    except RoomNotFound:
+        record_miss(eng, limits.CODES, address)
+        raise
+    record_miss(eng, limits.KEYS, address)
+    raise WrongKey(code, kind=KIND)
+
+
+def open_team_room(
+    *, room: str, key: str, address: str | None = None, engine: Engine | None = None
+) -> TeamRoomInfo:
+    """Check the manager key (misses count as in `team_snapshot`) and record the use, which
+    keeps the room for another `keep_days`: what "Load answers" does once."""
+    snapshot = team_snapshot(room=room, key=key, address=address, engine=engine)
+    with begin_write(ready(engine)) as conn:
+        row = require_key(conn, snapshot.info.code, key, kind=KIND)
+        touch(conn, row, _now())
+        return team_info(conn, load_room(conn, row.code, kind=KIND))
+
+
+def get_team_room(
+    *, room: str, address: str | None = None, engine: Engine | None = None
+) -> TeamRoomInfo:
+    """The team room's title and rounds (what a member's page needs), or RoomNotFound."""
+    code = codes.normalise_code(room)
+    eng = ready(engine)
+    try:
+        with begin_read(eng) as conn:
+            limits.check(conn, limits.CODES, address, _now())
+            return team_info(conn, load_room(conn, code, kind=KIND))
+    except RoomNotFound:
+        record_miss(eng, limits.CODES, address)
+        raise
