@@ -48,9 +48,11 @@ class Disagreement:
         """'Ana rates their software engineering 7, you rate it 4 (3 lower).'"""
         # Two whole messages rather than a direction word: Chinese puts it elsewhere.
         msgid = (
-            "{name} rates their {measure} {own:g}, you rate it {manager:g} ({gap:g} lower)."
+            N_("{name} rates their {measure} {own:g}, you rate it {manager:g} ({gap:g} lower).")
             if self.gap < 0
-            else "{name} rates their {measure} {own:g}, you rate it {manager:g} ({gap:g} higher)."
+            else N_(
+                "{name} rates their {measure} {own:g}, you rate it {manager:g} ({gap:g} higher)."
+            )
         )
         return tr(
             lang,

@@ -42,7 +42,7 @@ def _round(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a round number") from None
-    if value < 1:
+    if value < 1:  # argparse's own messages are English: these read alongside them
         raise argparse.ArgumentTypeError(f"rounds are numbered from 1, not {value}")
     return value
 

@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from roles.i18n import Msg
+from roles.models import AXIS_LABELS
 from store import codes
 from store.engine import begin_write
 from store.errors import InvalidSubmission
@@ -59,13 +61,26 @@ def open_next_round(*, room: str, key: str, engine: Engine | None = None) -> Tea
     return _round_action(room, key, engine, "next")
 
 
+def _measure(axis: str) -> Msg:
+    # The measure's name in the reader's language (the message ids are roles.models.AXIS_LABELS).
+    return Msg(AXIS_LABELS[axis]) if axis in AXIS_LABELS else Msg(axis)
+
+
 def _score(axis: str, value: object) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InvalidSubmission(f"Your rating of {axis} must be a number from 0 to 10.")
+        raise InvalidSubmission(
+            Msg("Your rating of {axis} must be a number from 0 to 10.", axis=_measure(axis))
+        )
     if not 0 <= value <= 10:
-        raise InvalidSubmission(f"Your rating of {axis} must be from 0 to 10, not {value:g}.")
+        raise InvalidSubmission(
+            Msg(
+                "Your rating of {axis} must be from 0 to 10, not {value:g}.",
+                axis=_measure(axis),
+                value=value,
+            )
+        )
     return float(value)
 
 
@@ -119,7 +134,7 @@ def _require_member(conn: Connection, code: str, member_id: int) -> None:
         )
     ).first()
     if found is None:
-        raise InvalidSubmission("That member is no longer in this team room.")
+        raise InvalidSubmission(Msg("That member is no longer in this team room."))
 
 
 def remove_member(*, room: str, key: str, member_id: int, engine: Engine | None = None) -> bool:

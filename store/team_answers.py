@@ -15,6 +15,7 @@ from typing import Any, get_args
 from sqlalchemy import Connection, Engine, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from roles.i18n import Msg
 from roles.models import Profile
 from store import codes, limits
 from store.engine import begin_read, begin_write
@@ -85,18 +86,18 @@ def member_view(
 def _clean_member_name(name: str | None) -> str:
     clean = clean_name(name)
     if clean is None:
-        raise InvalidSubmission("Type your name: your manager needs it to put you on the map.")
+        raise InvalidSubmission(Msg("Type your name: your manager needs it to put you on the map."))
     return clean
 
 
 def _answers_json(method: str, answers: dict[str, Any] | None) -> str | None:
     if method not in get_args(Method):
-        raise InvalidSubmission("Answer with the questionnaire or the sliders.")
+        raise InvalidSubmission(Msg("Answer with the questionnaire or the sliders."))
     if answers is None:
         return None
     text = json.dumps(answers, ensure_ascii=False, sort_keys=True)
     if len(text) > MAX_ANSWERS_CHARS:
-        raise InvalidSubmission("These answers are too long to be questionnaire answers.")
+        raise InvalidSubmission(Msg("These answers are too long to be questionnaire answers."))
     return text
 
 
@@ -175,7 +176,9 @@ def submit_team_answer(
     """
     code = codes.normalise_code(room)
     if not codes.is_participant_token(participant):
-        raise InvalidSubmission("This device's answer link is damaged; open the team link again.")
+        raise InvalidSubmission(
+            Msg("This device's answer link is damaged; open the team link again.")
+        )
     clean = _clean_member_name(name)
     stored_answers = _answers_json(method, answers)
     scores = as_profile(profile).as_dict()

@@ -64,7 +64,7 @@ def render_mode_choice() -> str:
         st.radio(
             _("Rate yourself with"),
             [QUICK, SURVEY],
-            format_func=lambda mode: _(_MODES[mode]),
+            format_func={k: _(v) for k, v in _MODES.items()}.__getitem__,
             key=MODE_KEY,
             horizontal=True,
         )

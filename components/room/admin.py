@@ -67,7 +67,7 @@ def render_screen_switch(info: store.RoomInfo) -> None:
         st.radio(
             _("The projector shows"),
             list(SCREENS),
-            format_func=lambda name: _(SCREENS[name]),
+            format_func={k: _(v) for k, v in SCREENS.items()}.__getitem__,
             key="host_screen",
             horizontal=True,
             on_change=_switch_screen,

@@ -144,7 +144,7 @@ def render_create_form() -> None:
             _("Delete the room and its answers after"),
             list(TTL_CHOICES),
             index=1,
-            format_func=lambda days: _(TTL_CHOICES[days]),
+            format_func={k: _(v) for k, v in TTL_CHOICES.items()}.__getitem__,
         )
         lang = render_projector_lang(key="host_create_lang")
         if not st.form_submit_button(_("Create room"), type="primary"):

@@ -135,7 +135,8 @@ def render_map_screen(view: RoomView, base: str | None) -> None:
 def _render_breakdown(view: RoomView, count: int) -> None:
     info = view.snapshot.room
     if info.locked:
-        _text("room-side", f"<b>{_('Answers closed')}</b>")
+        closed = _("Answers closed")  # outside the f-string, where Babel finds it
+        _text("room-side", f"<b>{closed}</b>")
     if info.hidden:
         _text("room-side", _("Roles appear after the reveal"))
     elif count < MIN_FOR_BREAKDOWN:

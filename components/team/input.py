@@ -139,7 +139,7 @@ def render_sources() -> None:
         st.radio(
             _("Scale of the scores in the file"),
             list(_SCALES),
-            format_func=lambda scale: _(_SCALES[scale]),
+            format_func={k: _(v) for k, v in _SCALES.items()}.__getitem__,
             key=SCALE,
             horizontal=True,
             on_change=_read_file,

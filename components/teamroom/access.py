@@ -129,7 +129,7 @@ def render_invite_form() -> None:
             _("Delete the team room and every answer after this long without use"),
             choices,
             index=default,
-            format_func=lambda d: _("{days:g} days", days=d),
+            format_func={d: _("{days:g} days", days=d) for d in choices}.__getitem__,
             key="teamroom_keep",
             help=_(
                 "Every answer, rating, round change, or loading it with your key counts as use. "

@@ -54,7 +54,8 @@ def round_status(snapshot: store.TeamSnapshot) -> str:
         if everyone
         else _("nobody has answered yet")
     )
-    status = f"{_('Round {number}', number=number)} · {state} · {counts}"
+    which = _("Round {number}", number=number)
+    status = f"{which} · {state} · {counts}"
     return status + (_(" (not yet: {names})", names=waiting) if waiting else "")
 
 
@@ -170,7 +171,9 @@ def render_round_controls(room: TeamRoom) -> None:
     rounds, current = room.info.rounds, room.info.current
     labels = {
         r.number: _(
-            "Round {number} (open, {day})" if r.is_open else "Round {number} (closed, {day})",
+            N_("Round {number} (open, {day})")
+            if r.is_open
+            else N_("Round {number} (closed, {day})"),
             number=r.number,
             day=_day(r.opened_at),
         )

@@ -47,9 +47,8 @@ def rating_points(fitted: pd.DataFrame, lang: Lang = DEFAULT_LANG) -> list[dict]
         name = plot_text(row["name"])
         yours = " · ".join(f"{_short(a, lang)} {_fmt(mine[a])}" for a in ("ml", "swe", "comm"))
         theirs = " · ".join(f"{_short(a, lang)} {float(row[a]):g}" for a in ("ml", "swe", "comm"))
-        hover = f"<b>{tr(lang, 'Your rating of {name}', name=name)}</b><br>{yours}<br>" + tr(
-            lang, "Their own: {scores}", scores=theirs
-        )
+        title = tr(lang, "Your rating of {name}", name=name)
+        hover = f"<b>{title}</b><br>{yours}<br>" + tr(lang, "Their own: {scores}", scores=theirs)
         points.append({"own": (float(sx), float(sy)), "manager": (mx, my), "hover": hover})
     return points
 

@@ -151,7 +151,7 @@ def render_form(info: store.TeamRoomInfo, history: store.MemberHistory | None) -
         [QUESTIONNAIRE, QUICK],
         key=MODE,
         horizontal=True,
-        format_func=lambda mode: _(MODE_LABELS[mode]),
+        format_func={k: _(v) for k, v in MODE_LABELS.items()}.__getitem__,
     )
     answered = history is not None and history.answer_in(info.current.number) is not None
     with st.form("tm_form", border=False):

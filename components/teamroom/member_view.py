@@ -16,7 +16,7 @@ from components.catalogs import cached_catalog
 from components.lang import _, current_lang, other_lang_link
 from components.room.result import render_join_result
 from roles.catalog import DEFAULT_CATALOG
-from roles.i18n import day, listing, sentences
+from roles.i18n import N_, day, listing, sentences
 from roles.match import match
 from roles.models import AXES, Profile, axis_label
 
@@ -36,9 +36,9 @@ def render_header(info: store.TeamRoomInfo, history: store.MemberHistory | None)
     current = info.current
     code = f"{info.code[:3]} {info.code[3:]}"
     where = _(
-        "Team code {code} · round {number} (open)"
+        N_("Team code {code} · round {number} (open)")
         if current.is_open
-        else "Team code {code} · round {number} (closed)",
+        else N_("Team code {code} · round {number} (closed)"),
         code=code,
         number=current.number,
     )
