@@ -183,17 +183,20 @@ def build_report_html(
         )
     ]
     head_row = "".join(f"<th>{_e(h)}</th>" for h in heads)
+    # Messages are said before the template: Babel does not look inside f-strings.
+    alt = alt or tr(lang, "The team on the skills map.")
+    coverage, team = tr(lang, "Coverage"), tr(lang, "Team")
     return f"""<!doctype html>
 <html lang="{LANG_TAGS[lang]}"><head><meta charset="utf-8"><title>{_e(title)}</title>
 <style>{_STYLE}</style></head><body>
 <h1>{_e(title)}</h1>
 <p class="muted">{_e(intro)}</p>
-{_map_html(image, alt or tr(lang, "The team on the skills map."), lang)}
-<h2>{_e(tr(lang, "Coverage"))}</h2>
+{_map_html(image, alt, lang)}
+<h2>{_e(coverage)}</h2>
 {coverage_table_html(analysis, lang)}
 {_hire_heading(analysis, lang)}
 {_hire_items(analysis, lang)}
-<h2>{_e(tr(lang, "Team"))}</h2>
+<h2>{_e(team)}</h2>
 <table><tr>{head_row}</tr>{_member_rows(analysis)}</table>
 </body></html>
 """
