@@ -9,9 +9,9 @@ from roles.errors import SkillsMapError
 
 
 def main() -> None:
-    resolve_lang()  # ?lang=, the sidebar switch or the browser: every page speaks it
+    lang = resolve_lang()  # ?lang=, the sidebar switch or the browser: every page speaks it
     st.set_page_config(page_title=_("ML Skills Map"), page_icon=":material/explore:", layout="wide")
-    apply_style()  # focus rings and layout rules for every page, workshop pages included
+    apply_style(lang)  # focus rings and layout rules for every page, workshop pages included
     set_document_lang()
     pages = {
         _("Me"): [

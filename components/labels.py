@@ -16,6 +16,8 @@ from roles.i18n import is_wide
 
 # Pixels per score point: a 360 px phone (about 23) up to a 1440 px desktop (about 50).
 SCALES = (22.0, 28.0, 36.0, 44.0, 52.0)
+# A projector's map, 1280x720 up to 4K: at least about 55 pixels per point on either axis.
+PROJECTOR_SCALES = (52.0, 64.0, 80.0)
 # Average glyph width as a share of the font size; generous, so estimates err toward room.
 # A Chinese character (or any full-width glyph) is a whole em wide, bold or not.
 _CHAR_WIDTH = {False: 0.56, True: 0.62}
@@ -123,7 +125,11 @@ def _marker_box(mark: Mark, scale: float) -> tuple[float, float, float, float]:
 
 
 def place_labels(
-    marks: Sequence[Mark], bounds: tuple[float, float], *, leading: int = 0
+    marks: Sequence[Mark],
+    bounds: tuple[float, float],
+    *,
+    leading: int = 0,
+    scales: tuple[float, ...] = SCALES,
 ) -> list[dict[str, Any] | None]:
     """For each mark in order (earlier marks get the better spots), the annotation fields that
     put its label in a free spot, or None. Labels keep clear of every mark and of each other;
@@ -133,15 +139,15 @@ def place_labels(
     the empty map puts them, so a crowd of people cannot push them onto each other); the rest
     then keep clear of them."""
     lo, hi = bounds
-    markers = {s: [_marker_box(m, s) for m in marks] for s in SCALES}
-    labels: dict[float, list[tuple[float, ...]]] = {s: [] for s in SCALES}
+    markers = {s: [_marker_box(m, s) for m in marks] for s in scales}
+    labels: dict[float, list[tuple[float, ...]]] = {s: [] for s in scales}
     out: list[dict[str, Any] | None] = []
     for i, mark in enumerate(marks):
         # An empty text is a marker to keep clear of, with no label of its own.
         found = None
         if mark.text:
             seen = leading if i < leading else len(marks)
-            found = _free_spot(mark, {s: markers[s][:seen] + labels[s] for s in SCALES}, lo, hi)
+            found = _free_spot(mark, {s: markers[s][:seen] + labels[s] for s in scales}, lo, hi)
             if found is None and mark.may_cover_markers:
                 found = _free_spot(mark, labels, lo, hi)
         if found is None:
@@ -174,7 +180,7 @@ def _free_spot(
         size = text_size(lines, mark.font_size, bold=mark.bold)
         tries = [(mark, spot) for spot in _SPOTS] + [(m, _CENTRED) for m in centred]
         for anchor, spot in tries:
-            boxes = {s: _box(anchor, spot, size, s) for s in SCALES}
+            boxes = {s: _box(anchor, spot, size, s) for s in placed}
             inside = all(
                 lo * s <= b[0] and b[2] <= hi * s and lo * s <= b[1] and b[3] <= hi * s
                 for s, b in boxes.items()

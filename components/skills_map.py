@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from components.colours import TEXT_CONTRAST, darken_to, rgba
-from components.labels import Mark, place_labels
+from components.labels import SCALES, Mark, place_labels
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, tr
 from roles.models import Catalog, Profile, Role
@@ -59,11 +59,18 @@ def bubble_size(comm: float, scale: float = 1.0) -> float:
 
 
 def base_map(
-    catalog: Catalog, *, height: int = 560, font_size: int = 13, centres: bool = False
+    catalog: Catalog,
+    *,
+    height: int = 560,
+    font_size: int = 13,
+    centres: bool = False,
+    scales: tuple[float, ...] = SCALES,
 ) -> go.Figure:
     """An empty skills map: axes, and each role's region as a labelled translucent ellipse;
-    with `centres`, an open marker in each role's shape at its centre (hover: its ranges)."""
-    return map_figure(catalog, height=height, font_size=font_size, centres=centres)
+    with `centres`, an open marker in each role's shape at its centre (hover: its ranges).
+    Role names are placed to fit the map at `scales` (pixels per point; a projector's are
+    larger than a page's, which leaves room for its larger letters)."""
+    return map_figure(catalog, height=height, font_size=font_size, centres=centres, scales=scales)
 
 
 def map_figure(
@@ -75,9 +82,10 @@ def map_figure(
     height: int = 560,
     font_size: int = 13,
     centres: bool = True,
+    scales: tuple[float, ...] = SCALES,
 ) -> go.Figure:
     """The map with extra traces, annotations and shapes composed onto the cached base spec."""
-    base = _base_map_dict(catalog.model_dump_json(), height, font_size, centres)
+    base = _base_map_dict(catalog.model_dump_json(), height, font_size, centres, scales)
     layout = {**base["layout"], "annotations": [*base["layout"]["annotations"], *annotations]}
     if shapes:
         layout["shapes"] = [*base["layout"]["shapes"], *shapes]
@@ -170,9 +178,11 @@ def region_annotations(
 
 
 @lru_cache(maxsize=16)
-def _base_map_dict(catalog_json: str, height: int, font_size: int, centres: bool) -> dict[str, Any]:
+def _base_map_dict(
+    catalog_json: str, height: int, font_size: int, centres: bool, scales: tuple[float, ...]
+) -> dict[str, Any]:
     catalog = Catalog.model_validate_json(catalog_json)
-    spots = place_labels(region_label_marks(catalog, font_size), AXIS_RANGE)
+    spots = place_labels(region_label_marks(catalog, font_size), AXIS_RANGE, scales=scales)
     annotations = region_annotations(catalog, spots, font_size)
     layout = map_layout(height, font_size, annotations, lang=catalog.lang)
     # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and

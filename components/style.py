@@ -69,6 +69,11 @@ _CSS = f"""
   padding: 0 0.5rem; margin-top: -0.9rem; color: {FOCUS}; font-weight: 600;
 }}
 .sm-lang-row {{ margin: 0; overflow: hidden; }}
+/* Code blocks hold links and keys (Host, team rooms): wrap them on a phone instead of a scroll
+   box no keyboard can reach (axe: scrollable-region-focusable). */
+.stApp .stCode pre, .stApp .stCode code {{
+  white-space: pre-wrap !important; word-break: break-all;
+}}
 </style>
 """
 
@@ -87,9 +92,43 @@ _FOCUS_FIRST_SLIDER = """
 """
 
 
-def apply_style() -> None:
-    """Add the stylesheet to this page run."""
-    st.html(_CSS)
+# What Chinese pages add. Streamlit writes its file uploader's own words in English only (no
+# parameter for them yet: streamlit/streamlit#13500), so Chinese is drawn in their place; the
+# upload limit and file types are this app's (maxUploadSize = 5 in .streamlit/config.toml, the
+# Team upload). The button keeps its English accessible name.
+_ZH_CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "上传文件"; font-size: 0.875rem;
+}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "每个文件不超过 5 MB · CSV、XLSX、TXT"; font-size: 0.875rem;
+}
+/* A browser may break Chinese between any two characters: in a phone's narrow table column
+   that cut "匹配度" and "数据工程师" in the middle. The Me page's short headers and the role
+   names (first column of the Team tables, second of the Me table) break at punctuation only. */
+[data-testid="stMarkdownContainer"] th,
+[data-testid="stMarkdownContainer"] td:nth-child(2), .sm-table td:first-child,
+.sm-table th:nth-child(2), .sm-table .missing, .sm-table .single, .sm-table .covered {
+  word-break: keep-all;
+}
+/* ... which leaves a phone's tables little room: smaller type and padding there. */
+@media (max-width: 640px) {
+  .sm-table, [data-testid="stMarkdownContainer"] table { font-size: 0.85rem; }
+  .sm-table th, .sm-table td,
+  [data-testid="stMarkdownContainer"] th, [data-testid="stMarkdownContainer"] td {
+    padding: 0.35rem 0.3rem;
+  }
+}
+</style>
+"""
+
+
+def apply_style(lang: str = "en") -> None:
+    """Add the stylesheet to this page run (with the Chinese words Streamlit cannot say)."""
+    st.html(_CSS + (_ZH_CSS if lang == "zh" else ""))
 
 
 def focus_first_slider() -> None:

@@ -14,6 +14,8 @@ apt_install() {
 }
 
 [ -x /usr/bin/chromium ] || apt_install chromium
+# Chinese pages, charts and the report's PNG map need a CJK font in chromium and kaleido.
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_install fonts-noto-cjk
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || apt_install postgresql
 
 [ -d .venv ] || python3 -m venv .venv

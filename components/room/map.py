@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.labels import PROJECTOR_SCALES
 from components.room.labels import place_labels
 from components.skills_map import AXIS_RANGE, base_map, bubble_size
 from components.text import plot_text
@@ -188,7 +189,7 @@ def crowd_map(
     Without a `height` the figure takes the height of its container (the projector view sizes
     that from the screen). Names, when shown, label at most `MAX_NAME_LABELS` dots.
     """
-    fig = base_map(catalog, height=height or 600, font_size=font_size)
+    fig = base_map(catalog, height=height or 600, font_size=font_size, scales=PROJECTOR_SCALES)
     _projector_layout(fig, font_size)
     if height is None:
         fig.layout.height = None

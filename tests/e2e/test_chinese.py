@@ -1,0 +1,138 @@
+"""The product in Chinese in a real chromium, on a laptop, a phone and a 1280x720 projector:
+every page says `<html lang="zh-Hans">`, passes axe (WCAG 2.2 AA), sticks out of no window and
+keeps its chart labels inside the plot. Screenshots go to tests/e2e/screenshots/zh-*.png."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import store
+from roles.models import Profile
+from tests.e2e.a11y import serious_violations
+from tests.e2e.conftest import screenshot, start_app, stop_app
+from tests.e2e.layout import DESKTOP, MAP_DRAWN, PHONE, horizontal_overflow, label_problems
+
+pytestmark = pytest.mark.e2e
+
+SIZES = {"1440x900": DESKTOP, "390x844": PHONE, "1280x720": {"width": 1280, "height": 720}}
+
+
+@pytest.fixture(scope="module")
+def zh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """One app for the module, with a Chinese workshop room (answered) and a team room."""
+    tmp = tmp_path_factory.mktemp("zh")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SKILLS_MAP_DATA_HOME", str(tmp / "appdata"))
+        mp.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
+        mp.delenv("SKILLS_MAP_PUBLIC_URL", raising=False)
+        url, proc = start_app(tmp)
+        room = store.create_room(title="机器学习团队工作坊", lang="zh")
+        team = store.create_team_room(title="数据平台组")
+        for i, (name, scores) in enumerate([("王芳", (3, 8, 5)), ("李雷", (7, 6, 4))]):
+            profile = Profile(ml=scores[0], swe=scores[1], comm=scores[2])
+            token = store.new_participant_token()
+            store.submit(room=room.room.code, participant=token, profile=profile, name=name)
+            store.submit_team_answer(
+                room=team.room.code,
+                participant=token,
+                name=name,
+                profile=profile,
+                method="sliders",
+            )
+            if i == 0:
+                store.set_room_state(room=room.room.code, key=room.key, show_names=True)
+        try:
+            yield {"url": url, "room": room, "team": team}
+        finally:
+            stop_app(proc)
+            store.default_engine().dispose()
+
+
+def _check(page: Page, name: str, size: str, *, overflow: bool = True) -> Path:
+    """Chinese document, axe, nothing wider than the window; the screenshot's path."""
+    page.wait_for_timeout(600)  # let fonts and the last redraw settle
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    assert serious_violations(page) == [], name
+    if overflow:
+        assert horizontal_overflow(page) <= 0, name
+    return screenshot(page, f"zh-{name}-{size}")
+
+
+def _shot_at(page: Page, key: str, name: str, size: str) -> None:
+    """A second screenshot with the element `.st-key-{key}` (a map) scrolled into view."""
+    page.locator(f".st-key-{key}").scroll_into_view_if_needed()
+    page.wait_for_timeout(400)
+    screenshot(page, f"zh-{name}-{size}")
+
+
+def _open(page: Page, url: str, key: str | None = None, *, heading: bool = True) -> None:
+    page.goto(url)
+    if heading:
+        page.get_by_role("heading", level=1).first.wait_for()
+    if key:
+        page.wait_for_function(MAP_DRAWN, arg=key, timeout=60_000)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_every_page_in_chinese(zh_app: dict[str, Any], browser, size: str) -> None:  # type: ignore[no-untyped-def]
+    url, room, team = zh_app["url"], zh_app["room"], zh_app["team"]
+    phone = size == "390x844"
+    context = browser.new_context(viewport=SIZES[size], is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        _open(page, f"{url}/?lang=zh&ml=2&swe=8&comm=5&target=ml_engineer", "me_map")
+        expect(page.get_by_text("机器学习工程师").first).to_be_visible()
+        assert label_problems(page, "me_map") == []
+        _check(page, "me", size)
+        _shot_at(page, "me_map", "me-map", size)
+
+        _open(page, f"{url}/team?lang=zh")
+        page.get_by_role("button", name="加载示例团队").click()
+        page.wait_for_function(MAP_DRAWN, arg="team_map", timeout=60_000)
+        _check(page, "team", size)
+        _shot_at(page, "team_map", "team-map", size)
+
+        code, key = room.room.code, room.key
+        _open(page, f"{url}/host?lang=zh&room={code}&key={key}")
+        expect(page.get_by_text("投影").first).to_be_visible()
+        _check(page, "host", size)
+
+        _open(page, f"{url}/join?lang=zh&room={code}", heading=False)
+        expect(
+            page.get_by_role("button", name="更新我的回答").or_(
+                page.get_by_role("button", name="提交")
+            )
+        ).to_be_visible()
+        _check(page, "join", size)
+
+        # The projector speaks the room's language whatever the browser says.
+        page.goto(f"{url}/present?room={code}")
+        expect(page.get_by_text("2 名参与者").first).to_be_visible()
+        _check(page, "present-join", size, overflow=not phone)
+        store.set_room_state(room=code, key=key, screen="map")
+        page.wait_for_function(MAP_DRAWN, arg="present_map_chart", timeout=60_000)
+        _check(page, "present-map", size, overflow=not phone)
+        store.set_room_state(room=code, key=key, screen="join")
+
+        _open(page, f"{url}/about?lang=zh")
+        page.wait_for_function(MAP_DRAWN.replace(".point", "path"), arg="about_map")
+        assert label_problems(page, "about_map") == []
+        _check(page, "about", size)
+
+        tcode, tkey = team.room.code, team.key
+        _open(page, f"{url}/team?lang=zh&room={tcode}&key={tkey}")
+        page.wait_for_function(MAP_DRAWN, arg="team_map", timeout=60_000)
+        _check(page, "team-room", size)
+        _shot_at(page, "team_map", "team-room-map", size)
+
+        _open(page, f"{url}/my_team?lang=zh&room={tcode}", heading=False)
+        expect(page.get_by_role("button", name="保存我的回答")).to_be_visible()
+        _check(page, "my-team", size)
+    finally:
+        context.close()
