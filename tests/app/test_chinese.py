@@ -160,3 +160,19 @@ def test_a_team_room_in_chinese_for_the_manager_and_a_member(fresh_store: None) 
     member = app("views/my_team.py", lang="zh", room=team.room.code).run()
     _speaks_chinese(member)
     assert member.button(key="tm_submit").label == "保存我的回答"
+
+
+def test_the_team_report_is_written_in_chinese() -> None:
+    from components.team.report import build_report_html
+    from roles.catalog import DATA_DIR, load_catalog
+    from roles.coverage import analyse_team
+    from roles.team import parse_team_bytes
+
+    catalog = load_catalog("2021", "zh")
+    data = (DATA_DIR / "example_team_zh.csv").read_bytes()
+    team = parse_team_bytes(data, "example_team_zh.csv").members
+    page = build_report_html(analyse_team(team, catalog), catalog, None)
+    assert '<html lang="zh-Hans">' in page and "团队技能地图" in page
+    assert "人数（匹配度 ≥ 80）" in page and "王一鸣" in page
+    body = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    assert ENGLISH.findall(KEPT.sub("", re.sub(r"<[^>]+>", " ", body))) == []
