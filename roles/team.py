@@ -8,12 +8,8 @@ make a whole file unreadable (empty, too large, not CSV/Excel, a missing column)
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -23,6 +19,7 @@ from roles.errors import TeamFileError
 from roles.export import safe_csv
 from roles.i18n import DEFAULT_LANG, LANGS, N_, Joined, Lang, Msg, say, tr
 from roles.models import AXES, AXIS_LABELS
+from roles.team_bytes import UTF8_HINT, read_rows
 
 MAX_ROWS = 5_000
 MAX_BYTES = 5 * 1024 * 1024
@@ -48,7 +45,6 @@ _ALIASES: dict[str, str] = {
     **{a: "comm" for a in ("沟通", "沟通能力", "沟通与写作", "表达")},
     **{a: "title" for a in ("职位", "当前职位", "头衔", "岗位")},
 }
-_XLSX_MAGIC = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -129,87 +125,6 @@ def canonical_column(header: object) -> str | None:
     return labels.get(text)
 
 
-def _decode(data: bytes) -> tuple[str, list[Problem]]:
-    """Text of a CSV; a non-UTF-8 file is still read, with each affected line named."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), []
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    problems = []
-    for number, line in enumerate(data.splitlines(), start=1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(
-                Problem(number, None, line.decode("latin-1")[:60], Msg(_UTF8_HINT), kept=True)
-            )
-    try:
-        return data.decode("cp1252"), problems
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), problems
-
-
-_UTF8_HINT = N_(
-    "UTF-8 text; this line was read as Windows-1252, so check accented names "
-    "(save the file as 'CSV UTF-8' to be sure)"
-)
-
-
-def _csv_rows(text: str) -> list[list[str]]:
-    if "\x00" in text:
-        raise TeamFileError(Msg("the file is binary, not text; upload a .csv or .xlsx file"))
-    sample = text[:20_000]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return list(csv.reader(io.StringIO(text), dialect))
-    except csv.Error as exc:
-        raise TeamFileError(
-            Msg("the file is not valid CSV ({why}); save it again as CSV", why=exc)
-        ) from None
-
-
-def _xlsx_rows(data: bytes) -> list[list[object]]:
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about harmless styling details of files saved by other tools.
-            warnings.simplefilter("ignore", UserWarning)
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-            book.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
-        raise TeamFileError(
-            Msg(
-                "the Excel file cannot be read ({why}); save it again as .xlsx",
-                why=type(exc).__name__,
-            )
-        ) from None
-    return [["" if v is None else v for v in r] for r in rows]
-
-
-def _read_rows(data: bytes, filename: str) -> tuple[list[list[object]], list[Problem]]:
-    lower = filename.lower()
-    if data.startswith(_XLSX_MAGIC) or lower.endswith((".xlsx", ".xlsm")):
-        return _xlsx_rows(data), []
-    if not lower.endswith((".csv", ".txt", ".tsv")) and lower:
-        raise TeamFileError(
-            Msg(
-                "{filename!r} is not a CSV or Excel file; upload a .csv or .xlsx file",
-                filename=filename,
-            )
-        )
-    text, problems = _decode(data)
-    rows: list[list[object]] = [list(r) for r in _csv_rows(text)]
-    return rows, problems
-
-
 _EMPTY = Msg("the file is empty; it needs a header row and one row per person")
 
 
@@ -227,7 +142,8 @@ def read_table(data: bytes, filename: str = "team.csv") -> tuple[pd.DataFrame, l
         raise TeamFileError(too_large(mb))
     if not data.strip():
         raise TeamFileError(_EMPTY)
-    rows, problems = _read_rows(data, filename)
+    rows, bad_lines = read_rows(data, filename)
+    problems = [Problem(n, None, line, Msg(UTF8_HINT), kept=True) for n, line in bad_lines]
     start = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
     if start is None:
         raise TeamFileError(_EMPTY)
