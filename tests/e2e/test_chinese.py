@@ -136,3 +136,25 @@ def test_every_page_in_chinese(zh_app: dict[str, Any], browser, size: str) -> No
         _check(page, "my-team", size)
     finally:
         context.close()
+
+
+def test_the_browser_language_then_the_switch_choose_the_language(  # type: ignore[no-untyped-def]
+    zh_app: dict[str, Any], browser
+) -> None:
+    """No ?lang: a Chinese browser gets Chinese (st.context.locale); the sidebar switch then
+    changes the page and the address, and the address keeps the choice on the next page."""
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        _open(page, f"{zh_app['url']}/about")
+        expect(page.get_by_role("heading", level=1)).to_have_text("关于这张技能地图")
+        assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+        page.get_by_text("English", exact=True).first.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("About the skills map")
+        assert "lang=en" in page.url
+        page.get_by_role("link", name="Team map").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Team map")
+        assert page.evaluate("document.documentElement.lang") == "en"
+    finally:
+        context.close()
