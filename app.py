@@ -28,4 +28,13 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main()  # each script run (streamlit runs this file as __main__, and so does AppTest)
+else:
+    # `streamlit run app.py` imports this module once to find the server app: the device
+    # cookie on every page load, and the store's start/stop hooks.
+    from starlette.middleware import Middleware
+
+    from serving.device_cookie import DeviceCookieMiddleware
+    from serving.lifespan import lifespan
+
+    app = st.App("app.py", middleware=[Middleware(DeviceCookieMiddleware)], lifespan=lifespan)

@@ -1,4 +1,4 @@
-"""Command line: `python -m roles match ...`, `check-catalog FILE`, `team FILE`.
+"""Command line: `python -m roles match ...`, `check-catalog FILE`, `team FILE`, `backup FILE`.
 
 Every error a user can cause ends as one line on stderr and exit code 2, never a traceback.
 """
@@ -114,7 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("file")
     c.set_defaults(func=_cmd_check)
     team_cli.register(sub)
+    _register_store_commands(sub)
     return parser
+
+
+def _register_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    # The room store depends on the domain, not the other way round: it is imported here,
+    # only to add its commands (backup, restore).
+    from store import cli as store_cli
+
+    store_cli.register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 
 # A cell starting with one of these is run as a formula by Excel, LibreOffice and Google Sheets.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def looks_like_formula(value: str) -> bool:
+    """True if a spreadsheet could read `value` as a formula.
+
+    Also behind invisible characters (zero-width, bidi controls) or leading spaces, and in
+    compatibility forms that some spreadsheets fold to ASCII (fullwidth ＝, small ﹦).
+    """
+    if value.startswith(_FORMULA_START):
+        return True
+    visible = "".join(c for c in value if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKC", visible).lstrip().startswith(_FORMULA_START)
+
+
 def neutralise(value: object) -> object:
     """Prefix a text cell that a spreadsheet would evaluate with a quote, so it stays text."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     return value
 

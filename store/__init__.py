@@ -5,15 +5,18 @@ Every function is keyword-only and takes an optional `engine` (default: `default
 on first use. No Streamlit here: the same functions serve the pages, tests and scripts.
 """
 
+from store.backup import backup, device_key, restore
 from store.codes import (
     CODE_ALPHABET,
     CODE_LENGTH,
+    CODE_RULE,
+    device_id,
     is_participant_token,
     new_participant_token,
     normalise_code,
 )
-from store.engine import data_home, database_url, default_engine, make_engine
-from store.entries import clean_name, export_csv, get_entry, room_snapshot, submit
+from store.engine import checkpoint, data_home, database_url, default_engine, make_engine
+from store.entries import export_csv, get_entry, room_snapshot, submit
 from store.errors import (
     InvalidRoomSettings,
     InvalidSubmission,
@@ -22,6 +25,8 @@ from store.errors import (
     RoomLocked,
     RoomNotFound,
     StoreConfigError,
+    StoreDamaged,
+    TooManyRequests,
     WrongKey,
 )
 from store.models import CreatedRoom, Entry, RoomInfo, Snapshot
@@ -33,13 +38,18 @@ from store.rooms import (
     get_room,
     purge_expired,
     remove_entry,
+    room_version,
     set_room_state,
 )
 from store.schema import migrate
+from store.text import MAX_NAME, MAX_TITLE, clean_name, shorten, tidy
 
 __all__ = [
     "CODE_ALPHABET",
     "CODE_LENGTH",
+    "CODE_RULE",
+    "MAX_NAME",
+    "MAX_TITLE",
     "CreatedRoom",
     "Entry",
     "InvalidRoomSettings",
@@ -51,8 +61,12 @@ __all__ = [
     "RoomNotFound",
     "Snapshot",
     "StoreConfigError",
+    "StoreDamaged",
+    "TooManyRequests",
     "WrongKey",
+    "backup",
     "check_key",
+    "checkpoint",
     "clean_name",
     "clear_room",
     "create_room",
@@ -60,6 +74,8 @@ __all__ = [
     "database_url",
     "default_engine",
     "delete_room",
+    "device_id",
+    "device_key",
     "export_csv",
     "get_entry",
     "get_room",
@@ -70,7 +86,11 @@ __all__ = [
     "normalise_code",
     "purge_expired",
     "remove_entry",
+    "restore",
     "room_snapshot",
+    "room_version",
     "set_room_state",
+    "shorten",
     "submit",
+    "tidy",
 ]

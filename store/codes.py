@@ -27,13 +27,31 @@ def new_room_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+LOOKALIKES = "01ILO"
+CODE_RULE = (
+    f"Room codes have {CODE_LENGTH} letters and digits, like K7M Q2P; they never use "
+    "0, 1, I, L or O, which look alike."
+)
+
+
+def code_problem(code: str) -> str:
+    """Why `code` (separators removed, upper case) cannot be a room code, in plain words."""
+    lookalikes = sorted({c for c in code if c in LOOKALIKES}, key=LOOKALIKES.index)
+    if lookalikes:
+        return f"it contains {' and '.join(lookalikes)}. {CODE_RULE}"
+    others = sorted({c for c in code if c not in CODE_ALPHABET})
+    if others:
+        return f"it contains {' '.join(others)}. {CODE_RULE}"
+    return f"it has {len(code)} characters. {CODE_RULE}"
+
+
 def normalise_code(text: object) -> str:
     """The canonical code for what someone typed ("k7m-q2p" -> "K7MQ2P"), or RoomNotFound."""
     if not isinstance(text, str):
-        raise RoomNotFound(str(text), impossible=True)
+        raise RoomNotFound(str(text)[:20], impossible=True, reason=CODE_RULE)
     code = _SEPARATORS.sub("", text).upper()
     if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
-        raise RoomNotFound(text.strip()[:20], impossible=True)
+        raise RoomNotFound(text.strip()[:20], impossible=True, reason=code_problem(code[:40]))
     return code
 
 
@@ -50,6 +68,11 @@ def new_participant_token() -> str:
 def is_participant_token(text: object) -> bool:
     """True if `text` looks like a token this app made (e.g. one read back from a URL)."""
     return isinstance(text, str) and bool(_TOKEN.match(text))
+
+
+def device_id(token: str, key: bytes) -> str:
+    """The participant id of a device token: a keyed hash (HMAC-SHA256), never the token."""
+    return hmac.new(key, token.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def hash_secret(secret: str) -> str:

@@ -15,6 +15,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError
+
+from store.errors import StoreDamaged
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV_URL = "SKILLS_MAP_DATABASE_URL"
@@ -91,6 +94,22 @@ def configure_sqlite(engine: Engine) -> None:
     engine.dispose(close=True)
 
 
+# What SQLite says when its files are damaged or out of step (a deleted -wal, a stale -shm),
+# as opposed to a busy database, which the busy timeout handles.
+_DAMAGE = ("disk i/o error", "file is not a database", "malformed", "unable to open database")
+
+
+@contextmanager
+def _damage_as_advice(engine: Engine) -> Iterator[None]:
+    try:
+        yield
+    except DatabaseError as exc:
+        detail = str(getattr(exc, "orig", exc)).strip()
+        if engine.dialect.name != "sqlite" or not detail.lower().startswith(_DAMAGE):
+            raise
+        raise StoreDamaged(str(engine.url.database), detail) from exc
+
+
 @contextmanager
 def begin_write(engine: Engine) -> Iterator[Connection]:
     """A transaction that will write: on SQLite it takes the write lock up front (IMMEDIATE).
@@ -98,7 +117,7 @@ def begin_write(engine: Engine) -> Iterator[Connection]:
     A deferred transaction that reads and then writes fails with "database is locked" when
     another writer got in between; taking the lock first makes writers queue instead.
     """
-    with engine.connect() as conn:
+    with _damage_as_advice(engine), engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             conn.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
         with conn.begin():
@@ -108,5 +127,18 @@ def begin_write(engine: Engine) -> Iterator[Connection]:
 @contextmanager
 def begin_read(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction: one consistent view, never blocking writers under WAL."""
-    with engine.connect() as conn, conn.begin():
+    with _damage_as_advice(engine), engine.connect() as conn, conn.begin():
         yield conn
+
+
+def checkpoint(*, engine: Engine, full: bool = False) -> None:
+    """Copy SQLite's write-ahead log into the main file (nothing to do on other databases).
+
+    In WAL mode recent answers live in `rooms.sqlite-wal` until a checkpoint. The quick kind
+    never waits for readers; `full=True` (at server stop) also empties the log file.
+    """
+    if engine.dialect.name != "sqlite":
+        return
+    mode = "TRUNCATE" if full else "PASSIVE"
+    with _damage_as_advice(engine), engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA wal_checkpoint({mode})")

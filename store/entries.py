@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -18,18 +16,18 @@ from roles.catalog import load_catalog
 from roles.export import safe_csv
 from roles.match import match_many
 from roles.models import Profile
-from store import codes
+from store import codes, limits
 from store.engine import begin_read, begin_write
 from store.errors import InvalidSubmission, RateLimited, RoomFull, RoomLocked
 from store.models import Entry, Snapshot
-from store.rooms import load_room, require_key, room_info
+from store.rooms import bump, load_room, require_key, room_info
 from store.schema import entries, ready
+from store.text import clean_name
 
 ENV_RATE_LIMIT = "SKILLS_MAP_RATE_LIMIT"
 ENV_RATE_WINDOW = "SKILLS_MAP_RATE_WINDOW_SECONDS"
 DEFAULT_RATE_LIMIT = 10
 DEFAULT_RATE_WINDOW_S = 60.0
-MAX_NAME = 40
 CSV_COLUMNS = ["name", "ml", "swe", "comm", "best_role", "updated_at"]
 _ENTRY_FIELDS = (
     entries.c.entry_id,
@@ -39,7 +37,6 @@ _ENTRY_FIELDS = (
     entries.c.comm,
     entries.c.updated_at,
 )
-_SPACES = re.compile(r"\s+")
 
 
 def _rate_settings() -> tuple[int, float]:
@@ -49,24 +46,6 @@ def _rate_settings() -> tuple[int, float]:
     except ValueError:
         limit, window = DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S
     return max(1, limit), max(0.0, window)
-
-
-def clean_name(name: str | None) -> str | None:
-    """The display name as stored: whitespace collapsed, empty -> None, else InvalidSubmission."""
-    if name is None:
-        return None
-    if not isinstance(name, str):
-        raise InvalidSubmission("A display name must be text.")
-    clean = _SPACES.sub(" ", name).strip()
-    if not clean:
-        return None
-    if len(clean) > MAX_NAME:
-        raise InvalidSubmission(
-            f"A display name has at most {MAX_NAME} characters; this one has {len(clean)}."
-        )
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in clean):
-        raise InvalidSubmission("A display name cannot contain control characters.")
-    return clean
 
 
 def _profile(profile: Any) -> Profile:
@@ -131,15 +110,33 @@ def _upsert(conn: Connection, values: dict[str, Any], window: float) -> Any:
     return conn.execute(_upsert_statement(conn.dialect.name), {**values, "cutoff": cutoff}).one()
 
 
+def _admit_if_new(
+    conn: Connection, room: Any, who: str, address: str | None, now: datetime
+) -> None:
+    """A first answer from this participant takes a place: RoomFull, or the per-address limit."""
+    mine = (entries.c.room_code == room.code) & (entries.c.participant_hash == who)
+    if conn.execute(select(entries.c.entry_id).where(mine)).first() is not None:
+        return
+    taken = conn.execute(select(func.count()).where(entries.c.room_code == room.code)).scalar()
+    if (taken or 0) >= room.capacity:
+        raise RoomFull(room.code, room.capacity)
+    limits.count(conn, limits.JOINS, address, now)
+
+
 def submit(
     *,
     room: str,
     participant: str,
     profile: Profile,
     name: str | None,
+    address: str | None = None,
     engine: Engine | None = None,
 ) -> Entry:
-    """Save this participant's answer in the room: their one entry is created or replaced."""
+    """Save this participant's answer in the room: their one entry is created or replaced.
+
+    `participant` identifies the device (see `codes.device_id`); `address` is the client's,
+    for the per-address limits on answers and new participants (TooManyRequests when over).
+    """
     code = codes.normalise_code(room)
     if not codes.is_participant_token(participant):
         raise InvalidSubmission("This device's answer link is damaged; open the join link again.")
@@ -151,12 +148,9 @@ def submit(
         row = load_room(conn, code, lock=True)
         if row.locked:
             raise RoomLocked(code)
-        mine = (entries.c.room_code == code) & (entries.c.participant_hash == who)
-        if conn.execute(select(entries.c.entry_id).where(mine)).first() is None:
-            taken = conn.execute(select(func.count()).where(entries.c.room_code == code)).scalar()
-            if (taken or 0) >= row.capacity:
-                raise RoomFull(code, row.capacity)
         now = datetime.now(UTC)
+        limits.count(conn, limits.SUBMITS, address, now)
+        _admit_if_new(conn, row, who, address, now)
         saved = _upsert(
             conn,
             {
@@ -174,6 +168,7 @@ def submit(
             # Raising rolls the transaction back: the refused answer changes nothing.
             retry = (saved.window_start + timedelta(seconds=window) - now).total_seconds()
             raise RateLimited(retry)
+        bump(conn, code)
         return _entry(saved)
 
 

@@ -12,13 +12,11 @@ from roles.errors import SkillsMapError
 class RoomNotFound(SkillsMapError):
     """No open room has this code: mistyped, never created, deleted or past its end date."""
 
-    def __init__(self, code: str, *, impossible: bool = False) -> None:
+    def __init__(self, code: str, *, impossible: bool = False, reason: str = "") -> None:
         self.code = code
+        self.impossible = impossible
         if impossible:
-            message = (
-                f"{code!r} is not a room code. Codes have 6 letters and digits, like K7M Q2P; "
-                "check what the facilitator shows."
-            )
+            message = f"{code!r} is not a room code: {reason} Check what the facilitator shows."
         else:
             message = (
                 f"There is no open room with code {code}. Check the code with the facilitator; "
@@ -59,6 +57,33 @@ class RateLimited(SkillsMapError):
         super().__init__(
             f"Too many submissions from this device in a short time. Wait {wait} seconds, "
             "then submit again; your last answer is kept."
+        )
+
+
+class TooManyRequests(SkillsMapError):
+    """A client address went over one of the abuse limits; it may try again after a wait."""
+
+    def __init__(self, what: str, retry_after: float) -> None:
+        self.what = what
+        self.retry_after = retry_after
+        wait = max(1, round(retry_after))
+        when = f"{wait} seconds" if wait < 120 else f"{round(wait / 60)} minutes"
+        super().__init__(
+            f"Too many {what} from your network in a short time. Wait {when}, then try again."
+        )
+
+
+class StoreDamaged(SkillsMapError):
+    """The SQLite file cannot be read: usually its -wal file was deleted or copied apart."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        super().__init__(
+            f"The room store {path} cannot be read ({detail}); workshop rooms are unavailable "
+            "until whoever runs this server fixes it. Fix: stop every server that uses the "
+            f"file, move {path}-shm aside (never delete {path}-wal, which holds recent "
+            "answers), and start again. If it still fails, restore the latest backup with "
+            "`skills-map restore BACKUP_FILE` (see the README, section Backups)."
         )
 
 

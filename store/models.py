@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import Field
 
@@ -20,6 +21,11 @@ class RoomInfo(FrozenModel):
     hidden: bool = False
     show_names: bool = False
     capacity: int = Field(ge=1)
+    # Bumped by every change to the room or its entries: equal versions, equal snapshots.
+    version: int = 0
+    # What the projector shows: the join screen (code and QR code) or the map.
+    screen: Literal["join", "map"] = "join"
+    kind: str = "workshop"
 
 
 class Entry(FrozenModel):

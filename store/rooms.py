@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
-from store import codes
-from store.engine import begin_read, begin_write
+from store import codes, limits
+from store.engine import begin_read, begin_write, checkpoint
 from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey
 from store.models import CreatedRoom, RoomInfo
 from store.schema import entries, ready, rooms
+from store.text import clean_title
 
 ENV_TTL = "SKILLS_MAP_ROOM_TTL_DAYS"
 ENV_CAPACITY = "SKILLS_MAP_ROOM_CAPACITY"
@@ -31,7 +32,11 @@ _ROOM_FIELDS = (
     "hidden",
     "show_names",
     "capacity",
+    "version",
+    "screen",
+    "kind",
 )
+SCREENS = ("join", "map")
 
 
 def _now() -> datetime:
@@ -50,9 +55,7 @@ def _env_number(name: str, default: float) -> float:
 
 
 def _settings(title: str, ttl_days: float | None, capacity: int | None) -> tuple[str, float, int]:
-    clean = title.strip() if isinstance(title, str) else ""
-    if not 1 <= len(clean) <= 80:
-        raise InvalidRoomSettings("A room title needs 1 to 80 characters.")
+    clean = clean_title(title)
     ttl = _env_number(ENV_TTL, DEFAULT_TTL_DAYS) if ttl_days is None else float(ttl_days)
     if not 0 < ttl <= MAX_TTL_DAYS:
         raise InvalidRoomSettings(f"A room lives more than 0 and at most {MAX_TTL_DAYS:g} days.")
@@ -76,6 +79,19 @@ def load_room(conn: Connection, code: str, *, lock: bool = False) -> Any:
     return row
 
 
+def bump(conn: Connection, code: str) -> None:
+    """Record that the room or its entries changed (projectors redraw on a new version)."""
+    conn.execute(update(rooms).where(rooms.c.code == code).values(version=rooms.c.version + 1))
+
+
+def _miss(engine: Engine, backoff: limits.Backoff, address: str | None) -> None:
+    try:
+        with begin_write(engine) as conn:
+            limits.record_miss(conn, backoff, address, _now())
+    except IntegrityError:
+        pass  # a simultaneous miss from the same address was recorded instead
+
+
 def require_key(conn: Connection, code: str, key: str | None, *, lock: bool = True) -> Any:
     """The room row (locked for the change) if `key` opens it, else WrongKey; nothing changes."""
     row = load_room(conn, code, lock=lock)
@@ -89,9 +105,13 @@ def create_room(
     title: str,
     ttl_days: float | None = None,
     capacity: int | None = None,
+    address: str | None = None,
     engine: Engine | None = None,
 ) -> CreatedRoom:
-    """A new room with a unique code and a facilitator key (returned once, stored as a hash)."""
+    """A new room with a unique code and a facilitator key (returned once, stored as a hash).
+
+    `address` is the client's, for the rooms-per-hour limit (TooManyRequests when over).
+    """
     clean, ttl, cap = _settings(title, ttl_days, capacity)
     eng = ready(engine)
     purge_expired(engine=eng)
@@ -108,9 +128,13 @@ def create_room(
             "hidden": False,
             "show_names": False,
             "capacity": cap,
+            "version": 0,
+            "screen": "join",
+            "kind": "workshop",
         }
         try:
             with begin_write(eng) as conn:
+                limits.count(conn, limits.ROOMS, address, now)
                 conn.execute(rooms.insert().values(**values))
         except IntegrityError:
             continue  # the code is taken: draw another
@@ -118,18 +142,50 @@ def create_room(
     raise InvalidRoomSettings("Could not find a free room code; try again.")
 
 
-def get_room(*, room: str, engine: Engine | None = None) -> RoomInfo:
-    """The room's settings, or RoomNotFound if it is unknown or past its end date."""
+def get_room(*, room: str, address: str | None = None, engine: Engine | None = None) -> RoomInfo:
+    """The room's settings, or RoomNotFound if it is unknown or past its end date.
+
+    With the client's `address`, codes that do not exist count toward its back-off
+    (TooManyRequests while it must wait), so codes cannot be guessed quickly.
+    """
     code = codes.normalise_code(room)
-    with begin_read(ready(engine)) as conn:
-        return room_info(load_room(conn, code))
+    eng = ready(engine)
+    try:
+        with begin_read(eng) as conn:
+            limits.check(conn, limits.CODES, address, _now())
+            return room_info(load_room(conn, code))
+    except RoomNotFound:
+        _miss(eng, limits.CODES, address)
+        raise
 
 
-def check_key(*, room: str, key: str, engine: Engine | None = None) -> bool:
-    """True if `key` is this room's facilitator key (RoomNotFound if there is no such room)."""
+def room_version(*, room: str, engine: Engine | None = None) -> int:
+    """The room's version (one small read), or RoomNotFound if it is gone."""
     code = codes.normalise_code(room)
     with begin_read(ready(engine)) as conn:
-        return codes.secret_matches(key, load_room(conn, code).key_hash)
+        row = conn.execute(
+            select(rooms.c.version, rooms.c.expires_at).where(rooms.c.code == code)
+        ).first()
+    if row is None or row.expires_at <= _now():
+        raise RoomNotFound(code)
+    return int(row.version)
+
+
+def check_key(
+    *, room: str, key: str, address: str | None = None, engine: Engine | None = None
+) -> bool:
+    """True if `key` is this room's facilitator key (RoomNotFound if there is no such room).
+
+    With the client's `address`, wrong keys count toward its back-off (TooManyRequests).
+    """
+    code = codes.normalise_code(room)
+    eng = ready(engine)
+    with begin_read(eng) as conn:
+        limits.check(conn, limits.KEYS, address, _now())
+        ok = codes.secret_matches(key, load_room(conn, code).key_hash)
+    if not ok:
+        _miss(eng, limits.KEYS, address)
+    return ok
 
 
 def set_room_state(
@@ -139,20 +195,34 @@ def set_room_state(
     locked: bool | None = None,
     hidden: bool | None = None,
     show_names: bool | None = None,
+    screen: str | None = None,
     engine: Engine | None = None,
 ) -> RoomInfo:
-    """Lock/unlock, hide/reveal, or show/hide names; only the flags given change."""
+    """Lock/unlock, hide/reveal, show/hide names or switch the projector's screen.
+
+    Only what is given changes. Locking also checkpoints an SQLite store, so the answers so far
+    are in the main file and not only in its write-ahead log.
+    """
     code = codes.normalise_code(room)
-    changes = {
+    changes: dict[str, object] = {
         name: bool(value)
         for name, value in (("locked", locked), ("hidden", hidden), ("show_names", show_names))
         if value is not None
     }
-    with begin_write(ready(engine)) as conn:
+    if screen is not None:
+        if screen not in SCREENS:
+            raise InvalidRoomSettings(f"The projector shows one of {', '.join(SCREENS)}.")
+        changes["screen"] = screen
+    eng = ready(engine)
+    with begin_write(eng) as conn:
         require_key(conn, code, key)
         if changes:
             conn.execute(update(rooms).where(rooms.c.code == code).values(**changes))
-        return room_info(load_room(conn, code))
+            bump(conn, code)
+        info = room_info(load_room(conn, code))
+    if locked:
+        checkpoint(engine=eng)
+    return info
 
 
 def remove_entry(*, room: str, key: str, entry_id: int, engine: Engine | None = None) -> bool:
@@ -163,6 +233,7 @@ def remove_entry(*, room: str, key: str, entry_id: int, engine: Engine | None = 
         gone = conn.execute(
             delete(entries).where(entries.c.room_code == code, entries.c.entry_id == entry_id)
         )
+        bump(conn, code)
         return gone.rowcount > 0
 
 
@@ -171,22 +242,29 @@ def clear_room(*, room: str, key: str, engine: Engine | None = None) -> int:
     code = codes.normalise_code(room)
     with begin_write(ready(engine)) as conn:
         require_key(conn, code, key)
+        bump(conn, code)
         return conn.execute(delete(entries).where(entries.c.room_code == code)).rowcount
 
 
 def delete_room(*, room: str, key: str, engine: Engine | None = None) -> None:
-    """Delete the room and all its entries now."""
+    """Delete the room and all its entries now (and checkpoint an SQLite store)."""
     code = codes.normalise_code(room)
-    with begin_write(ready(engine)) as conn:
+    eng = ready(engine)
+    with begin_write(eng) as conn:
         require_key(conn, code, key)
         conn.execute(delete(entries).where(entries.c.room_code == code))
         conn.execute(delete(rooms).where(rooms.c.code == code))
+    checkpoint(engine=eng)
 
 
 def purge_expired(*, now: datetime | None = None, engine: Engine | None = None) -> int:
-    """Delete rooms past their end date with their entries; returns how many rooms went."""
+    """Delete rooms past their end date with their entries, and old limit counts.
+
+    Returns how many rooms went. The server runs this on a schedule (see `serving.lifespan`).
+    """
     cutoff = now or _now()
     with begin_write(ready(engine)) as conn:
+        limits.purge(conn, cutoff)
         expired = select(rooms.c.code).where(rooms.c.expires_at <= cutoff)
         if not conn.execute(select(exists(expired))).scalar():
             return 0

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     UniqueConstraint,
     func,
+    inspect,
     select,
     text,
 )
@@ -82,6 +83,12 @@ rooms = Table(
     Column("hidden", Boolean, nullable=False, default=False),
     Column("show_names", Boolean, nullable=False, default=False),
     Column("capacity", Integer, nullable=False),
+    # Added in v2. Every change to the room or its entries bumps `version`, so a projector
+    # can tell "nothing changed" from one small read; `screen` is what the projector shows;
+    # `kind` leaves room for other kinds of rooms (e.g. private team rooms).
+    Column("version", Integer, nullable=False, server_default="0"),
+    Column("screen", String(8), nullable=False, server_default="join"),
+    Column("kind", String(16), nullable=False, server_default="workshop"),
     CheckConstraint("capacity >= 1", name="ck_rooms_capacity"),
 )
 Index("ix_rooms_expires_at", rooms.c.expires_at)
@@ -116,12 +123,61 @@ entries = Table(
 )
 
 
+# Abuse limits, counted in the database so they hold across servers. `subject` is a hash of what
+# is limited (a client address, a room), never the address itself.
+hits = Table(
+    "limit_hits",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("subject", String(64), primary_key=True),
+    Column("window_start", Integer, primary_key=True, autoincrement=False),
+    Column("count", Integer, nullable=False),
+)
+Index("ix_limit_hits_window_start", hits.c.window_start)
+
+misses = Table(
+    "limit_misses",
+    metadata,
+    Column("kind", String(16), primary_key=True),
+    Column("subject", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure", UTCDateTime, nullable=False),
+    Column("blocked_until", UTCDateTime, nullable=False),
+)
+
+# Server-wide values that every replica must share (e.g. the key of device hashes).
+settings = Table(
+    "settings",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", String(128), nullable=False),
+)
+
+
 def _v1_rooms_and_entries(conn: Connection) -> None:
     for table in (rooms, entries):
         table.create(conn, checkfirst=True)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1_rooms_and_entries]
+def _v2_versions_screens_limits(conn: Connection) -> None:
+    # v1 creates `rooms` from today's table, so on a new database the columns are already there.
+    have = {c["name"] for c in inspect(conn).get_columns("rooms")}
+    added = {
+        "version": "INTEGER NOT NULL DEFAULT 0",
+        "screen": "VARCHAR(8) NOT NULL DEFAULT 'join'",
+        "kind": "VARCHAR(16) NOT NULL DEFAULT 'workshop'",
+    }
+    for name, ddl in added.items():
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE rooms ADD COLUMN {name} {ddl}"))
+    for table in (hits, misses, settings):
+        table.create(conn, checkfirst=True)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _v1_rooms_and_entries,
+    _v2_versions_screens_limits,
+]
 
 _MIGRATED: weakref.WeakSet[Engine] = weakref.WeakSet()
 _MIGRATE_LOCK = threading.Lock()

@@ -4,7 +4,12 @@ import streamlit as st
 
 import store
 from components.errors import render_error
-from components.room.admin import render_danger_zone, render_entries, render_phase_controls
+from components.room.admin import (
+    render_danger_zone,
+    render_live_room,
+    render_phase_controls,
+    render_screen_switch,
+)
 from components.room.controls import (
     KEY,
     NEW_KEY,
@@ -14,6 +19,7 @@ from components.room.controls import (
     render_create_form,
     render_flash,
     render_key_notice,
+    render_leave_button,
     render_reconnect_form,
     render_room_header,
 )
@@ -25,7 +31,7 @@ render_flash()
 login_from_url()
 
 if not st.session_state.get(ROOM):
-    st.caption(
+    st.markdown(
         "Participants join from their phones, rate themselves, and appear on a shared map that "
         "you project. Nothing to install for them."
     )
@@ -36,26 +42,21 @@ if not st.session_state.get(ROOM):
         render_reconnect_form()
     st.stop()
 
-base = app_base_url("host")
 try:
-    snapshot = store.room_snapshot(room=st.session_state[ROOM])
+    info = store.get_room(room=st.session_state[ROOM])
 except SkillsMapError as exc:
     render_error(exc, context=f"Room {st.session_state[ROOM]}")
     st.button("Start over", on_click=leave_room)
     st.stop()
 
-info = snapshot.room
-render_room_header(info, base)
-render_key_notice(info, st.session_state[KEY], base)
+render_room_header(info, app_base_url("host"))
+render_key_notice(info, st.session_state[KEY], app_base_url("host"))
 st.session_state[NEW_KEY] = False
 st.divider()
+render_screen_switch(info)
 render_phase_controls(info)
-render_entries(snapshot)
+render_live_room(info.code)
 st.divider()
-render_danger_zone(info, snapshot.count)
+render_danger_zone(info)
 st.divider()
-st.button(
-    "Leave this room",
-    on_click=leave_room,
-    help="Forget the room in this tab. The room stays; your key brings you back.",
-)
+render_leave_button()

@@ -5,52 +5,41 @@ import streamlit as st
 import store
 from components.catalogs import cached_catalog
 from components.errors import render_error
-from components.me.rating import render_rating_sliders
-from components.me.results import render_results
+from components.room.identity import participant
 from components.room.join import (
-    PREFIX,
-    participant_token,
     remember_room,
-    render_code_entry,
-    render_name_input,
-    render_room_status,
-    render_saved_status,
+    render_form,
+    render_status,
     requested_room,
     seed_answers,
-    submit_answers,
 )
+from components.room.lookup import find_room, render_code_entry
+from components.room.result import render_join_result
 from roles.catalog import DEFAULT_CATALOG
 from roles.errors import SkillsMapError
 from roles.models import Profile
 
-st.title("Join a room")
 raw = requested_room()
 if not raw.strip():
-    st.caption("Scan the QR code on the big screen, or type the room code you were given.")
-    render_code_entry()
+    st.title("Join a room")
+    st.markdown("Scan the QR code on the big screen, or type the room code you were given.")
+    render_code_entry(key="join_code", button="Join")
     st.stop()
 
+info = find_room(raw, key="join_code", button="Join")
+if info is None:
+    st.stop()
 try:
-    info = store.get_room(room=raw)  # codes are case-insensitive and tolerate spaces
-    token = participant_token()
-    entry = store.get_entry(room=info.code, participant=token)
+    entry = store.get_entry(room=info.code, participant=participant())
 except SkillsMapError as exc:
     render_error(exc)
-    render_code_entry()
     st.stop()
 
-code = info.code
-remember_room(code)
-seed_answers(code, entry)
-render_room_status(info)
-name = render_name_input()
-profile = render_rating_sliders(PREFIX)
-label = "Update my answers" if entry else "Submit"
-if st.button(label, key="join_submit", type="primary", width="stretch"):
-    entry = submit_answers(code, token, profile, name) or entry
-
+remember_room(info.code)
+seed_answers(info.code, entry)
+render_status(info)
+render_form(info.code, entry)
 if entry is not None:
-    render_saved_status(entry, profile, name)
     st.divider()
     saved = Profile(ml=entry.ml, swe=entry.swe, comm=entry.comm)
-    render_results(saved, cached_catalog(DEFAULT_CATALOG), target_key="join_target")
+    render_join_result(saved, cached_catalog(DEFAULT_CATALOG))

@@ -2,30 +2,20 @@
 
 import streamlit as st
 
-import store
-from components.errors import render_error
-from components.room.join import open_typed_code
-from components.room.present import render_live_room, render_present_header
+from components.room.lookup import find_view, render_code_entry
+from components.room.present import render_projector, watch_room
 from components.room.qr import app_base_url
-from roles.errors import SkillsMapError
 
-# A projector needs every pixel for the map: start with the sidebar folded away.
 st.set_page_config(initial_sidebar_state="collapsed")
 raw = st.query_params.get("room", "")
 if not raw.strip():
     st.title("Present a room")
-    st.caption("Open this page from the Host page, or type the code of the room to project.")
-    with st.form("present_code_form"):
-        typed = st.text_input("Room code", max_chars=12, key="present_code_input")
-        if st.form_submit_button("Present", type="primary") and typed.strip():
-            open_typed_code(typed)
+    st.markdown("Open this page from the Host page, or type the code of the room to project.")
+    render_code_entry(key="present_code", button="Present")
     st.stop()
 
-try:
-    info = store.get_room(room=raw)
-except SkillsMapError as exc:
-    render_error(exc)
+view = find_view(raw, key="present_code", button="Present")
+if view is None:
     st.stop()
-
-render_present_header(info, app_base_url("present"))
-render_live_room(info.code)
+render_projector(view, app_base_url("present"))
+watch_room(view.snapshot.room.code)

@@ -1,7 +1,9 @@
-"""Running a room: phase switches, the list of entries, removal, clearing, deletion and export.
+"""Running a room: phase switches, the projector's screen, the live list of entries, removal,
+clearing, deletion and export.
 
 Each control passes the facilitator key to the store; a wrong key is refused there and nothing
-changes. Outcomes go through `controls.run_action`, shown once at the top of the next draw.
+changes. Outcomes go through `controls.run_action`, shown once at the top of the next draw. The
+entries and counts refresh by themselves (a fragment reading the shared view of the room).
 """
 
 from __future__ import annotations
@@ -10,19 +12,45 @@ import pandas as pd
 import streamlit as st
 
 import store
-from components.room.controls import KEY, ROOM, leave_room, run_action
+from components.errors import render_error
+from components.room.controls import KEY, ROOM, leave_room, render_flash, run_action
+from components.room.live import forget, room_view
 from components.room.map import participants_label
 from roles.errors import SkillsMapError
 
+LIVE_REFRESH_S = 2.0
+SCREENS = {"join": "Joining screen", "map": "Map"}
 
-def _set_state(field: str, value: bool, done: str) -> None:
+
+def _set_state(field: str, value: object, done: str) -> None:
     def action() -> str:
         store.set_room_state(
             room=st.session_state[ROOM], key=st.session_state[KEY], **{field: value}
         )
+        forget(st.session_state[ROOM])  # show the new state at once, not after the next read
         return done
 
     run_action(action)
+
+
+def _switch_screen() -> None:
+    choice = st.session_state.get("host_screen") or "join"
+    _set_state("screen", choice, f"The projector now shows the {SCREENS[choice].lower()}.")
+
+
+def render_screen_switch(info: store.RoomInfo) -> None:
+    """Which screen the projector shows: the joining screen (code and QR) or the map."""
+    st.session_state["host_screen"] = info.screen
+    st.radio(
+        "The projector shows",
+        list(SCREENS),
+        format_func=SCREENS.__getitem__,
+        key="host_screen",
+        horizontal=True,
+        on_change=_switch_screen,
+        help="Start with the joining screen while people arrive; switch to the map to discuss "
+        "it. The room code and a small QR code stay in a corner of the map.",
+    )
 
 
 def render_phase_controls(info: store.RoomInfo) -> None:
@@ -63,7 +91,7 @@ def render_phase_controls(info: store.RoomInfo) -> None:
         "dots hidden" if info.hidden else "dots visible",
         "names shown" if info.show_names else "anonymous",
     ]
-    st.caption("Now: " + " · ".join(status))
+    st.markdown("Now: " + " · ".join(status))
 
 
 def entry_label(number: int, entry: store.Entry) -> str:
@@ -72,14 +100,24 @@ def entry_label(number: int, entry: store.Entry) -> str:
     return f"#{number} {name} (ML {entry.ml:g}, SWE {entry.swe:g}, Comm {entry.comm:g})"
 
 
+@st.fragment(run_every=LIVE_REFRESH_S)
+def render_live_room(code: str) -> None:
+    """Entries, counts and the clear control, refreshed every two seconds."""
+    render_flash()  # what a control in here did (a click reruns only this part)
+    try:
+        snapshot = room_view(code).snapshot
+    except SkillsMapError as exc:
+        render_error(exc, context=f"Room {code}")
+        return
+    render_entries(snapshot)
+    render_clear(snapshot.count)
+
+
 def render_entries(snapshot: store.Snapshot) -> None:
     """The entries as a table and a way to remove one (a joke name, a test answer)."""
-    head, refresh = st.columns([4, 1], vertical_alignment="bottom")
-    head.markdown(f"#### Entries: {participants_label(snapshot.count)}")
-    # This page does not poll (the Present page does); a click reruns it with fresh entries.
-    refresh.button("Refresh", key="host_refresh", icon=":material/refresh:", width="stretch")
+    st.markdown(f"#### Entries: {participants_label(snapshot.count)}")
     if not snapshot.entries:
-        st.caption("No answers yet. Share the join link or the QR code.")
+        st.markdown("No answers yet. Share the join link or the QR code.")
         return
     frame = pd.DataFrame(
         [
@@ -111,9 +149,9 @@ def render_entries(snapshot: store.Snapshot) -> None:
 def _remove(entry_id: int | str, label: str) -> None:
     def action() -> str:
         room, key = st.session_state[ROOM], st.session_state[KEY]
-        if store.remove_entry(room=room, key=key, entry_id=entry_id):
-            return f"Removed {label}."
-        return "That entry was already gone."
+        gone = store.remove_entry(room=room, key=key, entry_id=entry_id)
+        forget(room)
+        return f"Removed {label}." if gone else "That entry was already gone."
 
     run_action(action)
 
@@ -121,6 +159,7 @@ def _remove(entry_id: int | str, label: str) -> None:
 def _clear() -> None:
     def action() -> str:
         n = store.clear_room(room=st.session_state[ROOM], key=st.session_state[KEY])
+        forget(st.session_state[ROOM])
         return f"Room cleared: {participants_label(n)} removed."
 
     st.session_state["host_confirm_clear"] = False
@@ -144,13 +183,21 @@ def _same_code(typed: str, code: str) -> bool:
         return False  # still typing, or a typo: the button stays disabled
 
 
-def render_danger_zone(info: store.RoomInfo, count: int) -> None:
-    """Export, clear (after test answers) and delete (after the workshop), each confirmed."""
+def render_clear(count: int) -> None:
+    """Clear every entry (after test answers), confirmed; nothing to offer in an empty room."""
+    if count == 0:
+        return
+    sure = st.checkbox(f"Yes, remove all {participants_label(count)}", key="host_confirm_clear")
+    st.button("Clear room", key="host_clear", disabled=not sure, on_click=_clear)
+
+
+def render_danger_zone(info: store.RoomInfo) -> None:
+    """Export and delete (after the workshop), confirmed by typing the code."""
     st.markdown("#### Export and clean up")
     try:
         csv = store.export_csv(room=info.code, key=st.session_state[KEY])
     except SkillsMapError as exc:
-        st.caption(f"Export unavailable: {exc}")
+        st.markdown(f"Export unavailable: {exc}")
     else:
         st.download_button(
             "Download CSV",
@@ -159,16 +206,11 @@ def render_danger_zone(info: store.RoomInfo, count: int) -> None:
             mime="text/csv",
             icon=":material/download:",
         )
-    clear_col, delete_col = st.columns(2, gap="large")
-    with clear_col:
-        sure = st.checkbox(f"Yes, remove all {participants_label(count)}", key="host_confirm_clear")
-        st.button("Clear room", key="host_clear", disabled=not sure, on_click=_clear)
-    with delete_col:
-        typed = st.text_input("Type the room code to delete the room", key="host_confirm_delete")
-        st.button(
-            "Delete room",
-            key="host_delete",
-            type="primary",
-            disabled=not _same_code(typed, info.code),
-            on_click=_delete,
-        )
+    typed = st.text_input("Type the room code to delete the room", key="host_confirm_delete")
+    st.button(
+        "Delete room",
+        key="host_delete",
+        type="primary",
+        disabled=not _same_code(typed, info.code),
+        on_click=_delete,
+    )

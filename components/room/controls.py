@@ -14,6 +14,7 @@ import streamlit as st
 
 import store
 from components.errors import render_error
+from components.room.identity import client_address
 from components.room.qr import is_local, join_link, page_link, qr_png
 from roles.errors import SkillsMapError
 
@@ -54,6 +55,15 @@ def _take_control(code: str, key: str) -> None:
     st.query_params.from_dict({"room": code, "key": key})
 
 
+def render_leave_button() -> None:
+    """Forget the room in this tab (the room stays; the key brings the facilitator back)."""
+    st.button(
+        "Leave this room",
+        on_click=leave_room,
+        help="Forget the room in this tab. The room stays; your key brings you back.",
+    )
+
+
 def leave_room() -> None:
     """Forget the room in this browser tab (the room itself stays)."""
     for name in (ROOM, KEY, NEW_KEY):
@@ -78,7 +88,7 @@ def login_from_url() -> None:
 def _check_and_take(raw_room: str, key: str) -> bool:
     try:
         code = store.normalise_code(raw_room)
-        ok = store.check_key(room=code, key=key.strip())
+        ok = store.check_key(room=code, key=key.strip(), address=client_address())
     except SkillsMapError as exc:
         render_error(exc)
         return False
@@ -107,7 +117,9 @@ def render_create_form() -> None:
         if not st.form_submit_button("Create room", type="primary"):
             return
     try:
-        created = store.create_room(title=title.strip() or DEFAULT_TITLE, ttl_days=ttl)
+        created = store.create_room(
+            title=title.strip() or DEFAULT_TITLE, ttl_days=ttl, address=client_address()
+        )
     except SkillsMapError as exc:
         render_error(exc)
         return
@@ -142,7 +154,7 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
             icon=":material/tv:",
             type="primary",
         )
-        st.caption("Project the Present page, not this one: this page carries your key.")
+        st.markdown("Project the Present page, not this one: this page carries your key.")
         if is_local(base):
             st.warning(
                 "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to "
@@ -151,7 +163,7 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
             )
     with right:
         if base:
-            st.image(qr_png(link), output_format="PNG", width=240)
+            st.image(qr_png(link), output_format="PNG", width=240, alt=f"QR code for {link}")
         else:
             st.info("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
 

@@ -1,48 +1,46 @@
-"""The participant's side of a room: which room, which participant, and sending the answers.
+"""The participant's side of a room, phone first: a compact form and a confirmation in view.
 
-A participant is a token made once per device and kept in the session and in the URL
-(`?room=CODE&p=TOKEN`), so a refresh or a locked phone comes back to the same entry. Nothing here
-reruns on a timer: a phone must never lose what the person is doing.
+At 390x844 the name, the three ratings and Submit fit on one screen: each rating is a slider
+whose value label is the short name of the level ("6 · Models people use"), updated as the thumb
+moves without a server round trip, because the form sends nothing until Submit. Submit runs as
+a callback, before the page is drawn, so the page that follows already says "Saved" at the top
+(where the person is looking) and the button already reads "Update my answers".
+
+Who the participant is comes from the device cookie (`identity`), never from the URL. Nothing
+here reruns on a timer: a phone must never lose what the person is doing.
 """
 
 from __future__ import annotations
 
+import html
+import time
+
 import streamlit as st
 
 import store
+from components.catalogs import cached_levels
 from components.errors import render_error
-from components.room.map import md_escape
+from components.room.identity import client_address, participant
 from roles.errors import SkillsMapError
-from roles.models import AXES, Profile
+from roles.levels import anchors_around
+from roles.models import AXES, AXIS_LABELS, Profile
 
 PREFIX = "join_"
-TOKEN = "join_token"
 NAME = "join_name"
 SEEDED = "join_seeded_for"
 JOINED = "join_room"
-JUST_SAVED = "join_just_saved"
-MAX_NAME = 40
+FLASH = "join_flash"
 DEFAULT_SCORE = 5.0
+STEPS = [i / 2 for i in range(21)]
 
-
-def render_code_entry() -> None:
-    """Typing the room code, for people who did not scan or click a link."""
-    with st.form("join_code_form"):
-        code = st.text_input(
-            "Room code", max_chars=12, placeholder="e.g. K7MPQ2", key="join_code_input"
-        )
-        if st.form_submit_button("Join", type="primary") and code.strip():
-            open_typed_code(code)
-
-
-def open_typed_code(typed: str) -> None:
-    """Put a typed room code in the URL and rerun; say so plainly when it cannot be a code."""
-    try:
-        st.query_params["room"] = store.normalise_code(typed)
-    except SkillsMapError as exc:
-        render_error(exc)
-        return
-    st.rerun()
+# Static CSS: the form is the page, so Streamlit's top margin and the sliders' end labels go.
+_CSS = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.6rem !important; padding-bottom: 2rem; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.55rem; }
+.st-key-join_form [data-testid="stSliderTickBar"] { display: none; }
+.join-room { font-size: 1.35rem; font-weight: 700; margin: 0; line-height: 1.25; }
+.join-code { font-size: 0.95rem; margin: 0; color: #3d4451; }
+</style>"""
 
 
 def requested_room() -> str:
@@ -51,28 +49,14 @@ def requested_room() -> str:
 
 
 def remember_room(code: str) -> None:
-    """Keep the joined room in the session and the URL (page changes drop the query)."""
+    """Keep the joined room in the session and the URL; an old link's `p=` token is dropped."""
     st.session_state[JOINED] = code
-    if st.query_params.get("room") != code:
-        st.query_params["room"] = code
-
-
-def participant_token() -> str:
-    """This device's token: from the session, else the URL, else a new one; mirrored in the URL.
-
-    A token in the URL that this app cannot have made (a typo, a tampered link) is replaced.
-    """
-    token = st.session_state.get(TOKEN) or st.query_params.get("p", "")
-    if not store.is_participant_token(token):
-        token = store.new_participant_token()
-    st.session_state[TOKEN] = token
-    if st.query_params.get("p") != token:
-        st.query_params["p"] = token
-    return token
+    if dict(st.query_params) != {"room": code}:
+        st.query_params.from_dict({"room": code})
 
 
 def seed_answers(code: str, entry: store.Entry | None) -> None:
-    """Fill the sliders and name once per room: from the saved entry, else neutral defaults."""
+    """Fill the form once per room: from the saved entry, else neutral defaults."""
     if st.session_state.get(SEEDED) == code:
         return
     for axis in AXES:
@@ -82,60 +66,97 @@ def seed_answers(code: str, entry: store.Entry | None) -> None:
     st.session_state[SEEDED] = code
 
 
-def render_room_status(info: store.RoomInfo) -> None:
-    """Say plainly when answers cannot be sent right now."""
-    st.markdown(f"### {md_escape(info.title)}")
-    if info.locked:
+def level_label(axis: str, value: float) -> str:
+    """The short caption of a score: the title of the level reached ('6.5 · Models people use')."""
+    below, _ = anchors_around(cached_levels(), axis, value)
+    return f"{value:g} · {below.title}"
+
+
+@st.cache_resource(show_spinner=False)
+def level_labels(axis: str) -> dict[float, str]:
+    """Every step's caption for one measure, made once: a slider asks for each on every run."""
+    return {value: level_label(axis, value) for value in STEPS}
+
+
+def _answers() -> tuple[Profile, str]:
+    scores = {axis: float(st.session_state[f"{PREFIX}{axis}"]) for axis in AXES}
+    return Profile(**scores), str(st.session_state.get(NAME) or "")
+
+
+def _fit_name(typed: str) -> tuple[str | None, bool]:
+    """The name to send and whether it had to be cut (to 40 characters, after a word)."""
+    clean = store.tidy(typed)
+    short = store.shorten(clean, store.MAX_NAME)
+    return (short or (typed if typed.strip() else None)), short != clean
+
+
+def _submit(code: str) -> None:
+    profile, typed = _answers()
+    name, cut = _fit_name(typed)
+    try:
+        store.submit(
+            room=code,
+            participant=participant(),
+            profile=profile,
+            name=name,
+            address=client_address(),
+        )
+    except SkillsMapError as exc:
+        st.session_state[FLASH] = ("error", exc)
+        return
+    if cut:
+        st.session_state[NAME] = name or ""
+    st.session_state[FLASH] = ("saved", (time.strftime("%H:%M"), cut))
+
+
+def render_status(info: store.RoomInfo) -> None:
+    """Room title and code, then (once) what the last Submit did, or why answers are closed."""
+    st.html(_CSS)
+    st.html(
+        f'<p class="join-room">{html.escape(info.title)}</p>'
+        f'<p class="join-code">Room {info.code[:3]} {info.code[3:]}</p>'
+    )
+    kind, payload = st.session_state.pop(FLASH, (None, None))
+    if kind == "saved":
+        at, cut = payload
+        shortened = f" Your name was shortened to {store.MAX_NAME} characters." if cut else ""
+        st.success(
+            f"Saved at {at}. Your dot is on the room's map.{shortened}",
+            icon=":material/check_circle:",
+        )
+        st.toast("Saved: your dot is on the map", icon=":material/check_circle:")
+    elif kind == "error":
+        render_error(payload, context="Not saved")
+    if info.locked and kind is None:
         st.warning(
-            "The facilitator has locked this room, so answers cannot be sent right now. "
-            "Your answers stay on this page; press Submit again once the room is open.",
+            "The facilitator has locked this room for now. Your answers stay on this page; "
+            "press the button again once the room is open.",
             icon=":material/lock:",
         )
 
 
-def render_name_input() -> str | None:
-    """Optional display name, shown on the big screen only if the facilitator turns names on."""
-    name = st.text_input(
-        "Your name (optional)",
-        key=NAME,
-        max_chars=MAX_NAME,
-        placeholder="Leave empty to stay anonymous",
-        help="Shown on the projected map only if the facilitator turns names on.",
-    )
-    return name.strip() or None
-
-
-def submit_answers(code: str, token: str, profile: Profile, name: str | None) -> store.Entry | None:
-    """Save (or update) this participant's entry; on refusal say why and keep the answers."""
-    try:
-        entry = store.submit(room=code, participant=token, profile=profile, name=name)
-    except SkillsMapError as exc:
-        render_error(exc, context="Not saved")
-        return None
-    st.session_state[JUST_SAVED] = True
-    return entry
-
-
-def _as_stored(name: str | None) -> str | None:
-    try:
-        return store.clean_name(name)  # the store tidies spaces, so compare like with like
-    except SkillsMapError:
-        return name  # not storable: it differs from what is saved
-
-
-def render_saved_status(entry: store.Entry, profile: Profile, name: str | None) -> None:
-    """'Saved' right after a submit; afterwards, whether the page differs from what is saved."""
-    if st.session_state.pop(JUST_SAVED, False):
-        st.success(
-            "Saved. Your dot is on the room's map; you can change it any time.",
-            icon=":material/check_circle:",
+def render_form(code: str, entry: store.Entry | None) -> Profile:
+    """Name, three ratings and the Submit button; returns the ratings on the page."""
+    with st.container(key="join_form"), st.form("join_answers", border=False):
+        st.text_input(
+            "Your name (optional)",
+            key=NAME,
+            placeholder="Leave empty to stay anonymous",
+            help="Shown on the big screen only if the facilitator turns names on.",
         )
-        return
-    saved = Profile(ml=entry.ml, swe=entry.swe, comm=entry.comm)
-    if saved != profile or entry.name != _as_stored(name):
-        st.info(
-            "You have changed your answers. Press **Update my answers** to send them.",
-            icon=":material/edit:",
+        for axis in AXES:
+            st.select_slider(
+                AXIS_LABELS[axis],
+                options=STEPS,
+                key=f"{PREFIX}{axis}",
+                format_func=level_labels(axis).__getitem__,
+            )
+        st.form_submit_button(
+            "Update my answers" if entry else "Submit",
+            key="join_submit",
+            type="primary",
+            width="stretch",
+            on_click=_submit,
+            args=(code,),
         )
-    else:
-        st.caption("Your answers are saved in this room.")
+    return _answers()[0]

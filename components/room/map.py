@@ -2,14 +2,14 @@
 
 Plain functions that return plotly figures, so tests read exactly what the projector shows.
 Names are participant input: they are HTML-escaped before they reach plotly, which renders a
-small HTML subset in text and hover labels.
+small HTML subset in text and hover labels. Per-dot data travels as numeric arrays (sent
+packed), not as a string per dot, so a room of 2,000 stays a small message on every refresh.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.skills_map import base_map, bubble_size
+from components.room.labels import place_labels
+from components.skills_map import AXIS_RANGE, base_map, bubble_size
 from roles.match import match_many
 from roles.models import Catalog
 
@@ -27,7 +28,15 @@ JITTER = 0.22
 # Above this many people, names on the dots would cover the map: they stay in the hover only.
 MAX_NAME_LABELS = 40
 MIN_FOR_BREAKDOWN = 5
+# Read from the back of a hall: labels, ticks and axis titles of at least 20 px, dots of 14 px.
+PROJECTOR_FONT_PX = 22
+MIN_DOT_PX = 16.0  # 14 px of dot inside its 1 px white outline
 _DOT_RGB = "17,24,39"
+_HOVER = (
+    "<b>%{hovertext}</b><br>ML %{customdata[0]:.1f}<br>Software engineering %{customdata[1]:.1f}"
+    "<br>Communication %{customdata[2]:.1f}<extra></extra>"
+)
+_HOVER_ANONYMOUS = _HOVER.replace("%{hovertext}", "Participant %{customdata[3]}")
 
 
 class EntryLike(Protocol):
@@ -38,14 +47,6 @@ class EntryLike(Protocol):
     ml: float
     swe: float
     comm: float
-
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def md_escape(text: str) -> str:
-    """Room titles are typed by people: show them as typed, never as Markdown or links."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def participants_label(n: int) -> str:
@@ -66,14 +67,6 @@ def crowd_style(n: int) -> tuple[float, float]:
     if n <= 30:
         return 1.3, 0.9
     return max(0.45, 1.3 * (30 / n) ** 0.3), max(0.35, 0.9 * (30 / n) ** 0.25)
-
-
-def _hover(entry: EntryLike, number: int, show_names: bool) -> str:
-    who = html.escape(entry.name) if show_names and entry.name else f"Participant {number}"
-    return (
-        f"<b>{who}</b><br>ML {entry.ml:.1f}<br>Software engineering {entry.swe:.1f}"
-        f"<br>Communication {entry.comm:.1f}"
-    )
 
 
 def _hidden_note(fig: go.Figure, n: int, font_size: int) -> None:
@@ -105,29 +98,65 @@ def _projector_layout(fig: go.Figure, font_size: int) -> None:
     fig.update_annotations(bgcolor="rgba(255,255,255,0.75)", borderpad=2)
 
 
-def crowd_trace(entries: Sequence[EntryLike], *, show_names: bool, font_size: int) -> go.Scatter:
-    """One bubble per entry, jittered; names (escaped) only when shown and the room is small."""
-    scale, opacity = crowd_style(len(entries))
+def _dot_sizes(entries: Sequence[EntryLike]) -> np.ndarray:
+    scale, _ = crowd_style(len(entries))
+    sizes = np.maximum(MIN_DOT_PX, [bubble_size(e.comm, scale) for e in entries])
+    return sizes.astype(np.float32)
+
+
+def crowd_trace(entries: Sequence[EntryLike], *, show_names: bool) -> go.Scatter:
+    """One bubble per entry, jittered, at least 14 px; names (escaped) in the hover if shown."""
+    _, opacity = crowd_style(len(entries))
     offsets = np.array([jitter(e.entry_id) for e in entries]).reshape(-1, 2)
     xs = np.clip(np.array([e.ml for e in entries]) + offsets[:, 0], 0, 10)
     ys = np.clip(np.array([e.swe for e in entries]) + offsets[:, 1], 0, 10)
-    label_names = show_names and len(entries) <= MAX_NAME_LABELS
+    # float32 is exact for scores in halves and participant numbers, at half the bytes.
+    data = np.array(
+        [(e.ml, e.swe, e.comm, i) for i, e in enumerate(entries, start=1)], dtype=np.float32
+    ).reshape(-1, 4)
+    names = [html.escape(e.name or f"Participant {i}") for i, e in enumerate(entries, 1)]
     return go.Scatter(
-        x=xs,
-        y=ys,
-        mode="markers+text" if label_names else "markers",
-        text=[html.escape(e.name or "") for e in entries] if label_names else None,
-        textposition="top center",
-        textfont={"size": font_size, "color": "#111827"},
-        hovertext=[_hover(e, i, show_names) for i, e in enumerate(entries, start=1)],
-        hoverinfo="text",
+        x=xs.astype(np.float32),
+        y=ys.astype(np.float32),
+        mode="markers",
+        customdata=data,
+        hovertext=names if show_names else None,
+        hovertemplate=_HOVER if show_names else _HOVER_ANONYMOUS,
         marker={
-            "size": [bubble_size(e.comm, scale) for e in entries],
+            "size": _dot_sizes(entries),
             "color": f"rgba({_DOT_RGB},{opacity:.2f})",
-            "line": {"color": "white", "width": 1.5},
+            "line": {"color": "white", "width": 1},
         },
         name="Participants",
         meta={"kind": "crowd"},
+    )
+
+
+def names_trace(
+    entries: Sequence[EntryLike], crowd: go.Scatter, catalog: Catalog, font_size: int
+) -> go.Scatter:
+    """Short, escaped name labels that touch neither each other nor a role name (`labels`)."""
+    named = [(i, e) for i, e in enumerate(entries) if e.name]
+    sizes = crowd.marker.size
+    # Where `base_map` writes the role names.
+    roles = [(r.region.ml, min(r.region.swe + 0.15, 9.9), r.short_name) for r in catalog.roles]
+    labels = place_labels(
+        [(float(crowd.x[i]), float(crowd.y[i]), float(sizes[i])) for i, _ in named],
+        [e.name or "" for _, e in named],
+        axis_range=AXIS_RANGE,
+        font_px=font_size,
+        limit=MAX_NAME_LABELS,
+        keep_clear=roles,
+    )
+    return go.Scatter(
+        x=[lb.x for lb in labels],
+        y=[lb.y for lb in labels],
+        text=[html.escape(lb.text) for lb in labels],
+        mode="text",
+        textfont={"size": font_size, "color": "#111827"},
+        hoverinfo="skip",
+        name="Names",
+        meta={"kind": "names"},
     )
 
 
@@ -137,16 +166,26 @@ def crowd_map(
     *,
     show_names: bool = False,
     hidden: bool = False,
-    height: int = 720,
-    font_size: int = 18,
+    height: int | None = None,
+    font_size: int = PROJECTOR_FONT_PX,
 ) -> go.Figure:
-    """The room on the skills map: one jittered bubble per entry, or a 'hidden' notice."""
-    fig = base_map(catalog, height=height, font_size=font_size)
+    """The room on the skills map: one jittered bubble per entry, or a 'hidden' notice.
+
+    Without a `height` the figure takes the height of its container (the projector view sizes
+    that from the screen). Names, when shown, label at most `MAX_NAME_LABELS` dots.
+    """
+    fig = base_map(catalog, height=height or 600, font_size=font_size)
     _projector_layout(fig, font_size)
+    if height is None:
+        fig.layout.height = None
+        fig.layout.autosize = True
     if hidden:
         _hidden_note(fig, len(entries), font_size)
     elif entries:
-        fig.add_trace(crowd_trace(entries, show_names=show_names, font_size=font_size))
+        crowd = crowd_trace(entries, show_names=show_names)
+        fig.add_trace(crowd)
+        if show_names:
+            fig.add_trace(names_trace(entries, crowd, catalog, font_size))
     return fig
 
 
@@ -162,7 +201,11 @@ def best_fit_counts(entries: Sequence[EntryLike], catalog: Catalog) -> dict[str,
 
 
 def role_distribution(
-    catalog: Catalog, entries: Sequence[EntryLike], *, height: int = 420, font_size: int = 18
+    catalog: Catalog,
+    entries: Sequence[EntryLike],
+    *,
+    height: int = 420,
+    font_size: int = PROJECTOR_FONT_PX,
 ) -> go.Figure:
     """Horizontal bars: the number of people whose best fit is each role."""
     counts = best_fit_counts(entries, catalog)
@@ -184,11 +227,12 @@ def role_distribution(
     )
     fig.update_layout(
         height=height,
-        margin={"l": 10, "r": 40, "t": 10, "b": 10},
+        # Plotly measures tick labels before the web font loads: room for the wider font.
+        margin={"l": 28, "r": 40, "t": 10, "b": 10},
         font={"size": font_size},
         plot_bgcolor="white",
         xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.2]},
-        yaxis={"tickfont": {"size": font_size}},
+        yaxis={"tickfont": {"size": font_size}, "automargin": True},
         uirevision="roles",
     )
     return fig

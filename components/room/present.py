@@ -1,90 +1,160 @@
-"""The projector view of a room: big type, the live map, the count and the role breakdown.
+"""The projector view of a room, sized from the screen: a joining screen and a map screen.
 
-Only `render_live_room` refreshes on a timer (a fragment), so the title and the QR code are
-drawn once and the map updates in place. Charts have fixed keys, which lets the browser update
-the existing chart instead of replacing it (no flicker).
+The facilitator picks the screen on the Host page. *Joining*: the room code in letters readable
+from the back of a hall, a big QR code and the short join address. *Map*: the map fills the
+screen, with the code and a small QR code kept in a corner. Sizes are in viewport units, so the
+page fits a 1280x720 projector as well as a 4K screen without scrolling.
+
+The page is drawn by a full run only when the room changed: a tiny fragment asks for the room's
+version twice a second (one shared read for all projectors, see `live`) and reruns the page
+when it moved, so an idle room sends nothing but that check.
 """
 
 from __future__ import annotations
 
-import streamlit as st
+import html
 
-import store
-from components.catalogs import cached_catalog
-from components.errors import render_error
-from components.room.map import (
-    MIN_FOR_BREAKDOWN,
-    crowd_map,
-    md_escape,
-    participants_label,
-    role_distribution,
-)
-from components.room.qr import join_link, qr_png
-from roles.catalog import DEFAULT_CATALOG
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components.room.live import RoomView, current_version
+from components.room.map import MIN_FOR_BREAKDOWN, participants_label
+from components.room.qr import join_link, qr_png, short_address
 from roles.errors import SkillsMapError
 
-# A new dot must be on screen within 3 s even when the submit lands just after a refresh and
-# the machine is busy (2.9 s was seen at 1.5 s under full CPU load); one read costs ~10 ms
-# at 1,000 participants, so refreshing every second is cheap.
-REFRESH = 1.0
-# Fits under the header on a 1280x800 or 1920x1080 projector without scrolling.
-MAP_HEIGHT = 640
-_CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False}
+# Twice a second: a new answer is on screen within about half a second plus one run.
+REFRESH_S = 0.5
+_CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": False}
+DRAWN_VERSION = "present_drawn_version"
+
+# Static CSS (no user data). Streamlit's header, sidebar and its chevron are chrome a hall does
+# not need; sizes use vh/vw so the same page fits every projector.
+_CSS = """<style>
+header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarCollapsedControl"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1.2vh 1.6vw 0 1.6vw !important;
+  max-width: 100% !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.8vh; }
+.room-title { font-size: max(20px, 3.6vh); font-weight: 700; margin: 0; line-height: 1.2;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.room-join { font-size: max(20px, 4.4vh); margin: 0; line-height: 1.25; }
+.room-join b { font-weight: 800; }
+.room-code { font-size: max(40px, 15vh); font-weight: 800; letter-spacing: 0.06em;
+  line-height: 1.05; margin: 0; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.room-count { font-size: max(22px, 6vh); font-weight: 700; margin: 0; line-height: 1.2; }
+.room-side { font-size: max(20px, 2.6vh); margin: 0; line-height: 1.3; }
+.room-side .code { font-size: max(28px, 5vh); font-weight: 800; letter-spacing: 0.05em;
+  font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.st-key-present_qr_big img { width: min(58vh, 40vw) !important; height: auto !important;
+  image-rendering: pixelated; }
+.st-key-present_qr_small img { width: min(20vh, 14vw) !important; height: auto !important;
+  image-rendering: pixelated; }
+.st-key-present_map, .st-key-present_side { height: calc(100vh - max(20px, 3.6vh) * 1.2 - 4.5vh)
+  !important; flex: 0 0 auto !important; overflow: hidden; }
+.st-key-present_roles { flex: 0 0 auto !important; height: calc(100vh - max(20px, 3.6vh) * 1.2
+  - min(20vh, 14vw) - max(20px, 2.6vh) * 1.3 - max(28px, 5vh) * 1.3 - max(22px, 4.5vh) * 1.2
+  - 12vh) !important; }
+:is(.st-key-present_map, .st-key-present_roles) :is([data-testid="stElementContainer"],
+  [data-testid="stFullScreenFrame"], [data-testid="stPlotlyChart"], .js-plotly-plot) {
+  height: 100% !important; flex: 1 1 auto; }
+.st-key-present_side .room-count { font-size: max(22px, 4.5vh); }
+.st-key-present_joining { min-height: 96vh; justify-content: center; gap: 4vh !important; }
+.st-key-present_joining .room-title { font-size: max(28px, 6.5vh); white-space: normal; }
+</style>"""
 
 
-# Static CSS (no user data): a projector needs the map above the fold, not Streamlit's top margin.
-_COMPACT = "<style>[data-testid='stMainBlockContainer']{padding-top:3.5rem;}</style>"
+def _text(css_class: str, content: str) -> None:
+    """A line of page text; `content` must already be escaped."""
+    st.html(f'<p class="{css_class}">{content}</p>')
 
 
-def render_present_header(info: store.RoomInfo, base: str | None) -> None:
-    """Room title and join address, with the QR code in the top-right corner."""
-    st.html(_COMPACT)
-    left, right = st.columns([6, 1], vertical_alignment="center")
-    with left:
-        st.header(md_escape(info.title), anchor=False)
-        where = f"{base}/join" if base else "**Join a room** in this app"
-        st.markdown(f"### Join at {where} · code **{info.code}**")
-    with right:
-        if base:
-            st.image(qr_png(join_link(base, info.code)), output_format="PNG", width=170)
+def render_title(title: str) -> None:
+    """The room title, shown exactly as typed (escaped, never read as Markdown or HTML)."""
+    st.html(f'<h1 class="room-title">{html.escape(title)}</h1>')
 
 
-def render_breakdown(snapshot: store.Snapshot) -> None:
-    """Best-fit roles as bars, once enough people answered that no one is singled out."""
-    catalog = cached_catalog(DEFAULT_CATALOG)
-    if snapshot.room.hidden:
-        st.markdown("### Roles appear after the reveal")
-        return
-    if snapshot.count < MIN_FOR_BREAKDOWN:
-        waiting = MIN_FOR_BREAKDOWN - snapshot.count
-        st.markdown(f"### Role breakdown appears at {MIN_FOR_BREAKDOWN} answers ({waiting} to go)")
-        return
-    st.markdown("### Best-fit roles")
-    st.plotly_chart(
-        role_distribution(catalog, snapshot.entries, height=340),
-        key="present_roles",
-        config=_CHART_CONFIG,
-    )
+def _qr(base: str | None, code: str, key: str) -> None:
+    if base:
+        with st.container(key=key):
+            link = join_link(base, code)
+            st.image(qr_png(link), output_format="PNG", alt=f"QR code for {link}")
 
 
-@st.fragment(run_every=REFRESH)
-def render_live_room(code: str) -> None:
-    """Count, map and role breakdown, read from the database every refresh."""
+def _join_at(base: str | None) -> str:
+    where = html.escape(short_address(base)) if base else "<b>Join a room</b> in this app"
+    return f"Go to <b>{where}</b>" if base else f"Open {where}"
+
+
+def render_joining(view: RoomView, base: str | None) -> None:
+    """The joining screen: join address, the room code in big letters, a big QR code."""
+    with st.container(key="present_joining"):
+        _render_joining_body(view, base)
+
+
+def _render_joining_body(view: RoomView, base: str | None) -> None:
+    info = view.snapshot.room
+    render_title(info.title)
+    words, code = st.columns([1.25, 1], vertical_alignment="center", gap="large")
+    with words:
+        _text("room-join", _join_at(base) + " and enter the code")
+        _text("room-code", f"{info.code[:3]} {info.code[3:]}")
+        count = participants_label(view.snapshot.count)
+        _text("room-count", f"{count} joined" + (" · answers closed" if info.locked else ""))
+    with code:
+        _qr(base, info.code, "present_qr_big")
+    if not base:
+        st.markdown("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
+
+
+def render_map_screen(view: RoomView, base: str | None) -> None:
+    """The map screen: the map fills the screen; code, QR code and counts in a side column."""
+    info, count = view.snapshot.room, view.snapshot.count
+    render_title(info.title)
+    chart, side = st.columns([3, 1], gap="medium")
+    with chart, st.container(key="present_map"):
+        st.plotly_chart(
+            view.crowd_map(), key="present_map_chart", config=_CHART_CONFIG, height="stretch"
+        )
+    with side, st.container(key="present_side"):
+        _qr(base, info.code, "present_qr_small")
+        where = html.escape(short_address(base)) if base else "Join a room"
+        _text("room-side", f'{where}<br>code <span class="code">{info.code}</span>')
+        _text("room-count", participants_label(count))
+        _render_breakdown(view, count)
+
+
+def _render_breakdown(view: RoomView, count: int) -> None:
+    info = view.snapshot.room
+    if info.locked:
+        _text("room-side", "<b>Answers closed</b>")
+    if info.hidden:
+        _text("room-side", "Roles appear after the reveal")
+    elif count < MIN_FOR_BREAKDOWN:
+        waiting = MIN_FOR_BREAKDOWN - count
+        _text("room-side", f"Role breakdown at {MIN_FOR_BREAKDOWN} answers ({waiting} to go)")
+    else:
+        with st.container(key="present_roles"):
+            st.plotly_chart(
+                view.breakdown(), key="present_roles_chart", config=_CHART_CONFIG, height="stretch"
+            )
+
+
+def render_projector(view: RoomView, base: str | None) -> None:
+    """The projector page for this version of the room, on the screen the host chose."""
+    st.html(_CSS)
+    if view.snapshot.room.screen == "map":
+        render_map_screen(view, base)
+    else:
+        render_joining(view, base)
+    st.session_state[DRAWN_VERSION] = view.version
+
+
+@st.fragment(run_every=REFRESH_S)
+def watch_room(code: str) -> None:
+    """Rerun the page when the room has a new version (or is gone); otherwise do nothing."""
     try:
-        snapshot = store.room_snapshot(room=code)
-    except SkillsMapError as exc:
-        render_error(exc, context=f"Room {code}")
-        return
-    info = snapshot.room
-    catalog = cached_catalog(DEFAULT_CATALOG)
-    figure = crowd_map(
-        catalog, snapshot.entries, show_names=info.show_names, hidden=info.hidden, height=MAP_HEIGHT
-    )
-    chart, side = st.columns([3, 1.3], gap="large")
-    with chart:
-        st.plotly_chart(figure, key="present_map", config=_CHART_CONFIG)
-    with side:
-        st.markdown(f"# {participants_label(snapshot.count)}")
-        if info.locked:
-            st.markdown("### 🔒 Answers closed")
-        render_breakdown(snapshot)
+        changed = current_version(code) != st.session_state.get(DRAWN_VERSION)
+    except (SkillsMapError, SQLAlchemyError):
+        changed = True  # gone or unreadable: the full run shows why, with advice
+    if changed:
+        st.rerun()

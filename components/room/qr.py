@@ -49,24 +49,18 @@ def join_link(base: str | None, code: str) -> str:
     return page_link(base, "join", room=code)
 
 
+def short_address(base: str) -> str:
+    """The join page's address as a person types it: no scheme, no query ('maps.org/join')."""
+    parts = urlsplit(base)
+    host = parts.netloc or parts.path
+    return f"{host}{parts.path.rstrip('/') if parts.netloc else ''}/join".removeprefix("www.")
+
+
 @lru_cache(maxsize=64)
-def qr_png(url: str, *, scale: int = 10) -> bytes:
+def qr_png(url: str, *, scale: int = 16) -> bytes:
     """A QR code for the address as PNG bytes (crisp: draw it with output_format='PNG')."""
     buffer = io.BytesIO()
     segno.make(url, error="m", micro=False).save(
         buffer, kind="png", scale=scale, border=2, dark="#0f172a"
     )
     return buffer.getvalue()
-
-
-def render_join_card(code: str, base: str | None, *, qr_width: int = 260) -> None:
-    """Join address, room code and QR code, as a participant needs them."""
-    link = join_link(base, code)
-    st.markdown(f"### Join at room code `{code}`")
-    if base:
-        st.image(qr_png(link), output_format="PNG", width=qr_width, caption=link)
-    else:
-        st.caption(
-            f"Join link (relative): `{link}`. Set {PUBLIC_URL_ENV} to the address people use "
-            "to show a QR code."
-        )

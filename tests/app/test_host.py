@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import store
+from components.room.live import forget
 from roles.models import Profile
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,3 +165,50 @@ def test_coming_back_from_another_page_puts_the_host_link_back(fresh_store: None
     at.run()
     assert at.query_params == {"room": created.room.code, "key": created.key}
     assert "Lock room" in [b.label for b in at.button]
+
+
+def test_the_host_switches_the_projector_screen(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = _host(created.room.code, created.key)
+    assert at.radio(key="host_screen").value == "join"
+    at.radio(key="host_screen").set_value("map").run()
+    assert store.get_room(room=created.room.code).screen == "map"
+    assert "The projector now shows the map." in _texts(at)
+    assert at.radio(key="host_screen").value == "map"
+
+
+def test_an_empty_room_offers_no_clear_and_never_says_remove_all_0(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = _host(created.room.code, created.key)
+    assert "Entries: 0 participants" in _texts(at)
+    assert not [c for c in at.checkbox if c.key == "host_confirm_clear"]
+    assert "Clear room" not in [b.label for b in at.button]
+    _join(created.room.code, 2)
+    forget(created.room.code)
+    at.run()
+    assert at.checkbox(key="host_confirm_clear").label == "Yes, remove all 2 participants"
+
+
+def test_wrong_keys_in_the_login_form_back_off(
+    fresh_store: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_FREE_KEY_MISSES", "1")
+    created = store.create_room(title="T")
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    for _ in range(3):
+        at.text_input(key="host_login_code").set_value(created.room.code)
+        at.text_input(key="host_login_key").set_value("guess")
+        _button(at, "Take control").click().run()
+    assert "Too many wrong facilitator keys from your network" in _texts(at)
+    assert "host_room" not in at.session_state
+
+
+def test_creating_rooms_is_limited_per_address(
+    fresh_store: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_ROOMS_PER_HOUR", "1")
+    store.create_room(title="First", address="127.0.0.1")
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    _button(at, "Create room").click().run()
+    assert "Too many new rooms from your network" in _texts(at)
+    assert "host_room" not in at.session_state

@@ -1,7 +1,8 @@
-"""Join page: one person stays one entry, refusals are plain, and answers are never lost."""
+"""Join page: one device stays one entry, the form is compact, refusals are plain and kept in view."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import store
 from roles.models import Profile
+from tests.app.helpers import app
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "join.py")
@@ -25,35 +27,64 @@ def _submit(at: AppTest) -> AppTest:
     return at.button(key="join_submit").click().run()
 
 
-def test_join_by_link_submits_and_second_submit_updates(room: store.CreatedRoom) -> None:
+def _errors(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.error)
+
+
+def test_submit_saves_relabels_at_once_and_a_second_submit_updates(
+    room: store.CreatedRoom,
+) -> None:
     code = room.room.code
     at = _join({"room": code})
-    at.slider(key="join_ml").set_value(8.0)
+    assert at.button(key="join_submit").label == "Submit"
+    at.select_slider(key="join_ml").set_value(8.0)
     at.text_input(key="join_name").set_value("Ada")
     _submit(at)
-    assert at.success and "Saved" in at.success[0].value
-    assert any(
-        m.value.startswith(("### Best fit:", "### Close call:", "### No role")) for m in at.markdown
-    )
-    at.slider(key="join_swe").set_value(2.5)
+    assert at.success and at.success[0].value.startswith("Saved at")
+    assert at.button(key="join_submit").label == "Update my answers"  # in the same draw
+    assert at.get("toast")
+    assert any("Best fit:" in m.value for m in at.markdown)
+    at.select_slider(key="join_swe").set_value(2.5)
     _submit(at)
     snap = store.room_snapshot(room=code)
     assert snap.count == 1
     assert (snap.entries[0].ml, snap.entries[0].swe, snap.entries[0].name) == (8.0, 2.5, "Ada")
-    assert at.button(key="join_submit").label == "Update my answers"
 
 
-def test_token_in_the_url_brings_back_the_same_entry_on_refresh(room: store.CreatedRoom) -> None:
+def test_the_full_result_is_one_tap_away_with_the_scores(room: store.CreatedRoom) -> None:
+    at = app("views/join.py", room=room.room.code).run()  # the whole app: pages can link
+    at.select_slider(key="join_ml").set_value(8.0)
+    _submit(at)
+    assert any(m.value.startswith("### Best fit: ") for m in at.markdown)
+    (link,) = at.get("page_link")
+    assert link.proto.label == "See your map and what to learn next"
+    assert link.proto.query_string == "ml=8&swe=5&comm=5"  # My skills map opens on them
+
+
+def test_sliders_say_the_level_in_a_few_words(room: store.CreatedRoom) -> None:
+    at = _join({"room": room.room.code})
+    ml = at.select_slider(key="join_ml")
+    assert ml.options[12] == "6 · Models people use"
+    assert ml.options[13] == "6.5 · Models people use"
+    assert all(
+        len(o) <= 32
+        for s in ("join_ml", "join_swe", "join_comm")
+        for o in at.select_slider(key=s).options
+    )
+
+
+def test_an_old_link_with_a_token_is_harmless_and_the_token_leaves_the_url(
+    room: store.CreatedRoom,
+) -> None:
     code = room.room.code
-    first = _join({"room": code})
-    first.slider(key="join_comm").set_value(9.0)
-    _submit(first)
-    token = first.query_params["p"]
-    assert token == first.session_state["join_token"]
-    again = _join({"room": code, "p": token})
-    assert again.slider(key="join_comm").value == 9.0
-    _submit(again)
-    assert store.room_snapshot(room=code).count == 1
+    token = store.new_participant_token()
+    store.submit(room=code, participant=token, profile=Profile(ml=1, swe=1, comm=1), name="Bo")
+    at = _join({"room": code, "p": token})
+    assert dict(at.query_params) == {"room": code}
+    assert at.button(key="join_submit").label == "Submit"  # not Bo's entry
+    _submit(at)
+    entries = {e.name: e for e in store.room_snapshot(room=code).entries}
+    assert entries["Bo"].ml == 1 and len(entries) == 2
 
 
 def test_codes_are_case_insensitive_and_tolerate_spaces(room: store.CreatedRoom) -> None:
@@ -61,6 +92,7 @@ def test_codes_are_case_insensitive_and_tolerate_spaces(room: store.CreatedRoom)
     at = _join({"room": f" {code[:3].lower()} {code[3:].lower()} "})
     _submit(at)
     assert store.room_snapshot(room=code).count == 1
+    assert dict(at.query_params) == {"room": code}
 
 
 def test_typing_the_code_opens_the_room(room: store.CreatedRoom) -> None:
@@ -71,61 +103,115 @@ def test_typing_the_code_opens_the_room(room: store.CreatedRoom) -> None:
     assert at.button(key="join_submit").label == "Submit"
 
 
-def test_locked_room_refuses_with_a_message_and_keeps_the_sliders(room: store.CreatedRoom) -> None:
+def test_locked_room_refuses_with_a_message_and_keeps_the_answers(
+    room: store.CreatedRoom,
+) -> None:
     code = room.room.code
     store.set_room_state(room=code, key=room.key, locked=True)
     at = _join({"room": code})
     assert at.warning and "locked" in at.warning[0].value
-    at.slider(key="join_ml").set_value(7.5)
+    at.select_slider(key="join_ml").set_value(7.5)
     _submit(at)
-    assert at.error and "Not saved" in at.error[0].value
-    assert at.slider(key="join_ml").value == 7.5
+    assert "Not saved" in _errors(at) and "locked" in _errors(at)
+    assert at.select_slider(key="join_ml").value == 7.5
     assert store.room_snapshot(room=code).count == 0
     store.set_room_state(room=code, key=room.key, locked=False)
     _submit(at)
     assert store.room_snapshot(room=code).entries[0].ml == 7.5
 
 
-def test_unknown_room_shows_clear_message(fresh_store: None) -> None:
+def test_unknown_room_says_so_and_offers_a_code_field(room: store.CreatedRoom) -> None:
     at = _join({"room": "ZZZZZZ"})
-    assert at.error and "ZZZZZZ" in at.error[0].value
+    assert "no open room with code ZZZZZZ" in _errors(at)
     assert not [b for b in at.button if b.key == "join_submit"]
-    assert "Join" in [b.label for b in at.button]
+    at.text_input(key="join_code_input").set_value(room.room.code)
+    next(b for b in at.button if b.label == "Join").click().run()
+    assert at.button(key="join_submit").label == "Submit"
+
+
+def test_a_code_with_lookalikes_states_the_real_rule(fresh_store: None) -> None:
+    at = _join({"room": "abc123"})
+    assert "'abc123' is not a room code: it contains 1." in _errors(at)
+    assert "never use 0, 1, I, L or O" in _errors(at)
 
 
 def test_room_deleted_while_answering_says_so(room: store.CreatedRoom) -> None:
     code = room.room.code
     at = _join({"room": code})
-    at.slider(key="join_swe").set_value(6.5)
     store.delete_room(room=code, key=room.key)
     _submit(at)
-    assert at.error and f"no open room with code {code}" in at.error[0].value
-    assert "Join" in [b.label for b in at.button]
+    assert f"no open room with code {code}" in _errors(at)
 
 
-def test_one_participant_cannot_touch_another_entry(room: store.CreatedRoom) -> None:
-    code = room.room.code
-    other = store.new_participant_token()
-    store.submit(room=code, participant=other, profile=Profile(ml=1, swe=1, comm=1), name="Bo")
-    at = _join({"room": code})
-    at.slider(key="join_ml").set_value(9.0)
+def test_a_long_pasted_name_is_cut_after_a_word_and_the_person_is_told(
+    room: store.CreatedRoom,
+) -> None:
+    at = _join({"room": room.room.code})
+    long_name = "Maria Anna Gonzalez de la Fuente y Rodriguez Villanueva"
+    at.text_input(key="join_name").set_value(long_name)
     _submit(at)
-    entries = {e.name: e for e in store.room_snapshot(room=code).entries}
-    assert entries["Bo"].ml == 1
-    assert len(entries) == 2
+    saved = store.room_snapshot(room=room.room.code).entries[0].name
+    assert saved == "Maria Anna Gonzalez de la Fuente y"
+    assert at.text_input(key="join_name").value == saved
+    assert "shortened to 40 characters" in at.success[0].value
 
 
-def test_rate_limit_says_wait_and_keeps_the_answers(
+def test_a_name_of_invisible_characters_is_refused_plainly(room: store.CreatedRoom) -> None:
+    at = _join({"room": room.room.code})
+    at.text_input(key="join_name").set_value("\u200b\u202e\u200d")
+    _submit(at)
+    assert "no visible characters" in _errors(at)
+    assert store.room_snapshot(room=room.room.code).count == 0
+
+
+def test_direction_controls_are_removed_from_names(room: store.CreatedRoom) -> None:
+    at = _join({"room": room.room.code})
+    at.text_input(key="join_name").set_value("\u202eAda\u200b Lovelace")
+    _submit(at)
+    assert store.room_snapshot(room=room.room.code).entries[0].name == "Ada Lovelace"
+
+
+def test_device_rate_limit_says_wait_and_keeps_the_answers(
     room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SKILLS_MAP_RATE_LIMIT", "1")
     at = _join({"room": room.room.code})
     _submit(at)
-    at.slider(key="join_ml").set_value(3.5)
+    at.select_slider(key="join_ml").set_value(3.5)
     _submit(at)
-    assert at.error and "Wait" in at.error[0].value
-    assert at.slider(key="join_ml").value == 3.5
+    assert "Wait" in _errors(at)
+    assert at.select_slider(key="join_ml").value == 3.5
     assert store.room_snapshot(room=room.room.code).entries[0].ml == 5.0
+
+
+def test_answers_per_address_are_limited(
+    room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_SUBMITS_PER_MINUTE", "2")
+    at = _join({"room": room.room.code})
+    _submit(at)
+    _submit(at)
+    _submit(at)
+    assert "Too many answers from your network" in _errors(at)
+
+
+def test_new_participants_per_address_are_limited(
+    room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_JOINS_PER_MINUTE", "1")
+    _submit(_join({"room": room.room.code}))
+    second = _submit(_join({"room": room.room.code}))  # another session: another participant
+    assert "Too many new participants from your network" in _errors(second)
+    assert store.room_snapshot(room=room.room.code).count == 1
+
+
+def test_guessing_codes_backs_off(fresh_store: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SKILLS_MAP_FREE_CODE_MISSES", "2")
+    for guess in ("ZZZZZZ", "ZZZZZY", "ZZZZZX"):  # two free misses, the third sets a wait
+        assert "no open room" in _errors(_join({"room": guess}))
+    fourth = _join({"room": "ZZZZZW"})
+    assert "Too many room codes that do not exist" in _errors(fourth)
+    assert re.search(r"Wait [12] seconds", _errors(fourth))
 
 
 def test_full_room_says_so(fresh_store: None) -> None:
@@ -136,40 +222,16 @@ def test_full_room_says_so(fresh_store: None) -> None:
         profile=Profile(ml=1, swe=1, comm=1),
         name=None,
     )
-    at = _join({"room": created.room.code})
-    _submit(at)
-    assert at.error and "is full" in at.error[0].value
+    at = _submit(_join({"room": created.room.code}))
+    assert "is full" in _errors(at)
     assert store.room_snapshot(room=created.room.code).count == 1
-
-
-def test_a_damaged_token_in_the_url_is_replaced(room: store.CreatedRoom) -> None:
-    at = _join({"room": room.room.code, "p": "<script>"})
-    assert store.is_participant_token(at.query_params["p"])
-    _submit(at)
-    assert store.room_snapshot(room=room.room.code).count == 1
 
 
 def test_coming_back_from_another_page_keeps_the_room_and_the_entry(
     room: store.CreatedRoom,
 ) -> None:
-    at = _join({"room": room.room.code})
-    _submit(at)
-    token = at.query_params["p"]
+    at = _submit(_join({"room": room.room.code}))
     at.query_params.clear()  # what switching pages in the sidebar does
     at.run()
-    assert at.query_params == {"room": room.room.code, "p": token}
+    assert dict(at.query_params) == {"room": room.room.code}
     assert at.button(key="join_submit").label == "Update my answers"
-
-
-def test_page_says_when_answers_differ_from_what_is_saved(room: store.CreatedRoom) -> None:
-    at = _join({"room": room.room.code})
-    at.text_input(key="join_name").set_value("  Ada   Lovelace ")
-    _submit(at)
-    at.run()
-
-    def changed() -> bool:
-        return any("changed your answers" in i.value for i in at.info)
-
-    assert not changed()  # the store tidied the spaces; that is not a change
-    at.slider(key="join_ml").set_value(9.0).run()
-    assert changed()

@@ -1,15 +1,18 @@
-"""Present page: the live count and map, hidden mode, escaped names, and no key on screen."""
+"""Present page: the two screens, the live count and map, hidden mode, escaped text, no key."""
 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
 import store
+from components.room.live import VERSION_TTL_S, forget
 from roles.models import Profile
+from tests.app.helpers import values
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "present.py")
@@ -24,6 +27,7 @@ def _add(code: str, n: int, name: str | None = None) -> None:
             profile=Profile(ml=(i * 3) % 11, swe=6, comm=4),
             name=name,
         )
+    forget(code)  # as if the shared version had been read again (see the TTL test below)
 
 
 def _present(code: str) -> AppTest:
@@ -32,69 +36,113 @@ def _present(code: str) -> AppTest:
     return at.run()
 
 
+def _on_map(room: store.CreatedRoom, **state: bool) -> None:
+    store.set_room_state(room=room.room.code, key=room.key, screen="map", **state)
+
+
 def _figures(at: AppTest) -> list[dict[str, Any]]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
-def _crowd(at: AppTest) -> list[dict[str, Any]]:
-    return [t for f in _figures(at) for t in f["data"] if t.get("meta", {}).get("kind") == "crowd"]
+def _traces(at: AppTest, kind: str) -> list[dict[str, Any]]:
+    return [t for f in _figures(at) for t in f["data"] if t.get("meta", {}).get("kind") == kind]
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
 
 
 def _texts(at: AppTest) -> str:
-    return "\n".join(str(m.value) for m in (*at.markdown, *at.title, *at.error))
+    parts = [m.value for m in (*at.markdown, *at.title, *at.error)]
+    return "\n".join(str(p) for p in parts) + "\n" + _html(at)
 
 
-def test_one_submission_shows_one_participant_and_its_bubble(room: store.CreatedRoom) -> None:
-    _add(room.room.code, 1)
+def test_joining_screen_shows_code_address_and_count_without_a_map(
+    room: store.CreatedRoom,
+) -> None:
+    _add(room.room.code, 2)
     at = _present(room.room.code)
-    assert "# 1 participant" in [m.value for m in at.markdown]
-    (crowd,) = _crowd(at)
-    assert len(crowd["hovertext"]) == 1
+    code = room.room.code
+    assert f'<p class="room-code">{code[:3]} {code[3:]}</p>' in _html(at)
+    assert "2 participants joined" in _html(at)
+    assert not at.get("plotly_chart")
 
 
-def test_empty_room_shows_zero_and_no_bubbles(room: store.CreatedRoom) -> None:
+def test_joining_screen_has_a_big_qr_code_and_a_short_address(
+    room: store.CreatedRoom, monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_PUBLIC_URL", "https://maps.example.org/")
     at = _present(room.room.code)
-    assert "# 0 participants" in [m.value for m in at.markdown]
-    assert _crowd(at) == []
+    assert "Go to <b>maps.example.org/join</b> and enter the code" in _html(at)
+    assert len(at.get("image")) == 1
+
+
+def test_map_screen_shows_one_bubble_per_participant(room: store.CreatedRoom) -> None:
+    _on_map(room)
+    _add(room.room.code, 3)
+    at = _present(room.room.code)
+    assert "3 participants" in _html(at)
+    (crowd,) = _traces(at, "crowd")
+    assert len(values(crowd["x"])) == 3
+
+
+def test_empty_room_on_the_map_has_no_bubbles(room: store.CreatedRoom) -> None:
+    _on_map(room)
+    at = _present(room.room.code)
+    assert '<p class="room-count">0 participants</p>' in _html(at)
+    assert _traces(at, "crowd") == []
 
 
 def test_hidden_room_shows_count_but_no_dots(room: store.CreatedRoom) -> None:
-    store.set_room_state(room=room.room.code, key=room.key, hidden=True)
+    _on_map(room, hidden=True)
     _add(room.room.code, 6)
     at = _present(room.room.code)
-    assert _crowd(at) == []
+    assert _traces(at, "crowd") == []
     notes = [a["text"] for f in _figures(at) for a in f["layout"].get("annotations", [])]
     assert "<b>Answers hidden — 6 participants</b>" in notes
-    assert "Roles appear after the reveal" in _texts(at)
+    assert "Roles appear after the reveal" in _html(at)
 
 
 def test_names_are_escaped_text_when_names_are_on(room: store.CreatedRoom) -> None:
-    store.set_room_state(room=room.room.code, key=room.key, show_names=True)
+    _on_map(room, show_names=True)
     _add(room.room.code, 1, name=XSS)
-    (crowd,) = _crowd(_present(room.room.code))
+    at = _present(room.room.code)
+    (crowd,) = _traces(at, "crowd")
+    (names,) = _traces(at, "names")
     assert "&lt;img src=x onerror=alert(1)&gt;" in crowd["hovertext"][0]
-    assert "<img" not in json.dumps(crowd)
+    assert names["text"] == ["&lt;img src=x…"]  # cut after a word to fit a label
+    assert "<img" not in json.dumps(_figures(at))
 
 
 def test_names_stay_off_the_screen_by_default(room: store.CreatedRoom) -> None:
+    _on_map(room)
     _add(room.room.code, 1, name="Ada Lovelace")
-    (crowd,) = _crowd(_present(room.room.code))
-    assert "Ada" not in json.dumps(crowd)
+    at = _present(room.room.code)
+    assert "Ada" not in json.dumps(_figures(at))
+    assert _traces(at, "names") == []
 
 
 def test_role_breakdown_waits_for_five_answers(room: store.CreatedRoom) -> None:
+    _on_map(room)
     code = room.room.code
     _add(code, 4)
     at = _present(code)
-    assert "Role breakdown appears at 5 answers (1 to go)" in _texts(at)
+    assert "Role breakdown at 5 answers (1 to go)" in _html(at)
     assert len(_figures(at)) == 1
     _add(code, 1)
     at = _present(code)
-    bars = [t for f in _figures(at) for t in f["data"] if t.get("meta", {}).get("kind") == "roles"]
-    assert len(bars) == 1
+    assert len(_traces(at, "roles")) == 1
+
+
+def test_title_is_shown_as_typed_without_markdown_or_escapes(fresh_store: None) -> None:
+    created = store.create_room(title="Offsite [link](http://x) *ML* <b>")
+    at = _present(created.room.code)
+    assert '<h1 class="room-title">Offsite [link](http://x) *ML* &lt;b&gt;</h1>' in _html(at)
+    assert "\\" not in _html(at)
 
 
 def test_projector_never_shows_the_key(room: store.CreatedRoom) -> None:
+    _on_map(room)
     _add(room.room.code, 2)
     at = _present(room.room.code)
     page = _texts(at) + json.dumps(_figures(at)) + json.dumps(dict(at.query_params))
@@ -102,10 +150,35 @@ def test_projector_never_shows_the_key(room: store.CreatedRoom) -> None:
     assert room.room.code in page
 
 
-def test_unknown_room_shows_clear_message(fresh_store: None) -> None:
+def test_a_change_to_the_room_shows_on_the_next_run(room: store.CreatedRoom) -> None:
+    at = _present(room.room.code)
+    assert "0 participants joined" in _html(at)
+    store.submit(
+        room=room.room.code,
+        participant=store.new_participant_token(),
+        profile=Profile(ml=1, swe=2, comm=3),
+        name=None,
+    )
+    time.sleep(VERSION_TTL_S)  # the shared version is read again after this long
+    at.run()
+    assert "1 participant joined" in _html(at)
+
+
+def test_unknown_room_says_so_and_offers_a_code_field(room: store.CreatedRoom) -> None:
     at = _present("ZZZZZZ")
     assert at.error and "ZZZZZZ" in at.error[0].value
     assert not at.get("plotly_chart")
+    at.text_input(key="present_code_input").set_value(room.room.code.lower())
+    next(b for b in at.button if b.label == "Present").click().run()
+    assert at.query_params["room"] == room.room.code
+    assert "0 participants joined" in _html(at)
+
+
+def test_a_code_with_lookalike_letters_states_the_rule(fresh_store: None) -> None:
+    at = _present("abc123")
+    assert at.error
+    assert "it contains 1" in at.error[0].value
+    assert "never use 0, 1, I, L or O" in at.error[0].value
 
 
 def test_without_a_code_the_page_asks_for_one(room: store.CreatedRoom) -> None:
@@ -113,4 +186,4 @@ def test_without_a_code_the_page_asks_for_one(room: store.CreatedRoom) -> None:
     at.text_input(key="present_code_input").set_value(room.room.code.lower())
     next(b for b in at.button if b.label == "Present").click().run()
     assert at.query_params["room"] == room.room.code
-    assert "# 0 participants" in [m.value for m in at.markdown]
+    assert "0 participants joined" in _html(at)

@@ -52,9 +52,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) 
 
 
 def start_app(
-    tmp_path: Path, extra_env: dict[str, str] | None = None
+    tmp_path: Path, extra_env: dict[str, str] | None = None, *, cwd: Path = ROOT
 ) -> tuple[str, subprocess.Popen[bytes]]:
-    """Start `streamlit run app.py` with its own data folder; returns (base url, process)."""
+    """Start `streamlit run app.py` (in `cwd`) with its own data folder; returns (url, process)."""
     port = _free_port()
     env = {**os.environ, "SKILLS_MAP_DATA_HOME": str(tmp_path / "appdata"), **(extra_env or {})}
     proc = subprocess.Popen(
@@ -73,7 +73,7 @@ def start_app(
             "--browser.gatherUsageStats",
             "false",
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

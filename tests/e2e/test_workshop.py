@@ -51,11 +51,26 @@ def _bubbles(page) -> int:  # type: ignore[no-untyped-def]
     return int(page.evaluate(_BUBBLES_JS))
 
 
+def _move_slider(page, index: int, steps: int) -> None:  # type: ignore[no-untyped-def]
+    slider = page.get_by_role("slider").nth(index)
+    slider.focus()
+    for _ in range(steps):
+        slider.press("ArrowRight")
+
+
+def _phone(browser, url: str):  # type: ignore[no-untyped-def]
+    page = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.set_default_timeout(30_000)
+    page.goto(url)
+    return page
+
+
 def test_phone_submit_appears_on_projector_within_3_seconds(  # type: ignore[no-untyped-def]
     app_url: str, browser, shared_store: None
 ) -> None:
     created = store.create_room(title="Browser workshop")
     code = created.room.code
+    store.set_room_state(room=code, key=created.key, screen="map")
     projector_ctx = browser.new_context(viewport=PROJECTOR)
     phone_ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     try:
@@ -71,10 +86,7 @@ def test_phone_submit_appears_on_projector_within_3_seconds(  # type: ignore[no-
         phone.set_default_timeout(30_000)
         phone.goto(f"{app_url}/join?room={code.lower()}")
         phone.get_by_placeholder("Leave empty to stay anonymous").fill("Ada")
-        slider = phone.get_by_role("slider").first
-        slider.focus()
-        for _ in range(4):
-            slider.press("ArrowRight")
+        _move_slider(phone, 0, 4)
         phone.get_by_role("button", name="Submit").click()
         submitted = time.monotonic()
         projector.get_by_text("1 participant", exact=True).wait_for(timeout=3_000)
@@ -91,7 +103,10 @@ def test_phone_submit_appears_on_projector_within_3_seconds(  # type: ignore[no-
         # a blink a person sees spans several frames in a row.
         assert _longest_blank_run(frames) <= 1, "the map blanked out while updating (flicker)"
         phone.get_by_text("Saved", exact=False).first.wait_for()
-        assert "p=" in phone.url
+        assert "p=" not in phone.url and phone.url.endswith(f"/join?room={code}")
+        (cookie,) = [c for c in phone_ctx.cookies() if c["name"] == "skills_map_device"]
+        assert cookie["httpOnly"] and cookie["sameSite"] == "Lax"
+        assert cookie["value"] not in phone.url
         entry = store.room_snapshot(room=code).entries[0]
         assert entry.ml == 7.0 and entry.name == "Ada"
         projector.wait_for_timeout(500)
@@ -151,7 +166,7 @@ def test_facilitator_runs_a_room_through_the_ui(  # type: ignore[no-untyped-def]
         projector = projector_ctx.new_page()
         projector.set_default_timeout(30_000)
         projector.goto(f"{app_url}/present?room={code}")
-        projector.get_by_text("0 participants", exact=True).wait_for()
+        projector.get_by_text("0 participants joined", exact=True).wait_for()
         assert "Team <b>offsite</b>" in projector.inner_text("body")  # shown as typed
 
         phone = phone_ctx.new_page()
@@ -159,13 +174,18 @@ def test_facilitator_runs_a_room_through_the_ui(  # type: ignore[no-untyped-def]
         phone.goto(f"{app_url}/join?room={code}")
         phone.get_by_role("button", name="Submit").click()
         phone.get_by_text("Saved", exact=False).first.wait_for()
-        projector.get_by_text("1 participant", exact=True).wait_for(timeout=3_000)
+        projector.get_by_text("1 participant joined", exact=True).wait_for(timeout=3_000)
+        host.get_by_text("Entries: 1 participant").wait_for(timeout=5_000)  # live, no click
+
+        host.get_by_test_id("stRadioGroup").get_by_text("Map", exact=True).click()  # to the map
+        host.get_by_text("The projector now shows the map").wait_for()
+        assert store.get_room(room=code).screen == "map"
+        projector.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=10_000)
+        projector.wait_for_function(f"({_BUBBLES_JS}) === 1", timeout=10_000)
 
         host.get_by_role("button", name="Lock room").click()
         host.get_by_text("Room locked", exact=False).first.wait_for()
-        slider = phone.get_by_role("slider").first
-        slider.focus()
-        slider.press("ArrowRight")
+        _move_slider(phone, 0, 1)
         phone.get_by_role("button", name="Update my answers").click()
         phone.get_by_text("Not saved", exact=False).first.wait_for()
         assert store.room_snapshot(room=code).entries[0].ml == 5.0  # the lock held
@@ -179,11 +199,43 @@ def test_facilitator_runs_a_room_through_the_ui(  # type: ignore[no-untyped-def]
             ctx.close()
 
 
-def test_two_servers_share_a_room_and_a_restart_loses_nothing(  # type: ignore[no-untyped-def]
+def test_two_tabs_are_one_dot_and_another_browser_is_another(  # type: ignore[no-untyped-def]
+    app_url: str, browser, shared_store: None
+) -> None:
+    code = store.create_room(title="Identity").room.code
+    join = f"{app_url}/join?room={code}"
+    phone = _phone(browser, join)
+    try:
+        _move_slider(phone, 0, 2)
+        phone.get_by_role("button", name="Submit").click()
+        phone.get_by_role("button", name="Update my answers").wait_for()
+        # A second tab, or scanning the QR code again, is the same phone: it edits the dot.
+        second_tab = phone.context.new_page()
+        second_tab.goto(join)
+        second_tab.get_by_role("button", name="Update my answers").wait_for(timeout=30_000)
+        _move_slider(second_tab, 1, 4)
+        second_tab.get_by_role("button", name="Update my answers").click()
+        second_tab.get_by_text("Saved", exact=False).first.wait_for(timeout=30_000)
+        (entry,) = store.room_snapshot(room=code).entries
+        assert (entry.ml, entry.swe) == (6.0, 7.0)
+        # The address bar is the shared link: it carries no identity.
+        neighbour = _phone(browser, phone.url)
+        neighbour.get_by_role("button", name="Submit").wait_for(timeout=30_000)
+        neighbour.get_by_role("button", name="Submit").click()
+        neighbour.get_by_role("button", name="Update my answers").wait_for(timeout=30_000)
+        entries = store.room_snapshot(room=code).entries
+        assert len(entries) == 2 and entries[0].ml == 6.0  # the first dot is untouched
+        neighbour.context.close()
+    finally:
+        phone.context.close()
+
+
+def test_two_servers_share_rooms_and_devices_and_a_restart_loses_nothing(  # type: ignore[no-untyped-def]
     tmp_path: Path, browser, shared_store: None
 ) -> None:
     created = store.create_room(title="Two servers")
     code = created.room.code
+    store.set_room_state(room=code, key=created.key, screen="map")
     first_url, first = start_app(tmp_path)  # same tmp_path: same SQLite file
     second_url, second = start_app(tmp_path)
     ctx = browser.new_context(viewport=PROJECTOR)
@@ -193,6 +245,10 @@ def test_two_servers_share_a_room_and_a_restart_loses_nothing(  # type: ignore[n
         phone.goto(f"{first_url}/join?room={code}")
         phone.get_by_role("button", name="Submit").click()
         phone.get_by_text("Saved", exact=False).first.wait_for()
+
+        # The same browser on the other server (cookies are per host) is the same participant.
+        phone.goto(f"{second_url}/join?room={code}")
+        phone.get_by_role("button", name="Update my answers").wait_for()
 
         projector = ctx.new_page()
         projector.set_default_timeout(30_000)
@@ -204,8 +260,11 @@ def test_two_servers_share_a_room_and_a_restart_loses_nothing(  # type: ignore[n
         try:
             projector.goto(f"{third_url}/present?room={code}")
             projector.get_by_text("1 participant", exact=True).wait_for()
+            phone.goto(f"{third_url}/join?room={code}")  # after a restart: still the same dot
+            phone.get_by_role("button", name="Update my answers").wait_for()
         finally:
             stop_app(third)
+        assert store.room_snapshot(room=code).count == 1
     finally:
         ctx.close()
         stop_app(first)

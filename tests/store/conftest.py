@@ -31,6 +31,13 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "SKILLS_MAP_ROOM_CAPACITY",
         "SKILLS_MAP_RATE_LIMIT",
         "SKILLS_MAP_RATE_WINDOW_SECONDS",
+        "SKILLS_MAP_SUBMITS_PER_MINUTE",
+        "SKILLS_MAP_JOINS_PER_MINUTE",
+        "SKILLS_MAP_ROOMS_PER_HOUR",
+        "SKILLS_MAP_FREE_CODE_MISSES",
+        "SKILLS_MAP_FREE_KEY_MISSES",
+        "SKILLS_MAP_MAX_BACKOFF_SECONDS",
+        "SKILLS_MAP_SECRET",
     ):
         monkeypatch.delenv(name, raising=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -262,3 +263,79 @@ def test_wrong_or_missing_key_is_refused_and_nothing_changes(
         WRONG_KEY_ACTIONS[action](code, bad_key, db)
     assert store.room_snapshot(room=code, engine=db) == before
     assert before.count == 1
+
+
+def test_every_change_bumps_the_room_version(db: Engine, join: Callable[..., store.Entry]) -> None:
+    room = store.create_room(title="Versions", engine=db)
+    code = room.room.code
+    seen = [store.room_version(room=code, engine=db)]
+
+    def changed() -> bool:
+        seen.append(store.room_version(room=code, engine=db))
+        return seen[-1] > seen[-2]
+
+    entry = store.submit(
+        room=code,
+        participant=store.new_participant_token(),
+        profile=PROFILE,
+        name=None,
+        engine=db,
+    )
+    assert changed()
+    store.set_room_state(room=code, key=room.key, hidden=True, engine=db)
+    assert changed()
+    store.set_room_state(room=code, key=room.key, screen="map", engine=db)
+    assert changed()
+    assert store.get_room(room=code, engine=db).screen == "map"
+    store.remove_entry(room=code, key=room.key, entry_id=entry.entry_id, engine=db)
+    assert changed()
+    store.clear_room(room=code, key=room.key, engine=db)
+    assert changed()
+    assert store.room_snapshot(room=code, engine=db).room.version == seen[-1]
+
+
+def test_a_refused_change_keeps_the_version(db: Engine) -> None:
+    room = store.create_room(title="Versions", engine=db)
+    before = store.room_version(room=room.room.code, engine=db)
+    with pytest.raises(store.WrongKey):
+        store.set_room_state(room=room.room.code, key="wrong", locked=True, engine=db)
+    with pytest.raises(store.InvalidRoomSettings, match="projector shows"):
+        store.set_room_state(room=room.room.code, key=room.key, screen="disco", engine=db)
+    assert store.room_version(room=room.room.code, engine=db) == before
+
+
+def test_room_version_of_a_missing_room_says_so(db: Engine) -> None:
+    with pytest.raises(store.RoomNotFound, match="no open room"):
+        store.room_version(room="ZZZZZZ", engine=db)
+
+
+def test_a_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    with sqlite3.connect(path) as conn:  # the tables as version 1 shipped them
+        conn.executescript(V1_SCHEMA)
+    engine = store.make_engine(f"sqlite:///{path}")
+    info = store.get_room(room="K7MQ2P", engine=engine)
+    assert (info.title, info.version, info.screen, info.kind) == ("Old", 0, "join", "workshop")
+    assert store.room_snapshot(room="K7MQ2P", engine=engine).count == 1
+    engine.dispose()
+
+
+V1_SCHEMA = """
+CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at DATETIME NOT NULL);
+INSERT INTO schema_version VALUES (1, '2025-01-01 00:00:00');
+CREATE TABLE rooms (code VARCHAR(6) PRIMARY KEY, title VARCHAR(80) NOT NULL,
+  key_hash VARCHAR(64) NOT NULL, created_at DATETIME NOT NULL, expires_at DATETIME NOT NULL,
+  locked BOOLEAN NOT NULL, hidden BOOLEAN NOT NULL, show_names BOOLEAN NOT NULL,
+  capacity INTEGER NOT NULL, CONSTRAINT ck_rooms_capacity CHECK (capacity >= 1));
+INSERT INTO rooms VALUES ('K7MQ2P', 'Old', 'x', '2025-01-01 00:00:00', '2999-01-01 00:00:00',
+  0, 0, 0, 50);
+CREATE TABLE entries (entry_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  room_code VARCHAR(6) NOT NULL REFERENCES rooms (code) ON DELETE CASCADE,
+  participant_hash VARCHAR(64) NOT NULL, name VARCHAR(40), ml FLOAT NOT NULL,
+  swe FLOAT NOT NULL, comm FLOAT NOT NULL, created_at DATETIME NOT NULL,
+  updated_at DATETIME NOT NULL, window_start DATETIME NOT NULL, window_count INTEGER NOT NULL,
+  CONSTRAINT uq_entries_room_participant UNIQUE (room_code, participant_hash));
+INSERT INTO entries (room_code, participant_hash, name, ml, swe, comm, created_at, updated_at,
+  window_start, window_count) VALUES ('K7MQ2P', 'h', 'Ada', 1, 2, 3, '2025-01-01 00:00:00',
+  '2025-01-01 00:00:00', '2025-01-01 00:00:00', 1);
+"""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -12,11 +11,12 @@ from hypothesis import strategies as st
 from components.room.map import (
     JITTER,
     MAX_NAME_LABELS,
+    MIN_DOT_PX,
+    PROJECTOR_FONT_PX,
     best_fit_counts,
     crowd_map,
     crowd_style,
     jitter,
-    md_escape,
     participants_label,
     role_distribution,
 )
@@ -36,16 +36,6 @@ class FakeEntry:
 
 def _crowd(fig):  # type: ignore[no-untyped-def]
     return [t for t in fig.data if (t.meta or {}).get("kind") == "crowd"]
-
-
-@given(st.text(max_size=80))
-def test_md_escape_only_adds_backslashes(title: str) -> None:
-    escaped = md_escape(title)
-    assert re.sub(r"\\(.)", r"\1", escaped) == title
-
-
-def test_md_escape_disarms_links_emphasis_and_tags() -> None:
-    assert md_escape("[x](y) **b** <i>") == r"\[x\]\(y\) \*\*b\*\* \<i\>"
 
 
 def test_participants_label_is_singular_for_one() -> None:
@@ -84,27 +74,56 @@ def test_crowd_map_has_one_bubble_per_entry_inside_the_frame(catalog: Catalog) -
     assert np.all(np.asarray(trace.y) <= 10)
 
 
+def _names(fig):  # type: ignore[no-untyped-def]
+    return [t for t in fig.data if (t.meta or {}).get("kind") == "names"]
+
+
 def test_names_are_escaped_in_hover_and_labels(catalog: Catalog) -> None:
     fig = crowd_map(catalog, [FakeEntry(1, XSS, 7, 4, 6)], show_names=True)
     (trace,) = _crowd(fig)
     assert "&lt;img src=x onerror=alert(1)&gt;" in trace.hovertext[0]
     assert "<img" not in trace.hovertext[0]
-    assert trace.text[0] == "&lt;img src=x onerror=alert(1)&gt;"
+    (names,) = _names(fig)
+    assert names.text == ("&lt;img src=x…",)
 
 
 def test_anonymous_room_shows_numbers_not_names(catalog: Catalog) -> None:
     fig = crowd_map(catalog, [FakeEntry(1, "Ada", 7, 4, 6)], show_names=False)
     (trace,) = _crowd(fig)
-    assert "Ada" not in trace.hovertext[0]
-    assert "Participant 1" in trace.hovertext[0]
-    assert trace.text is None
+    assert trace.hovertext is None
+    assert "Participant %{customdata[3]}" in trace.hovertemplate
+    assert "Ada" not in fig.to_json()
+    assert _names(fig) == []
 
 
-def test_big_rooms_keep_names_out_of_the_labels(catalog: Catalog) -> None:
-    entries = [FakeEntry(i, f"P{i}", 5, 5, 5) for i in range(MAX_NAME_LABELS + 1)]
-    (trace,) = _crowd(crowd_map(catalog, entries, show_names=True))
-    assert trace.mode == "markers"
-    assert "P3" in trace.hovertext[3]
+def test_names_label_at_most_the_cap_and_stay_in_the_hover(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, f"P{i}", i % 11, (i * 7) % 11, 5) for i in range(300)]
+    fig = crowd_map(catalog, entries, show_names=True)
+    (names,) = _names(fig)
+    assert 0 < len(names.text) <= MAX_NAME_LABELS
+    assert "P3" in _crowd(fig)[0].hovertext[3]
+
+
+def test_dots_are_at_least_14_px_and_text_at_least_20_px(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, None, 5, 5, 0) for i in range(2000)]
+    fig = crowd_map(catalog, entries)
+    (trace,) = _crowd(fig)
+    assert min(trace.marker.size) - 2 * trace.marker.line.width >= 14
+    assert MIN_DOT_PX >= 16
+    assert fig.layout.xaxis.tickfont.size >= 20 and fig.layout.yaxis.title.font.size >= 20
+    assert all(a.font.size >= 20 for a in fig.layout.annotations)  # the role names
+    assert PROJECTOR_FONT_PX >= 20
+
+
+def test_a_big_room_stays_a_small_message(catalog: Catalog) -> None:
+    entries = [FakeEntry(i, f"Person {i}", i % 11, (i * 3) % 11, 5) for i in range(2000)]
+    size = len(crowd_map(catalog, entries).to_json())
+    assert size < 120_000, f"{size / 1024:.0f} KB for 2,000 participants"
+
+
+def test_without_a_height_the_map_takes_its_container_height(catalog: Catalog) -> None:
+    fig = crowd_map(catalog, [])
+    assert fig.layout.height is None and fig.layout.autosize
 
 
 def test_hidden_room_draws_no_bubbles_but_says_how_many(catalog: Catalog) -> None:

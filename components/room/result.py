@@ -1,0 +1,30 @@
+"""A participant's own result on the Join page: light enough for a hall of phones at once.
+
+The best fit and the ranking are text (a few milliseconds); the full result (the map with the
+person's bubble, the gaps and the learning steps) is one tap away on *My skills map*, whose
+address holds the scores. Drawing a personal map for every Submit was the largest part of a
+Join run, and a phone's screen is better spent on the form.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from roles.match import match
+from roles.models import Catalog, Profile
+from roles.share import ShareState, encode_share
+
+
+def render_join_result(profile: Profile, catalog: Catalog) -> None:
+    """Best fit with its reason, every role's fit, and a link to the full result."""
+    fits = match(profile, catalog)
+    best = fits[0]
+    st.markdown(f"### Best fit: {best.name}")
+    st.markdown(best.reason)
+    st.markdown("\n".join(f"{i}. {f.name}: **{f.fit:.0f}%**" for i, f in enumerate(fits, 1)))
+    st.page_link(
+        "views/me.py",
+        label="See your map and what to learn next",
+        icon=":material/explore:",
+        query_params=encode_share(ShareState(ml=profile.ml, swe=profile.swe, comm=profile.comm)),
+    )

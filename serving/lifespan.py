@@ -1,0 +1,72 @@
+"""Start and stop hooks of the server: check the store, purge on a schedule, checkpoint at stop.
+
+At start the store is opened (and migrated) once, so a damaged SQLite file is reported in the
+server log with the fix, before anyone opens a page. While running, expired rooms and old limit
+counts are purged every few minutes. At stop, SQLite's write-ahead log is copied into the main
+file and emptied, so `rooms.sqlite` alone holds every answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import store
+from roles.errors import SkillsMapError
+
+PURGE_EVERY_S = 600
+_LOG = logging.getLogger("skills_map")
+
+
+def _open_store() -> None:
+    try:
+        store.purge_expired()
+    except SkillsMapError as exc:
+        _LOG.error("%s", exc)
+
+
+def _stop_store() -> None:
+    try:
+        engine = store.default_engine()
+        store.checkpoint(engine=engine, full=True)
+        engine.dispose()
+    except SkillsMapError as exc:
+        _LOG.error("%s", exc)
+
+
+async def _purge_forever() -> None:
+    while True:
+        await asyncio.sleep(PURGE_EVERY_S)
+        await asyncio.to_thread(_open_store)
+
+
+def _warm_up() -> None:
+    # Import what every script run needs once, then freeze these long-lived objects out of the
+    # garbage collector's reach: a full collection no longer walks plotly's and pandas' modules.
+    import plotly.graph_objects  # noqa: F401
+
+    import components.room.map
+    import components.room.present  # noqa: F401
+
+    gc.collect()
+    gc.freeze()
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[None]:
+    """The `st.App` lifespan: work done when the server starts and when it stops."""
+    await asyncio.to_thread(_open_store)
+    await asyncio.to_thread(_warm_up)
+    purger = asyncio.create_task(_purge_forever())
+    try:
+        yield
+    finally:
+        purger.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purger
+        await asyncio.to_thread(_stop_store)

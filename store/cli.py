@@ -1,0 +1,46 @@
+"""`skills-map backup FILE` and `skills-map restore FILE`: safe copies of the SQLite room store.
+
+A copy of `rooms.sqlite` alone misses answers that are still in `rooms.sqlite-wal`; these
+commands go through SQLite's backup API, which copies a consistent snapshot, log included,
+while servers keep running. Errors end as one line on stderr (exit code 2), like the other
+commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from store import backup, database_url
+
+    rooms = backup(target=Path(args.file))
+    print(f"Backed up {database_url()} to {args.file} ({rooms} rooms).")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from store import database_url, restore
+
+    if not args.yes:
+        print(
+            f"This replaces every room in {database_url()} with the rooms in {args.file}. "
+            "Run again with --yes to do it."
+        )
+        return 2
+    rooms = restore(source=Path(args.file))
+    print(f"Restored {rooms} rooms from {args.file} into {database_url()}.")
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add the `backup` and `restore` subcommands to the CLI's subparsers."""
+    b = sub.add_parser("backup", help="copy the room store (SQLite) into a new file, safely")
+    b.add_argument("file", help="the new backup file, e.g. rooms-2025-06-01.sqlite")
+    b.set_defaults(func=_cmd_backup)
+    r = sub.add_parser("restore", help="replace the room store's content with a backup")
+    r.add_argument("file", help="a file made by `skills-map backup`")
+    r.add_argument("--yes", action="store_true", help="really replace the current rooms")
+    r.set_defaults(func=_cmd_restore)

@@ -1,0 +1,71 @@
+"""Name labels on the projected map: capped, short, inside the plot and never overlapping."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components.room.labels import (
+    CHAR_WIDTH_EM,
+    LINE_HEIGHT_EM,
+    MAX_LABEL_CHARS,
+    PLOT_PX,
+    place_labels,
+    short_label,
+)
+from components.skills_map import AXIS_RANGE
+
+FONT = 22.0
+points = st.lists(
+    st.tuples(
+        st.floats(min_value=0, max_value=10),
+        st.floats(min_value=0, max_value=10),
+        st.floats(min_value=14, max_value=44),
+    ),
+    max_size=120,
+)
+names = st.text(alphabet=st.characters(categories=("L", "N", "Zs")), min_size=1, max_size=40)
+
+
+def _box(label) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+    lo, hi = AXIS_RANGE
+    x = (label.x - lo) * PLOT_PX[0] / (hi - lo)
+    y = (label.y - lo) * PLOT_PX[1] / (hi - lo)
+    w, h = len(label.text) * FONT * CHAR_WIDTH_EM / 2, FONT * LINE_HEIGHT_EM / 2
+    return x - w, y - h, x + w, y + h
+
+
+@given(points, st.data())
+def test_labels_never_overlap_each_other_and_stay_inside(pts, data) -> None:  # type: ignore[no-untyped-def]
+    texts = data.draw(st.lists(names, min_size=len(pts), max_size=len(pts)))
+    labels = place_labels(pts, texts, axis_range=AXIS_RANGE, font_px=FONT, limit=40)
+    boxes = [_box(lb) for lb in labels]
+    assert len(labels) <= 40
+    for i, a in enumerate(boxes):
+        assert a[0] >= -0.01 and a[1] >= -0.01 and a[2] <= PLOT_PX[0] + 0.01
+        assert a[3] <= PLOT_PX[1] + 0.01
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def test_labels_keep_clear_of_the_role_names() -> None:
+    label = place_labels(
+        [(5.0, 5.0, 20.0)],
+        ["Ada"],
+        axis_range=AXIS_RANGE,
+        font_px=FONT,
+        keep_clear=[(5.0, 5.6, "ML engineer"), (5.0, 4.4, "Data scientist")],
+    )
+    assert label == []
+
+
+@given(st.text(max_size=80))
+def test_short_labels_fit(name: str) -> None:
+    label = short_label(name)
+    assert len(label) <= MAX_LABEL_CHARS
+    assert label.endswith("…") == (len(" ".join(name.split())) > MAX_LABEL_CHARS)
+
+
+def test_short_labels_cut_after_a_word() -> None:
+    assert short_label("Katherine Johnson") == "Katherine…"
+    assert short_label("Ada Lovelace") == "Ada Lovelace"
