@@ -26,6 +26,7 @@ from store.errors import (
     RoomNotFound,
     StoreConfigError,
     StoreDamaged,
+    StoreUnavailable,
     TooManyRequests,
     WrongKey,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "Snapshot",
     "StoreConfigError",
     "StoreDamaged",
+    "StoreUnavailable",
     "TooManyRequests",
     "WrongKey",
     "backup",
