@@ -30,6 +30,7 @@ NAME = "join_name"
 SEEDED = "join_seeded_for"
 JOINED = "join_room"
 FLASH = "join_flash"
+HANDLED = "join_press_handled"
 DEFAULT_SCORE = 5.0
 STEPS = [i / 2 for i in range(21)]
 
@@ -91,6 +92,7 @@ def _fit_name(typed: str) -> tuple[str | None, bool]:
 
 
 def _submit(code: str) -> None:
+    st.session_state[HANDLED] = True
     profile, typed = _answers()
     name, cut = _fit_name(typed)
     try:
@@ -127,6 +129,13 @@ def render_status(info: store.RoomInfo) -> None:
         st.toast("Saved: your dot is on the map", icon=":material/check_circle:")
     elif kind == "error":
         render_error(payload, context="Not saved")
+    elif kind == "moved":
+        st.warning(
+            "Not saved: your phone's connection moved to another server just as you pressed "
+            "the button, so this answer did not arrive. Check the answers below and press the "
+            "button again.",
+            icon=":material/sync_problem:",
+        )
     if info.locked and kind is None:
         st.warning(
             "The facilitator has locked this room for now. Your answers stay on this page; "
@@ -151,7 +160,7 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
                 key=f"{PREFIX}{axis}",
                 format_func=level_labels(axis).__getitem__,
             )
-        st.form_submit_button(
+        pressed = st.form_submit_button(
             "Update my answers" if entry else "Submit",
             key="join_submit",
             type="primary",
@@ -159,4 +168,10 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
             on_click=_submit,
             args=(code,),
         )
+    if pressed and not st.session_state.pop(HANDLED, False):
+        # The press reached a session that never drew this form: the phone's server went
+        # down and the page reconnected to another one, where the callback is not registered
+        # and the form was refilled from the store. Say so instead of dropping it silently.
+        st.session_state[FLASH] = ("moved", None)
+        st.rerun()
     return _answers()[0]
