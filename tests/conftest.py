@@ -43,3 +43,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(
             f"SKILLS_MAP_REQUIRE_E2E is set but there is no chromium at {chromium}"
         )
+    from tests.deploy.stack import NGINX, nginx_available
+
+    if os.environ.get("SKILLS_MAP_REQUIRE_NGINX") and not nginx_available():
+        raise pytest.UsageError(f"SKILLS_MAP_REQUIRE_NGINX is set but there is no nginx at {NGINX}")
