@@ -20,6 +20,7 @@ import streamlit as st
 import store
 from components.catalogs import cached_levels
 from components.errors import render_error
+from components.presses import mark_handled, missed
 from components.room.identity import client_address, participant
 from roles.errors import SkillsMapError
 from roles.levels import anchors_around
@@ -92,7 +93,7 @@ def _fit_name(typed: str) -> tuple[str | None, bool]:
 
 
 def _submit(code: str) -> None:
-    st.session_state[HANDLED] = True
+    mark_handled(HANDLED)
     profile, typed = _answers()
     name, cut = _fit_name(typed)
     try:
@@ -168,10 +169,9 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
             on_click=_submit,
             args=(code,),
         )
-    if pressed and not st.session_state.pop(HANDLED, False):
-        # The press reached a session that never drew this form: the phone's server went
-        # down and the page reconnected to another one, where the callback is not registered
-        # and the form was refilled from the store. Say so instead of dropping it silently.
+    if missed(pressed, HANDLED):
+        # The phone's server went down and this fresh session refilled the form from the
+        # store before the press arrived (see `presses`): what was typed is gone. Say so.
         st.session_state[FLASH] = ("moved", None)
         st.rerun()
     return _answers()[0]
