@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 
 import store
 from serving.device_cookie import COOKIE
+from tests.e2e.conftest import wait_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "deploy" / "nginx" / "skills-map.conf"
@@ -88,23 +89,6 @@ def render_site(ports: list[int], listen: int, access_log: Path) -> str:
     return site
 
 
-def wait_healthy(
-    url: str, timeout: float = 90, proc: subprocess.Popen[bytes] | None = None
-) -> None:
-    """Poll `url`/_stcore/health until it answers 200."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited early with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"nothing healthy at {url} within {timeout} s")
-
-
 def _stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM, grace: float = 20) -> None:
     """Stop `proc` with `sig`, then anything left in its process group (its own session)."""
     if proc.poll() is None:
@@ -154,7 +138,7 @@ class Stack:
     def wait_all_up(self, timeout: float = 90) -> None:
         """Every replica answers, and nginx sends browsers to each again (after a kill)."""
         for port in self.ports:
-            wait_healthy(f"http://127.0.0.1:{port}", timeout)
+            wait_healthy(f"http://127.0.0.1:{port}", timeout=timeout)
         # nginx skips a replica for fail_timeout (10 s) after it failed.
         for port in self.ports:
             self.tokens_for(port, timeout=30)
@@ -263,9 +247,9 @@ def deploy_stack(
         engine = store.make_engine(database_url)
         try:
             for port in ports:
-                wait_healthy(f"http://127.0.0.1:{port}", proc=replicas_proc)
+                wait_healthy(f"http://127.0.0.1:{port}", replicas_proc, timeout=90)
             url, access_log, nginx_proc = _start_nginx(tmp, ports)
-            wait_healthy(url, timeout=30, proc=nginx_proc)
+            wait_healthy(url, nginx_proc)
             yield Stack(url, ports, run_dir, access_log, database_url, engine)
         finally:
             engine.dispose()

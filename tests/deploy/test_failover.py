@@ -29,18 +29,23 @@ pytestmark = [pytest.mark.e2e, pytest.mark.deploy]
 MOVED = "Not saved: your phone's connection moved to another server"
 
 
+def _answer(stack: Stack, code: str, *, ml: float) -> None:
+    """A new participant's answer, written straight into the shared database."""
+    store.submit(
+        room=code,
+        participant=store.new_participant_token(),
+        profile=Profile(ml=ml, swe=3, comm=5),
+        name=None,
+        engine=stack.engine,
+    )
+
+
 def test_pages_on_a_killed_replica_recover_through_nginx(  # type: ignore[no-untyped-def]
     up: Stack, open_page, tmp_path: Path
 ) -> None:
     created = _room(up, "Failover", screen="map")
     code = created.room.code
-    store.submit(
-        room=code,
-        participant=store.new_participant_token(),
-        profile=Profile(ml=2, swe=2, comm=5),
-        name=None,
-        engine=up.engine,
-    )
+    _answer(up, code, ml=2)
     doomed, survivor = up.ports
     (token,) = up.tokens_for(doomed)  # every page below lives on the replica that dies
     team_file = tmp_path / "team.csv"
@@ -53,20 +58,19 @@ def test_pages_on_a_killed_replica_recover_through_nginx(  # type: ignore[no-unt
     team.wait_for_function(f"({_TEAM_POINTS})() === 3")
     phone = open_page(f"/join?room={code}", token=token, viewport=PHONE)
     phone.get_by_placeholder("Leave empty to stay anonymous").fill("Typed before the crash")
+    host = open_page(f"/host?room={code}&key={created.key}", token=token)
+    host.get_by_text("Entries: 1 participant").wait_for()
 
     up.kill_replica(doomed)
     killed = time.monotonic()
-    store.submit(
-        room=code,
-        participant=store.new_participant_token(),
-        profile=Profile(ml=8, swe=3, comm=5),
-        name=None,
-        engine=up.engine,
-    )
+    _answer(up, code, ml=8)
     # The projector reconnects through nginx to the other replica and shows the new answer.
     projector.get_by_text("2 participants", exact=True).wait_for(timeout=15_000)
     projector.wait_for_function(f"({_BUBBLES}) === 2", timeout=15_000)
     print(f"projector showed the new answer {time.monotonic() - killed:.1f} s after the kill")
+    # The Host page redraws itself on the new replica (the host link holds code and key), so
+    # its first click there works.
+    host.get_by_text("Entries: 2 participants").wait_for(timeout=15_000)
 
     # The phone's first press reaches a session that never drew its form: it is told so.
     phone.get_by_role("button", name="Submit").click()
@@ -74,6 +78,9 @@ def test_pages_on_a_killed_replica_recover_through_nginx(  # type: ignore[no-unt
     phone.get_by_role("button", name="Submit").click()
     phone.get_by_text("Saved at", exact=False).first.wait_for()
     assert store.room_snapshot(room=code, engine=up.engine).count == 3
+    host.get_by_role("button", name="Lock room").click()
+    host.get_by_text("Room locked", exact=False).first.wait_for()
+    assert store.get_room(room=code, engine=up.engine).locked
 
     # The Team page lost its upload with the old session, and says so on the next click.
     team.get_by_text("Show names on the map").click()
