@@ -25,6 +25,7 @@ import os
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,14 +75,19 @@ def run_scenario(admin_url: str, replicas: int, n: int, kind: str) -> dict[str, 
         code = created.room.code
         store.set_room_state(room=code, key=created.key, screen="map", engine=stack.engine)
         pids = [stack.replica_pid(port) for port in stack.ports]
-        cpu0 = sum(_cpu_seconds(pid) for pid in pids)
+        cpu0, client0 = sum(_cpu_seconds(pid) for pid in pids), time.process_time()
+        started = time.monotonic()
         with peak_connections(stack.engine) as peak:
             phones, projector = asyncio.run(_scenario(stack.url, code, n, kind, 1))
         cpu = sum(_cpu_seconds(pid) for pid in pids) - cpu0
+        # The simulated phones share the machine: how much of a core they took meanwhile.
+        client = (time.process_time() - client0) / (time.monotonic() - started)
         entries = store.room_snapshot(room=code, engine=stack.engine).entries
         ranks = {e.name or "": rank for rank, e in enumerate(entries, start=1)}
     result = summarise(phones, projector, ranks, cpu, n)
     result["connections"] = peak[0]
+    result["client_cores"] = client
+    result["load"] = os.getloadavg()[0]
     return result
 
 
@@ -119,7 +125,8 @@ def main() -> None:
     for replicas, n, kind, r in details:
         print(
             f"{replicas} replica(s):{describe(n, kind, r)}; "
-            f"most database connections {r['connections']}"
+            f"most database connections {r['connections']}; phones' simulator "
+            f"{r['client_cores']:.2f} cores; load average at the end {r['load']:.1f}"
         )
 
 
