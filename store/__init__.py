@@ -16,7 +16,7 @@ from store.codes import (
     normalise_code,
 )
 from store.engine import checkpoint, data_home, database_url, default_engine, make_engine
-from store.entries import export_csv, get_entry, room_snapshot, submit
+from store.entries import export_csv, get_entry, get_room_and_entry, room_snapshot, submit
 from store.errors import (
     InvalidRoomSettings,
     InvalidSubmission,
@@ -81,6 +81,7 @@ __all__ = [
     "export_csv",
     "get_entry",
     "get_room",
+    "get_room_and_entry",
     "is_participant_token",
     "make_engine",
     "migrate",

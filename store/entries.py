@@ -18,9 +18,9 @@ from roles.match import match_many
 from roles.models import Profile
 from store import codes, limits
 from store.engine import begin_read, begin_write
-from store.errors import InvalidSubmission, RateLimited, RoomFull, RoomLocked
-from store.models import Entry, Snapshot
-from store.rooms import bump, load_room, require_key, room_info
+from store.errors import InvalidSubmission, RateLimited, RoomFull, RoomLocked, RoomNotFound
+from store.models import Entry, RoomInfo, Snapshot
+from store.rooms import bump, load_room, record_miss, require_key, room_info
 from store.schema import entries, ready
 from store.text import clean_name
 
@@ -172,20 +172,41 @@ def submit(
         return _entry(saved)
 
 
+def _own_entry(conn: Connection, code: str, participant: str) -> Entry | None:
+    if not codes.is_participant_token(participant):
+        return None
+    row = conn.execute(
+        select(*_ENTRY_FIELDS).where(
+            entries.c.room_code == code,
+            entries.c.participant_hash == codes.hash_secret(participant),
+        )
+    ).first()
+    return None if row is None else _entry(row)
+
+
 def get_entry(*, room: str, participant: str, engine: Engine | None = None) -> Entry | None:
     """This participant's entry in the room, or None if they have not submitted."""
     code = codes.normalise_code(room)
-    if not codes.is_participant_token(participant):
-        return None
     with begin_read(ready(engine)) as conn:
         load_room(conn, code)
-        row = conn.execute(
-            select(*_ENTRY_FIELDS).where(
-                entries.c.room_code == code,
-                entries.c.participant_hash == codes.hash_secret(participant),
-            )
-        ).first()
-    return None if row is None else _entry(row)
+        return _own_entry(conn, code, participant)
+
+
+def get_room_and_entry(
+    *, room: str, participant: str, address: str | None = None, engine: Engine | None = None
+) -> tuple[RoomInfo, Entry | None]:
+    """The room (as `get_room`: misses count toward `address`'s back-off) and this
+    participant's entry, in one read: what the Join page needs on every run."""
+    code = codes.normalise_code(room)
+    eng = ready(engine)
+    try:
+        with begin_read(eng) as conn:
+            limits.check(conn, limits.CODES, address, datetime.now(UTC))
+            info = room_info(load_room(conn, code))
+            return info, _own_entry(conn, code, participant)
+    except RoomNotFound:
+        record_miss(eng, limits.CODES, address)
+        raise
 
 
 def _all_entries(conn: Connection, code: str) -> list[Entry]:

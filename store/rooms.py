@@ -84,7 +84,8 @@ def bump(conn: Connection, code: str) -> None:
     conn.execute(update(rooms).where(rooms.c.code == code).values(version=rooms.c.version + 1))
 
 
-def _miss(engine: Engine, backoff: limits.Backoff, address: str | None) -> None:
+def record_miss(engine: Engine, backoff: limits.Backoff, address: str | None) -> None:
+    """Count a miss toward `address`'s back-off, in a transaction of its own."""
     try:
         with begin_write(engine) as conn:
             limits.record_miss(conn, backoff, address, _now())
@@ -155,7 +156,7 @@ def get_room(*, room: str, address: str | None = None, engine: Engine | None = N
             limits.check(conn, limits.CODES, address, _now())
             return room_info(load_room(conn, code))
     except RoomNotFound:
-        _miss(eng, limits.CODES, address)
+        record_miss(eng, limits.CODES, address)
         raise
 
 
@@ -184,7 +185,7 @@ def check_key(
         limits.check(conn, limits.KEYS, address, _now())
         ok = codes.secret_matches(key, load_room(conn, code).key_hash)
     if not ok:
-        _miss(eng, limits.KEYS, address)
+        record_miss(eng, limits.KEYS, address)
     return ok
 
 

@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-import store
 from components.catalogs import cached_catalog
-from components.errors import render_error
 from components.room.identity import participant
 from components.room.join import (
     remember_room,
@@ -13,10 +11,9 @@ from components.room.join import (
     requested_room,
     seed_answers,
 )
-from components.room.lookup import find_room, render_code_entry
+from components.room.lookup import find_room_and_entry, render_code_entry
 from components.room.result import render_join_result
 from roles.catalog import DEFAULT_CATALOG
-from roles.errors import SkillsMapError
 from roles.models import Profile
 
 raw = requested_room()
@@ -26,14 +23,10 @@ if not raw.strip():
     render_code_entry(key="join_code", button="Join")
     st.stop()
 
-info = find_room(raw, key="join_code", button="Join")
-if info is None:
+found = find_room_and_entry(raw, participant(), key="join_code", button="Join")
+if found is None:
     st.stop()
-try:
-    entry = store.get_entry(room=info.code, participant=participant())
-except SkillsMapError as exc:
-    render_error(exc)
-    st.stop()
+info, entry = found
 
 remember_room(info.code)
 seed_answers(info.code, entry)

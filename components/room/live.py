@@ -67,15 +67,28 @@ class RoomView:
             return self._figures[name]
 
 
+# Codes whose version is remembered; past this, expired ones are dropped (random codes typed on
+# the Present page must not grow the cache without end).
+_MAX_CODES = 2000
 _versions: dict[str, tuple[float, int | store.RoomNotFound]] = {}
 _views: OrderedDict[tuple[str, int], RoomView] = OrderedDict()
-_locks: dict[str, threading.Lock] = {}
+# A fixed set of locks, shared by code hash: bounded memory, and one room never waits on itself.
+_locks = [threading.Lock() for _ in range(64)]
 _guard = threading.Lock()
 
 
 def _lock_for(code: str) -> threading.Lock:
+    return _locks[hash(code) % len(_locks)]
+
+
+def _remember(code: str, found: int | store.RoomNotFound) -> tuple[float, int | store.RoomNotFound]:
+    now = time.monotonic()
     with _guard:
-        return _locks.setdefault(code, threading.Lock())
+        if len(_versions) >= _MAX_CODES:
+            for old in [c for c, (t, _) in _versions.items() if now - t >= VERSION_TTL_S]:
+                del _versions[old]
+        _versions[code] = (now, found)
+    return now, found
 
 
 def current_version(code: str) -> int:
@@ -89,8 +102,7 @@ def current_version(code: str) -> int:
                     found: int | store.RoomNotFound = store.room_version(room=code)
                 except store.RoomNotFound as exc:
                     found = exc
-                cached = (time.monotonic(), found)
-                _versions[code] = cached
+                cached = _remember(code, found)
     if isinstance(cached[1], store.RoomNotFound):
         raise cached[1]
     return cached[1]

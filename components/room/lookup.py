@@ -43,6 +43,18 @@ def find_room(raw: str, *, key: str, button: str) -> store.RoomInfo | None:
     return None
 
 
+def find_room_and_entry(
+    raw: str, participant: str, *, key: str, button: str
+) -> tuple[store.RoomInfo, store.Entry | None] | None:
+    """The open room for `raw` and this participant's entry (one read), or None as `find_room`."""
+    try:
+        return store.get_room_and_entry(room=raw, participant=participant, address=client_address())
+    except SkillsMapError as exc:
+        render_error(exc)
+    render_code_entry(key=key, button=button, label="Try another room code")
+    return None
+
+
 def find_view(raw: str, *, key: str, button: str) -> RoomView | None:
     """The shared view of the room for `raw` (Present), or None after showing why not.
 

@@ -182,3 +182,20 @@ def test_the_window_before_still_counts_so_a_boundary_is_no_reset(
     create_at(91)
     with pytest.raises(store.TooManyRequests):
         create_at(92)
+
+
+def test_the_join_read_counts_misses_like_get_room(
+    db: Engine, room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_FREE_CODE_MISSES", "1")
+    me = store.new_participant_token()
+    info, entry = store.get_room_and_entry(room=room.room.code, participant=me, engine=db)
+    assert info.code == room.room.code and entry is None
+    _submit(db, room.room.code, "192.0.2.120", me)
+    _, entry = store.get_room_and_entry(room=room.room.code, participant=me, engine=db)
+    assert entry is not None and entry.ml == PROFILE.ml
+    for guess in ("AAAAAA", "AAAAAB"):
+        with pytest.raises(store.RoomNotFound):
+            store.get_room_and_entry(room=guess, participant=me, address="192.0.2.121", engine=db)
+    with pytest.raises(store.TooManyRequests):
+        store.get_room_and_entry(room="AAAAAC", participant=me, address="192.0.2.121", engine=db)
