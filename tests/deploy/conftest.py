@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from tests.deploy.stack import NGINX, Stack, deploy_stack, nginx_available
-from tests.e2e.conftest import browser  # noqa: F401 - the same session-wide chromium
 
 PG_URL = os.environ.get("SKILLS_MAP_TEST_POSTGRES_URL", "").strip()
 PHONE = {"width": 390, "height": 844}
@@ -58,7 +57,7 @@ def up(stack: Stack) -> Stack:
 
 
 @pytest.fixture
-def open_page(browser, up: Stack) -> Iterator[Callable[..., object]]:  # noqa: F811
+def open_page(browser, up: Stack) -> Iterator[Callable[..., object]]:  # type: ignore[no-untyped-def]
     """Open a page through nginx in a browser of its own, optionally with a device cookie."""
     contexts = []
 

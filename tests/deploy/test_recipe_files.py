@@ -34,6 +34,7 @@ def test_stickiness_hashes_the_apps_device_cookie_with_the_address_as_fallback()
     assert key[0] == COOKIE  # renaming the cookie in the app must not silently end stickiness
     assert re.search(r'""\s+\$remote_addr;', key[1]), "no cookie yet: placed by address"
     assert _directive(site, "hash") == ["$skills_map_sticky consistent"]
+    assert _directive(site, "zone") == ["skills_map 64k"]  # one view of failures for all workers
     assert "_streamlit_xsrf" not in _in_force(site)  # re-masked on every health check
 
 

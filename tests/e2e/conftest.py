@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -107,21 +106,6 @@ def app_url(tmp_path: Path) -> Iterator[str]:
     url, proc = start_app(tmp_path)
     yield url
     stop_app(proc)
-
-
-@pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        message = f"no chromium at {CHROMIUM}; install Debian's chromium (apt-get install chromium)"
-        if os.environ.get("SKILLS_MAP_REQUIRE_E2E"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
