@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure
 
 from components.colours import TEXT_CONTRAST, darken_to, rgba
 from components.labels import Mark, place_labels
@@ -71,21 +72,64 @@ def map_figure(
     centres: bool = True,
 ) -> go.Figure:
     """The map with extra traces, annotations and shapes composed onto the cached base spec."""
+    return figure(
+        map_spec(
+            catalog,
+            traces=traces,
+            annotations=annotations,
+            shapes=shapes,
+            height=height,
+            font_size=font_size,
+            centres=centres,
+        )
+    )
+
+
+def map_spec(
+    catalog: Catalog,
+    *,
+    traces: Sequence[dict[str, Any]] = (),
+    annotations: Sequence[dict[str, Any]] = (),
+    shapes: Sequence[dict[str, Any]] = (),
+    height: int = 560,
+    font_size: int = 13,
+    centres: bool = True,
+) -> dict[str, Any]:
+    """`map_figure`'s spec as a plain dict. It shares its nested parts with the cached base:
+    read it, send it, never change it in place."""
     base = _base_map_dict(catalog.model_dump_json(), height, font_size, centres)
     layout = {**base["layout"], "annotations": [*base["layout"]["annotations"], *annotations]}
     if shapes:
         layout["shapes"] = [*base["layout"]["shapes"], *shapes]
-    # go.Figure deep-copies what it is given, so the cached base is never mutated.
-    return figure({"data": [*base["data"], *traces], "layout": layout})
+    return {"data": [*base["data"], *traces], "layout": layout}
 
 
 def figure(spec: dict[str, Any]) -> go.Figure:
     """Wrap a figure spec without plotly's per-property validation.
 
     Validation costs ~10 ms per figure on every rerun; the specs come from this module and the
-    tests validate each one once (`go.Figure(spec)`), so skipping it here is safe.
+    tests validate each one once (`go.Figure(spec)`), so skipping it here is safe. go.Figure
+    deep-copies what it is given, so a cached spec is never changed through the figure.
     """
     return go.Figure(spec, _validate=False)
+
+
+class SentAsIs(BaseFigure):
+    """A finished spec for `st.plotly_chart`, sent without plotly building a figure from it.
+
+    st.plotly_chart turns a go.Figure into a dict with `to_dict()`, which deep-copies every
+    trace, shape and annotation, and it validates a plain dict property by property. On the Me
+    page building and copying the map was about a third of a rerun's CPU
+    (`bench/bench_me.py`). The spec is the one `figure()` wraps for tests and exports, and
+    st.plotly_chart only serialises what `to_dict()` returns, so nothing is lost by skipping
+    the copy. Deliberately no `super().__init__()`: none of plotly's figure state is needed.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self._spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
 
 
 def region_label_marks(catalog: Catalog, font_size: int = 13) -> list[Mark]:

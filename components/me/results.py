@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -12,9 +13,11 @@ from streamlit.delta_generator import DeltaGenerator
 from components.map_text import person_summary
 from components.skills_map import (
     PLOT_CONFIG,
+    SentAsIs,
     arrow_annotation,
+    figure,
     halo_shape,
-    map_figure,
+    map_spec,
     person_trace,
 )
 from roles.gaps import SCORE_STEP, Gaps, gaps
@@ -39,12 +42,24 @@ def build_person_figure(
 
     `halo` (ML, software engineering spread) draws the uncertainty of scores from few answers.
     """
+    return figure(person_map_spec(profile, catalog, target, label=label, halo=halo))
+
+
+def person_map_spec(
+    profile: Profile,
+    catalog: Catalog,
+    target: Gaps | None,
+    *,
+    label: str = "You",
+    halo: tuple[float, float] | None = None,
+) -> dict[str, Any]:
+    """`build_person_figure`'s spec, as the page sends it (see `SentAsIs`)."""
     arrows = []
     if target is not None and not target.inside:
         colour = catalog.role(target.role).colour
         arrows.append(arrow_annotation((profile.ml, profile.swe), target.nearest, colour=colour))
     shapes = [halo_shape(profile, *halo)] if halo else []
-    return map_figure(
+    return map_spec(
         catalog, traces=[person_trace(profile, label=label)], annotations=arrows, shapes=shapes
     )
 
@@ -206,7 +221,7 @@ def render_results(
         # map before it, sooner after each key press.
         head = st.container()
         st.plotly_chart(
-            build_person_figure(profile, catalog, g, halo=halo),
+            SentAsIs(person_map_spec(profile, catalog, g, halo=halo)),
             key=MAP_KEY,
             height="stretch",
             theme=None,

@@ -138,3 +138,25 @@ def test_role_names_from_a_custom_catalog_are_escaped_in_hover_and_labels() -> N
 
 def test_bubble_grows_with_communication() -> None:
     assert bubble_size(0) < bubble_size(5) < bubble_size(10)
+
+
+@pytest.mark.parametrize("halo", [None, (1.5, 2.0)])
+def test_the_me_map_sent_as_is_is_what_plotly_would_send_from_the_figure(halo) -> None:  # type: ignore[no-untyped-def]
+    """The page skips plotly's copy of the figure (SentAsIs); the chart must not change."""
+    import plotly.io
+    import plotly.tools
+
+    from components.me.results import person_map_spec
+    from components.skills_map import SentAsIs
+
+    catalog = load_catalog()
+    p = Profile(ml=2, swe=8.5, comm=6)
+    target = gaps(p, catalog, "ml_researcher")
+    spec = person_map_spec(p, catalog, target, halo=halo)
+    # What st.plotly_chart does with the object it is given.
+    sent = plotly.tools.return_figure_from_figure_or_data(SentAsIs(spec), validate_figure=True)
+    full = build_person_figure(p, catalog, target, halo=halo)
+    assert json.loads(plotly.io.to_json(sent, validate=False)) == json.loads(full.to_json())
+    go.Figure(spec)  # and it is a valid figure, property by property
+    # Sending twice changes nothing: the cached base map is shared, never edited.
+    assert person_map_spec(p, catalog, target, halo=halo) == spec
