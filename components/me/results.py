@@ -215,7 +215,7 @@ def render_results(
     v = verdict(profile, catalog)
     chosen, target_id = _target_id(catalog, v.best.role, target_key)
     g = gaps(profile, catalog, target_id)
-    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, v.best.role).total == 0
+    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, v.best.role).only_above
     with map_slot if map_slot is not None else st.container():
         # The headline's place comes first, its text after the map: the browser then draws the
         # map before it, sooner after each key press.
