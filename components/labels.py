@@ -34,8 +34,10 @@ class Mark:
     bold: bool = False
     # Other points the label may be centred on when no spot beside the marker is free.
     fallbacks: tuple[tuple[float, float], ...] = ()
-    # As a last resort the label may cover other markers (never another label).
+    # As a last resort the label may cover other markers (never another label)...
     may_cover_markers: bool = False
+    # ...except this one (a person's own bubble): only if no other spot is left at all.
+    never_cover: bool = False
 
 
 # (x step, y step, xanchor, yanchor) of each candidate spot, in order of preference;
@@ -112,7 +114,10 @@ def place_labels(
             seen = leading if i < leading else len(marks)
             found = _free_spot(mark, {s: markers[s][:seen] + labels[s] for s in SCALES}, lo, hi)
             if found is None and mark.may_cover_markers:
-                found = _free_spot(mark, labels, lo, hi)
+                kept = [m for m in marks if m.never_cover]
+                found = _free_spot(
+                    mark, {s: labels[s] + [_marker_box(m, s) for m in kept] for s in SCALES}, lo, hi
+                ) or _free_spot(mark, labels, lo, hi)
         if found is None:
             out.append(None)
             continue
@@ -151,3 +156,25 @@ def _free_spot(
             if inside and not any(_overlaps(b, o) for s, b in boxes.items() for o in placed[s]):
                 return anchor, spot, lines, boxes
     return None
+
+
+def covers(
+    spots: Sequence[dict[str, Any] | None],
+    marks: Sequence[Mark],
+    points: Sequence[tuple[float, float, float]],
+) -> bool:
+    """Whether any placed label (a spot from `place_labels` for the mark beside it) covers any
+    of the points (x, y, radius in pixels) at any scale: a cheap check that tells whether the
+    labels must be placed again around them."""
+    for spot, mark in zip(spots, marks, strict=True):
+        if spot is None:
+            continue
+        w, h = text_size(spot["lines"], mark.font_size, bold=mark.bold)
+        for s in SCALES:
+            cx, cy = spot["x"] * s + spot["xshift"], spot["y"] * s + spot["yshift"]
+            left = {"left": cx, "right": cx - w}.get(spot["xanchor"], cx - w / 2)
+            bottom = {"bottom": cy, "top": cy - h}.get(spot["yanchor"], cy - h / 2)
+            box = (left, bottom, left + w, bottom + h)
+            if any(_overlaps(box, _marker_box(Mark(x, y, "", r), s)) for x, y, r in points):
+                return True
+    return False

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.basedatatypes import BaseFigure
 
 from components.colours import TEXT_CONTRAST, darken_to, rgba
-from components.labels import Mark, place_labels
+from components.labels import Mark, covers, place_labels
 from components.text import plot_text
 from roles.models import Catalog, Profile, Role
 
@@ -94,10 +94,17 @@ def map_spec(
     height: int = 560,
     font_size: int = 13,
     centres: bool = True,
+    keep_clear: Sequence[tuple[float, float, float]] = (),
 ) -> dict[str, Any]:
     """`map_figure`'s spec as a plain dict. It shares its nested parts with the cached base:
-    read it, send it, never change it in place."""
-    base = _base_map_dict(catalog.model_dump_json(), height, font_size, centres)
+    read it, send it, never change it in place.
+
+    `keep_clear`: (ML, software engineering, radius in pixels) of marks the role names must not
+    cover, such as the person's own bubble."""
+    catalog_json = catalog.model_dump_json()
+    clear = tuple((round(x, 2), round(y, 2), round(r, 1)) for x, y, r in keep_clear)
+    clear = _needed_clearance(catalog_json, font_size, clear)
+    base = _base_map_dict(catalog_json, height, font_size, centres, clear)
     layout = {**base["layout"], "annotations": [*base["layout"]["annotations"], *annotations]}
     if shapes:
         layout["shapes"] = [*base["layout"]["shapes"], *shapes]
@@ -208,9 +215,41 @@ def region_annotations(
 
 
 @lru_cache(maxsize=16)
-def _base_map_dict(catalog_json: str, height: int, font_size: int, centres: bool) -> dict[str, Any]:
+def _region_marks(catalog_json: str, font_size: int) -> tuple[Mark, ...]:
+    return tuple(region_label_marks(Catalog.model_validate_json(catalog_json), font_size))
+
+
+@lru_cache(maxsize=2048)  # a few hundred bytes each; one per place a person has stood
+def _region_spots(
+    catalog_json: str, font_size: int, keep_clear: tuple[tuple[float, float, float], ...]
+) -> tuple[dict[str, Any] | None, ...]:
+    # Places to keep clear (a person's bubble) go first, with no text: the role names avoid them.
+    clear = [Mark(x, y, "", radius, never_cover=True) for x, y, radius in keep_clear]
+    marks = [*clear, *_region_marks(catalog_json, font_size)]
+    return tuple(place_labels(marks, AXIS_RANGE)[len(clear) :])
+
+
+def _needed_clearance(
+    catalog_json: str, font_size: int, keep_clear: tuple[tuple[float, float, float], ...]
+) -> tuple[tuple[float, float, float], ...]:
+    """`keep_clear` if a role name in its usual place covers one of them, else nothing: the
+    names stay put (and the cached map serves) unless the person is under one."""
+    usual = _region_spots(catalog_json, font_size, ())
+    if keep_clear and covers(usual, _region_marks(catalog_json, font_size), keep_clear):
+        return keep_clear
+    return ()
+
+
+@lru_cache(maxsize=256)
+def _base_map_dict(
+    catalog_json: str,
+    height: int,
+    font_size: int,
+    centres: bool,
+    keep_clear: tuple[tuple[float, float, float], ...] = (),
+) -> dict[str, Any]:
     catalog = Catalog.model_validate_json(catalog_json)
-    spots = place_labels(region_label_marks(catalog, font_size), AXIS_RANGE)
+    spots = _region_spots(catalog_json, font_size, keep_clear)
     layout = map_layout(height, font_size, region_annotations(catalog, spots, font_size))
     # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and
     # draw on every rerun.

@@ -15,6 +15,7 @@ from components.skills_map import (
     PLOT_CONFIG,
     SentAsIs,
     arrow_annotation,
+    bubble_size,
     figure,
     halo_shape,
     map_spec,
@@ -28,6 +29,8 @@ from roles.verdict import Verdict, verdict
 
 AUTO_TARGET = "__best__"
 MAP_KEY = "me_map"
+# Room beside the person's bubble for its "You" label, in pixels.
+_LABEL_ROOM_PX = 14.0
 
 
 def build_person_figure(
@@ -59,8 +62,14 @@ def person_map_spec(
         colour = catalog.role(target.role).colour
         arrows.append(arrow_annotation((profile.ml, profile.swe), target.nearest, colour=colour))
     shapes = [halo_shape(profile, *halo)] if halo else []
+    # The bubble and its label (bottom right of it) stay uncovered by the role names.
+    clear = (profile.ml, profile.swe, bubble_size(profile.comm) / 2 + _LABEL_ROOM_PX)
     return map_spec(
-        catalog, traces=[person_trace(profile, label=label)], annotations=arrows, shapes=shapes
+        catalog,
+        traces=[person_trace(profile, label=label)],
+        annotations=arrows,
+        shapes=shapes,
+        keep_clear=[clear],
     )
 
 
