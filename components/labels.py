@@ -62,13 +62,19 @@ def text_size(lines: Sequence[str], font_size: float, *, bold: bool = False) -> 
     return width, len(lines) * font_size * _LINE_HEIGHT + 2 * _PAD
 
 
-def _layouts(text: str) -> list[list[str]]:
-    """The label on one line, then split in two at the space nearest its middle."""
+def split_in_two(text: str) -> list[str]:
+    """The text as two lines, split at the space nearest its middle (one line if no space)."""
     words = text.split(" ")
     if len(words) < 2:
-        return [[text]]
+        return [text]
     cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(text) / 2))
-    return [[text], [" ".join(words[:cut]), " ".join(words[cut:])]]
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
+
+
+def _layouts(text: str) -> list[list[str]]:
+    """The label on one line, then split in two at the space nearest its middle."""
+    two = split_in_two(text)
+    return [[text], two] if len(two) == 2 else [[text]]
 
 
 def _box(
