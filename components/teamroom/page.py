@@ -91,6 +91,13 @@ def empty_hint(room: TeamRoom | None) -> str:
     )
 
 
+def report_title(room: TeamRoom | None) -> str:
+    """The heading of the downloaded report: the team room's name and the round on show."""
+    if room is None:
+        return "Team skills map"
+    return f"{room.info.room.title}: round {room.snapshot.round_number}"
+
+
 def tab_names(room: TeamRoom | None) -> list[str]:
     """The team room's own tabs (none without a room)."""
     return panels.TABS if room is not None else []
