@@ -45,10 +45,13 @@ if __name__ == "__main__":
     main()  # each script run (streamlit runs this file as __main__, and so does AppTest)
 else:
     # `streamlit run app.py` imports this module once to find the server app: the device
-    # cookie on every page load, and the store's start/stop hooks.
+    # cookie on every page load, uploads that belong to another replica sent on to it, and
+    # the store's start/stop hooks.
     from starlette.middleware import Middleware
 
+    from serving.affinity import SessionElsewhereMiddleware
     from serving.device_cookie import DeviceCookieMiddleware
     from serving.lifespan import lifespan
 
-    app = st.App("app.py", middleware=[Middleware(DeviceCookieMiddleware)], lifespan=lifespan)
+    middleware = [Middleware(DeviceCookieMiddleware), Middleware(SessionElsewhereMiddleware)]
+    app = st.App("app.py", middleware=middleware, lifespan=lifespan)

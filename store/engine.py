@@ -1,7 +1,9 @@
 """Database engines: where the data lives and how SQLite is set up for many writers.
 
 The default is an SQLite file in the data folder (nothing to install or start). Any SQLAlchemy URL
-in `SKILLS_MAP_DATABASE_URL` replaces it; PostgreSQL is the choice for several servers.
+in `SKILLS_MAP_DATABASE_URL` replaces it; PostgreSQL is the choice for several servers. Each
+server process keeps a pool of connections to PostgreSQL; `SKILLS_MAP_DB_POOL_SIZE` and
+`SKILLS_MAP_DB_MAX_OVERFLOW` size it, so replicas x (pool + overflow) fits `max_connections`.
 """
 
 from __future__ import annotations
@@ -15,13 +17,20 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
-from store.errors import StoreDamaged
+from roles.i18n import Msg
+from store.errors import StoreConfigError, StoreDamaged, StoreUnavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV_URL = "SKILLS_MAP_DATABASE_URL"
 ENV_HOME = "SKILLS_MAP_DATA_HOME"
+ENV_POOL_SIZE = "SKILLS_MAP_DB_POOL_SIZE"
+ENV_MAX_OVERFLOW = "SKILLS_MAP_DB_MAX_OVERFLOW"
+# SQLAlchemy's own defaults: at most 15 connections per server process. A script run holds a
+# connection for a few milliseconds, so even a burst of hundreds of Submits queues briefly here.
+DEFAULT_POOL_SIZE, DEFAULT_MAX_OVERFLOW = 5, 10
 SQLITE_FILE = "rooms.sqlite"
 # Long enough for a burst of 50 writers to queue behind each other, short enough to fail visibly.
 BUSY_TIMEOUT_S = 10
@@ -54,15 +63,46 @@ def default_engine() -> Engine:
         return _ENGINES[url]
 
 
+def _pool_setting(name: str, default: int, lowest: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = lowest - 1
+    if value < lowest:
+        raise StoreConfigError(
+            Msg(
+                "{name}={raw!r}: give a whole number of at least {lowest}.",
+                name=name,
+                raw=raw,
+                lowest=lowest,
+            )
+        )
+    return value
+
+
+def pool_settings() -> dict[str, int]:
+    """`pool_size` and `max_overflow` of a server database's connection pool (environment)."""
+    return {
+        "pool_size": _pool_setting(ENV_POOL_SIZE, DEFAULT_POOL_SIZE, 1),
+        "max_overflow": _pool_setting(ENV_MAX_OVERFLOW, DEFAULT_MAX_OVERFLOW, 0),
+    }
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`, with WAL, a busy timeout and foreign keys when it is SQLite."""
+    """An engine for `url`: WAL, a busy timeout and foreign keys on SQLite; a sized pool else."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         kwargs.setdefault("connect_args", {}).setdefault("timeout", BUSY_TIMEOUT_S)
     else:
+        # A connection dropped by a database restart is noticed and replaced before use.
         kwargs.setdefault("pool_pre_ping", True)
+        for key, value in pool_settings().items():
+            kwargs.setdefault(key, value)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         configure_sqlite(engine)
@@ -99,15 +139,30 @@ def configure_sqlite(engine: Engine) -> None:
 _DAMAGE = ("disk i/o error", "file is not a database", "malformed", "unable to open database")
 
 
+def _where(engine: Engine) -> str:
+    url = engine.url
+    port = f":{url.port}" if url.port else ""
+    return f"{url.get_backend_name()} at {url.host or 'localhost'}{port}/{url.database or ''}"
+
+
 @contextmanager
-def _damage_as_advice(engine: Engine) -> Iterator[None]:
+def _errors_as_advice(engine: Engine) -> Iterator[None]:
+    """Database failures a person can act on become named errors (shown, never a traceback)."""
     try:
         yield
-    except DatabaseError as exc:
+    except SATimeoutError as exc:
+        # Every pooled connection stayed busy for the pool's whole timeout.
+        raise StoreUnavailable(_where(engine), Msg("no free connection in time")) from exc
+    except (DatabaseError, InterfaceError) as exc:
         detail = str(getattr(exc, "orig", exc)).strip()
-        if engine.dialect.name != "sqlite" or not detail.lower().startswith(_DAMAGE):
+        if engine.dialect.name == "sqlite":
+            if detail.lower().startswith(_DAMAGE):
+                raise StoreDamaged(str(engine.url.database), detail) from exc
             raise
-        raise StoreDamaged(str(engine.url.database), detail) from exc
+        if isinstance(exc, OperationalError | InterfaceError):
+            # A database server that is down, restarting or unreachable, or a dropped connection.
+            raise StoreUnavailable(_where(engine), detail.splitlines()[0][:160]) from exc
+        raise
 
 
 @contextmanager
@@ -117,7 +172,7 @@ def begin_write(engine: Engine) -> Iterator[Connection]:
     A deferred transaction that reads and then writes fails with "database is locked" when
     another writer got in between; taking the lock first makes writers queue instead.
     """
-    with _damage_as_advice(engine), engine.connect() as conn:
+    with _errors_as_advice(engine), engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             conn.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
         with conn.begin():
@@ -127,7 +182,7 @@ def begin_write(engine: Engine) -> Iterator[Connection]:
 @contextmanager
 def begin_read(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction: one consistent view, never blocking writers under WAL."""
-    with _damage_as_advice(engine), engine.connect() as conn, conn.begin():
+    with _errors_as_advice(engine), engine.connect() as conn, conn.begin():
         yield conn
 
 
@@ -140,5 +195,5 @@ def checkpoint(*, engine: Engine, full: bool = False) -> None:
     if engine.dialect.name != "sqlite":
         return
     mode = "TRUNCATE" if full else "PASSIVE"
-    with _damage_as_advice(engine), engine.connect() as conn:
+    with _errors_as_advice(engine), engine.connect() as conn:
         conn.exec_driver_sql(f"PRAGMA wal_checkpoint({mode})")

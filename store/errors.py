@@ -147,6 +147,24 @@ class StoreDamaged(SkillsMapError):
         )
 
 
+class StoreUnavailable(SkillsMapError):
+    """The database server did not answer (down, restarting, unreachable or overloaded)."""
+
+    def __init__(self, where: str, detail: str | Msg) -> None:
+        self.where = where
+        self.detail = detail
+        super().__init__(
+            Msg(
+                "The room database ({where}) did not answer ({detail}), so nothing was saved or "
+                "read just now. Try again in a moment. If it lasts, whoever runs this server "
+                "should check that the database server is running and that "
+                "SKILLS_MAP_DATABASE_URL points to it.",
+                where=where,
+                detail=detail,
+            )
+        )
+
+
 class WrongKey(SkillsMapError):
     """A facilitator action with a missing or wrong key; nothing was changed."""
 

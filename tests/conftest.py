@@ -1,7 +1,10 @@
-"""Shared fixtures: the shipped catalogs and a hypothesis profile kept fast for CI."""
+"""Shared fixtures: the shipped catalogs, one chromium for every browser test, and a hypothesis
+profile kept fast for CI."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,25 @@ def any_catalog(request: pytest.FixtureRequest) -> Catalog:
     return load_catalog(request.param)
 
 
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's chromium, one for the whole run: Playwright's sync API allows one at a time,
+    and both tests/e2e/ and tests/deploy/ drive it."""
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
+        message = f"no chromium at {CHROMIUM}; install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("SKILLS_MAP_REQUIRE_E2E"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 @pytest.fixture
 def catalog() -> Catalog:
     """The default (2021) catalog."""
@@ -32,8 +54,6 @@ def catalog() -> Catalog:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """In CI, a missing browser or database server fails the run instead of skipping tests."""
-    import os
-
     if os.environ.get("SKILLS_MAP_REQUIRE_POSTGRES") and not os.environ.get(
         "SKILLS_MAP_TEST_POSTGRES_URL"
     ):
@@ -43,3 +63,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(
             f"SKILLS_MAP_REQUIRE_E2E is set but there is no chromium at {chromium}"
         )
+    from tests.deploy.stack import NGINX, nginx_available
+
+    if os.environ.get("SKILLS_MAP_REQUIRE_NGINX") and not nginx_available():
+        raise pytest.UsageError(f"SKILLS_MAP_REQUIRE_NGINX is set but there is no nginx at {NGINX}")

@@ -55,5 +55,5 @@ fig = room_page.with_ratings(fig, room, analysis)
 with map_slot:
     panels.render_team_map(fig, team_summary(analysis.fitted, catalog, analysis.centroid))
 with export_tab:
-    panels.render_exports(analysis, catalog, fig)
+    panels.render_exports(analysis, catalog, fig, title=room_page.report_title(room))
 room_page.render_tabs(tabs[4:], room, analysis, catalog, threshold)

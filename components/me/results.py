@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -13,9 +14,12 @@ from components.lang import _, current_lang
 from components.map_text import person_summary
 from components.skills_map import (
     PLOT_CONFIG,
+    SentAsIs,
     arrow_annotation,
+    bubble_size,
+    figure,
     halo_shape,
-    map_figure,
+    map_spec,
     person_trace,
 )
 from roles.gaps import SCORE_STEP, Gaps, gaps
@@ -27,6 +31,8 @@ from roles.verdict import Verdict, verdict
 
 AUTO_TARGET = "__best__"
 MAP_KEY = "me_map"
+# Room beside the person's bubble for its "You" label, in pixels.
+_LABEL_ROOM_PX = 14.0
 
 
 def build_person_figure(
@@ -41,13 +47,32 @@ def build_person_figure(
 
     `halo` (ML, software engineering spread) draws the uncertainty of scores from few answers.
     """
+    return figure(person_map_spec(profile, catalog, target, label=label, halo=halo))
+
+
+def person_map_spec(
+    profile: Profile,
+    catalog: Catalog,
+    target: Gaps | None,
+    *,
+    label: str = "You",
+    halo: tuple[float, float] | None = None,
+) -> dict[str, Any]:
+    """`build_person_figure`'s spec, as the page sends it (see `SentAsIs`)."""
     arrows = []
     if target is not None and not target.inside:
         colour = catalog.role(target.role).colour
         arrows.append(arrow_annotation((profile.ml, profile.swe), target.nearest, colour=colour))
     shapes = [halo_shape(profile, *halo)] if halo else []
-    you = person_trace(profile, label=label or _("You"), lang=catalog.lang)
-    return map_figure(catalog, traces=[you], annotations=arrows, shapes=shapes)
+    # The bubble and its label (bottom right of it) stay uncovered by the role names.
+    clear = (profile.ml, profile.swe, bubble_size(profile.comm) / 2 + _LABEL_ROOM_PX)
+    return map_spec(
+        catalog,
+        traces=[person_trace(profile, label=label or _("You"), lang=catalog.lang)],
+        annotations=arrows,
+        shapes=shapes,
+        keep_clear=[clear],
+    )
 
 
 def headline_note(v: Verdict, *, beyond: bool) -> str:
@@ -236,13 +261,13 @@ def render_results(
     v = verdict(profile, catalog)
     chosen, target_id = _target_id(catalog, v.best.role, target_key)
     g = gaps(profile, catalog, target_id)
-    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, v.best.role).total == 0
+    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, v.best.role).only_above
     with map_slot if map_slot is not None else st.container():
         # The headline's place comes first, its text after the map: the browser then draws the
         # map before it, sooner after each key press.
         head = st.container()
         st.plotly_chart(
-            build_person_figure(profile, catalog, g, halo=halo),
+            SentAsIs(person_map_spec(profile, catalog, g, halo=halo)),
             key=MAP_KEY,
             height="stretch",
             theme=None,

@@ -21,6 +21,7 @@ import store
 from components.catalogs import cached_levels
 from components.errors import render_error
 from components.lang import _, current_lang, other_lang_link, with_lang
+from components.presses import mark_handled, missed
 from components.room.identity import client_address, participant
 from roles.errors import SkillsMapError
 from roles.i18n import Lang, sentences
@@ -32,6 +33,7 @@ NAME = "join_name"
 SEEDED = "join_seeded_for"
 JOINED = "join_room"
 FLASH = "join_flash"
+HANDLED = "join_press_handled"
 DEFAULT_SCORE = 5.0
 STEPS = [i / 2 for i in range(21)]
 
@@ -111,6 +113,7 @@ def _fit_name(typed: str) -> tuple[str | None, bool]:
 
 
 def _submit(code: str) -> None:
+    mark_handled(HANDLED)
     profile, typed = _answers()
     name, cut = _fit_name(typed)
     try:
@@ -147,6 +150,15 @@ def render_status(info: store.RoomInfo) -> None:
         st.toast(_("Saved: your dot is on the map"), icon=":material/check_circle:")
     elif kind == "error":
         render_error(payload, context=_("Not saved"))
+    elif kind == "moved":
+        st.warning(
+            _(
+                "Not saved: your phone's connection moved to another server just as you "
+                "pressed the button, so this answer did not arrive. Check the answers below and "
+                "press the button again."
+            ),
+            icon=":material/sync_problem:",
+        )
     if info.locked and kind is None:
         st.warning(
             _(
@@ -167,7 +179,7 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
             help=_("Shown on the big screen only if the facilitator turns names on."),
         )
         render_level_sliders(PREFIX)
-        st.form_submit_button(
+        pressed = st.form_submit_button(
             _("Update my answers") if entry else _("Submit"),
             key="join_submit",
             type="primary",
@@ -175,4 +187,9 @@ def render_form(code: str, entry: store.Entry | None) -> Profile:
             on_click=_submit,
             args=(code,),
         )
+    if missed(pressed, HANDLED):
+        # The phone's server went down and this fresh session refilled the form from the
+        # store before the press arrived (see `presses`): what was typed is gone. Say so.
+        st.session_state[FLASH] = ("moved", None)
+        st.rerun()
     return _answers()[0]

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.labels import PROJECTOR_SCALES
+from components.labels import PROJECTOR_SCALES, split_in_two
 from components.room.labels import place_labels
-from components.skills_map import AXIS_RANGE, base_map, bubble_size
+from components.skills_map import AXIS_RANGE, INK, base_map, bubble_size
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, ntr, tr
 from roles.match import match_many
@@ -96,8 +96,11 @@ def _hidden_note(fig: go.Figure, n: int, font_size: int, lang: Lang) -> None:
 
 def _projector_layout(fig: go.Figure, font_size: int) -> None:
     # Keep the viewer's zoom across live refreshes instead of snapping back on every one.
+    # The map's margins are fixed (no automargin), so room for ticks and titles at this size is
+    # made here: with 10 px the tick numbers fell outside the chart and were cut off.
+    edge = round(font_size * 2.9)
     fig.update_layout(
-        uirevision="room", showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10}
+        uirevision="room", showlegend=False, margin={"l": edge, "r": 10, "t": 10, "b": edge}
     )
     # Streamlit's chart theme sets small axis fonts; a projector needs them readable from the back.
     axis_fonts = {"tickfont": {"size": font_size}, "title": {"font": {"size": font_size}}}
@@ -215,6 +218,13 @@ def best_fit_counts(entries: Sequence[EntryLike], catalog: Catalog) -> dict[str,
     return counts
 
 
+def _bar_label(name: str, width: int = 14) -> str:
+    """A role name beside its bar, on two lines when long: at 22 px "ML product manager" is
+    wider than the whole bar column leaves it on a 1280 px projector."""
+    lines = split_in_two(name) if len(name) > width else [name]
+    return "<br>".join(plot_text(line) for line in lines)
+
+
 def role_distribution(
     catalog: Catalog,
     entries: Sequence[EntryLike],
@@ -229,7 +239,7 @@ def role_distribution(
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=[plot_text(r.short_name) for r in roles],
+            y=[_bar_label(r.short_name) for r in roles],
             orientation="h",
             marker={"color": [r.colour for r in roles]},
             text=[str(v) for v in values],
@@ -243,11 +253,11 @@ def role_distribution(
     fig.update_layout(
         height=height,
         # Plotly measures tick labels before the web font loads: room for the wider font.
-        margin={"l": 28, "r": 40, "t": 10, "b": 10},
+        margin={"l": 64, "r": 40, "t": 10, "b": 10},
         font={"size": font_size},
         plot_bgcolor="white",
         xaxis={"visible": False, "range": [0, max([*values, 1]) * 1.2]},
-        yaxis={"tickfont": {"size": font_size}, "automargin": True},
+        yaxis={"tickfont": {"size": font_size, "color": INK}, "automargin": True},
         uirevision="roles",
     )
     return fig

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import DeletedFile
 
 from components.lang import _, current_lang, said
 from roles.catalog import DATA_DIR
@@ -28,6 +29,7 @@ from roles.team import (
 BASE = "team_base"  # the table the editor starts from
 EDITOR = "team_editor"
 UPLOAD = "team_upload"
+_GENERATION = "team_upload_generation"  # a new uploader (empty) after an upload was lost
 SCALE = "team_scale"
 _FILE = "team_file"  # (name, bytes) of the last upload, kept to re-read it with another scale
 _FILE_ID = "team_file_id"
@@ -37,6 +39,11 @@ FILE_ERROR = "team_file_error"
 EXAMPLE = DATA_DIR / "example_team.csv"
 # The same team for a Chinese-speaking manager: the same scores, names and titles in Chinese.
 EXAMPLES = {"en": EXAMPLE, "zh": DATA_DIR / "example_team_zh.csv"}
+LOST_UPLOAD = Msg(
+    "The uploaded file is no longer on the server: the connection moved to another server "
+    "or the server restarted, and a team file is kept only in the browser session that sent "
+    "it. Upload the file again."
+)
 _SCALES = {"auto": N_("Detect"), "0-10": "0-10", "1-5": "1-5"}
 
 
@@ -105,11 +112,24 @@ def load_example() -> None:
     _use(parse_team_bytes(Path(example).read_bytes(), example.name), None)
 
 
+def _uploader_key() -> str:
+    generation = st.session_state.get(_GENERATION, 0)
+    return UPLOAD if not generation else f"{UPLOAD}_{generation}"
+
+
 def _check_upload() -> None:
-    up = st.session_state.get(UPLOAD)
+    up = st.session_state.get(_uploader_key())
     if up is None or up.file_id == st.session_state[_FILE_ID]:
         return
     st.session_state[_FILE_ID] = up.file_id
+    if isinstance(up, DeletedFile):
+        # The browser still lists a file this server does not have: the page reconnected to
+        # another server (a replica went down) or the server restarted, and the team it held
+        # was in the old session only. A new, empty uploader replaces the stale one, because
+        # a browser ignores the same file chosen again in an input that still lists it.
+        st.session_state[FILE_ERROR] = LOST_UPLOAD
+        st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
+        st.rerun()
     st.session_state[_FILE] = (up.name, up.getvalue())
     st.session_state[SCALE] = "auto"
     _read_file()
@@ -121,7 +141,7 @@ def render_sources() -> None:
     left.file_uploader(
         _("Upload a team (CSV or Excel)"),
         type=["csv", "xlsx", "txt"],
-        key=UPLOAD,
+        key=_uploader_key(),
         help=_(
             "Columns: name, ML expertise (ml), Software engineering (swe), Communication (comm), "
             "current title (optional). Scores 0-10 or 1-5. At most 5,000 rows and 5 MB."

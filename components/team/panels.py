@@ -192,8 +192,11 @@ def render_posting(catalog: Catalog, threshold: float) -> PostingCheck | None:
     return result
 
 
-def render_exports(analysis: TeamAnalysis, catalog: Catalog, fig: go.Figure) -> None:
-    """Coverage CSV, team CSV with best-fit roles, and the one-page HTML report."""
+def render_exports(
+    analysis: TeamAnalysis, catalog: Catalog, fig: go.Figure, *, title: str | None = None
+) -> None:
+    """Coverage CSV, team CSV with best-fit roles, and the one-page HTML report (`title` heads
+    it: the team room's name and round when the team comes from one)."""
     team = analysis.fitted[["name", "title", "ml", "swe", "comm", "best_role_name", "best_fit"]]
     team = team.rename(columns={"best_role_name": "best_fit_role"}).round({"best_fit": 1})
     a, b, c = st.columns(3)
@@ -212,7 +215,7 @@ def render_exports(analysis: TeamAnalysis, catalog: Catalog, fig: go.Figure) -> 
     alt = team_summary(analysis.fitted, catalog, analysis.centroid)
     c.download_button(
         _("One-page report (HTML)"),
-        lambda: build_report_html(analysis, catalog, map_png(fig), alt=alt),
+        lambda: build_report_html(analysis, catalog, map_png(fig), alt=alt, title=title),
         file_name="team-report.html",
         mime="text/html",
     )

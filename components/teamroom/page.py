@@ -95,6 +95,15 @@ def empty_hint(room: TeamRoom | None) -> str:
     return sentences(current_lang(), hint, earlier)
 
 
+def report_title(room: TeamRoom | None) -> str:
+    """The heading of the downloaded report: the team room's name and the round on show."""
+    if room is None:
+        return _("Team skills map")
+    return _(
+        "{title}: round {number}", title=room.info.room.title, number=room.snapshot.round_number
+    )
+
+
 def tab_names(room: TeamRoom | None) -> list[str]:
     """The team room's own tabs (none without a room)."""
     return [_(name) for name in panels.TABS] if room is not None else []

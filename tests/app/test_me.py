@@ -279,6 +279,15 @@ def test_beyond_every_region_is_not_sent_down_a_path_with_nothing_to_learn() -> 
     assert "go beyond the typical profile of every role" in page
 
 
+def test_just_outside_a_region_is_not_called_beyond_every_role() -> None:
+    # ML 4 is 0.2 short of the ML engineer region (within reach), software engineering above it.
+    at = app(ml="4", swe="7", comm="6").run()
+    page = texts(at)
+    assert "\nNo role fits closely yet; nearest: ML engineer" in page
+    assert "go beyond the typical profile" not in page
+    assert "Even the nearest role's region is some way off" in page
+
+
 def test_communication_deciding_the_best_fit_is_said_on_the_page() -> None:
     from roles.catalog import load_catalog
     from roles.models import Profile

@@ -256,3 +256,16 @@ def test_the_page_follows_a_new_round_unless_an_earlier_one_was_picked(
     store.open_next_round(room=created.room.code, key=created.key)
     at.run()
     assert _people(at) == 3 and at.selectbox(key="teamroom_round").value == 1
+
+
+def test_the_report_is_headed_by_the_team_room_s_name_and_round(
+    team: tuple[store.CreatedRoom, dict[str, str]],
+) -> None:
+    from components.teamroom.access import TeamRoom
+    from components.teamroom.page import report_title
+
+    created, _ = team
+    code, key = created.room.code, created.key
+    snapshot = store.team_snapshot(room=code, key=key, round_number=None)
+    assert report_title(TeamRoom(code, key, snapshot)) == "Data platform team: round 1"
+    assert report_title(None) == "Team skills map"

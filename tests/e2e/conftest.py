@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -37,18 +36,21 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 30) -> None:
+def wait_healthy(
+    url: str, proc: subprocess.Popen[bytes] | None = None, timeout: float = 30
+) -> None:
+    """Poll `url`/_stcore/health until it answers 200; fail at once if `proc` has exited."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {proc.returncode}")
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the server exited early with code {proc.returncode}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
                 if r.status == 200:
                     return
         except OSError:
             time.sleep(0.2)
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
+    raise TimeoutError(f"nothing answered at {url}/_stcore/health within {timeout} s")
 
 
 def start_app(
@@ -84,7 +86,7 @@ def start_app(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, proc)
+        wait_healthy(url, proc)
     except Exception:
         proc.kill()
         raise
@@ -108,21 +110,6 @@ def app_url(tmp_path: Path) -> Iterator[str]:
     url, proc = start_app(tmp_path)
     yield url
     stop_app(proc)
-
-
-@pytest.fixture(scope="session")
-def browser():  # type: ignore[no-untyped-def]
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        message = f"no chromium at {CHROMIUM}; install Debian's chromium (apt-get install chromium)"
-        if os.environ.get("SKILLS_MAP_REQUIRE_E2E"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -53,10 +53,15 @@ def zh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
             store.default_engine().dispose()
 
 
+def _document_lang(page: Page, tag: str) -> None:
+    """`<html lang>` says `tag` (set by a small script once the page has drawn)."""
+    page.wait_for_function("(tag) => document.documentElement.lang === tag", arg=tag)
+
+
 def _check(page: Page, name: str, size: str, *, overflow: bool = True) -> Path:
     """Chinese document, axe, nothing wider than the window; the screenshot's path."""
     page.wait_for_timeout(600)  # let fonts and the last redraw settle
-    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    _document_lang(page, "zh-Hans")
     assert serious_violations(page) == [], name
     if overflow:
         assert horizontal_overflow(page) <= 0, name
@@ -149,12 +154,12 @@ def test_the_browser_language_then_the_switch_choose_the_language(  # type: igno
     try:
         _open(page, f"{zh_app['url']}/about")
         expect(page.get_by_role("heading", level=1)).to_have_text("关于这张技能地图")
-        assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+        _document_lang(page, "zh-Hans")
         page.get_by_text("English", exact=True).first.click()
         expect(page.get_by_role("heading", level=1)).to_have_text("About the skills map")
         assert "lang=en" in page.url
         page.get_by_role("link", name="Team map").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Team map")
-        assert page.evaluate("document.documentElement.lang") == "en"
+        _document_lang(page, "en")
     finally:
         context.close()

@@ -24,6 +24,13 @@ _FITS_JS = """() => { const main = document.querySelector('[data-testid="stMain"
     && document.documentElement.scrollWidth <= innerWidth + 1; }"""
 _BOXES_JS = """(sel) => [...document.querySelectorAll(sel)].map(e => {
   const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })"""
+# Tick labels (the role names beside the bars) that start left of their chart are cut off.
+_CLIPPED_TICKS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+  const box = plot.getBoundingClientRect();
+  return [...plot.querySelectorAll('.ytick text, .xtick text')]
+    .filter(t => { const r = t.getBoundingClientRect();
+      return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5); })
+    .map(t => t.textContent); })"""
 _FONT_SIZES_JS = """(sel) => [...document.querySelectorAll(sel)].map(
   e => parseFloat(getComputedStyle(e).fontSize))"""
 
@@ -83,6 +90,7 @@ def test_map_screen_fits_and_reads_from_the_back(  # type: ignore[no-untyped-def
             _FONT_SIZES_JS, ".js-plotly-plot .xtick text, .js-plotly-plot .xtitle"
         )
         assert roles and min(roles) >= 20 and min(ticks) >= 20
+        assert page.evaluate(_CLIPPED_TICKS_JS) == []
         dots = page.evaluate(_BOXES_JS, ".js-plotly-plot .scatterlayer path.point")
         assert len(dots) == 80 and min(min(d[2] - d[0], d[3] - d[1]) for d in dots) >= 14
         names = page.evaluate(_BOXES_JS, ".js-plotly-plot .textpoint")

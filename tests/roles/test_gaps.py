@@ -102,3 +102,20 @@ def test_over_qualified_researcher_toward_ml_engineer_is_told_why_the_fit_drops(
     assert g.shortfall["ml"] == 0 and g.above == {"ml": 3.4}
     why = next(f.reason for f in match(p, CATALOG) if f.role == "ml_engineer")
     assert "ML 3.4 above typical (6.1)" in why and "lowers the fit but is no gap" in why
+
+
+@given(profiles, role_ids)
+def test_only_above_means_no_measure_is_below_the_region_s_nearest_point(
+    p: Profile, role_id: str
+) -> None:
+    g = gaps(p, CATALOG, role_id)
+    if g.only_above:
+        assert not g.inside
+        assert p.ml >= g.nearest[0] - 0.05 and p.swe >= g.nearest[1] - 0.05
+        assert p.comm >= CATALOG.role(role_id).comm - 0.05
+
+
+def test_a_hair_short_of_a_region_is_not_only_above_it() -> None:
+    g = gaps(Profile(ml=4, swe=7, comm=6), CATALOG, "ml_engineer")
+    assert g.total == 0 and g.within_reach == ["ml"] and not g.only_above
+    assert gaps(Profile(ml=9.5, swe=9.5, comm=9), CATALOG, "ml_engineer").only_above

@@ -39,6 +39,8 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "SKILLS_MAP_FREE_KEY_MISSES",
         "SKILLS_MAP_MAX_BACKOFF_SECONDS",
         "SKILLS_MAP_SECRET",
+        "SKILLS_MAP_DB_POOL_SIZE",
+        "SKILLS_MAP_DB_MAX_OVERFLOW",
     ):
         monkeypatch.delenv(name, raising=False)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, create_mock_engine, func, inspect, select, text
+from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 import store
 from roles.models import Profile
@@ -152,3 +153,75 @@ def test_data_survives_a_new_process_engine(tmp_path: Path) -> None:
             MIGRATIONS
         )
     after.dispose()
+
+
+def test_pool_size_per_server_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = "postgresql+psycopg://u:p@127.0.0.1:9/x"  # never connected to
+    default = store.make_engine(url)
+    assert (default.pool.size(), default.pool.overflow()) == (5, -5)  # 5 + 10: 15 at most
+    monkeypatch.setenv("SKILLS_MAP_DB_POOL_SIZE", "3")
+    monkeypatch.setenv("SKILLS_MAP_DB_MAX_OVERFLOW", "0")
+    sized = store.make_engine(url)
+    assert (sized.pool.size(), sized.pool.overflow()) == (3, -3)
+    assert store.make_engine(url, pool_size=7).pool.size() == 7  # an explicit size wins
+    # SQLite is one file on one machine: the pool settings do not apply to it.
+    assert store.make_engine("sqlite://").dialect.name == "sqlite"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("SKILLS_MAP_DB_POOL_SIZE", "0"),
+        ("SKILLS_MAP_DB_POOL_SIZE", "ten"),
+        ("SKILLS_MAP_DB_MAX_OVERFLOW", "-1"),
+    ],
+)
+def test_a_bad_pool_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(store.StoreConfigError, match=f"{name}='{value}': give a whole number"):
+        store.make_engine("postgresql+psycopg://u:p@127.0.0.1:9/x")
+
+
+@pytest.mark.postgres
+def test_a_server_holds_at_most_pool_plus_overflow_connections(
+    pg_db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_DB_POOL_SIZE", "2")
+    monkeypatch.setenv("SKILLS_MAP_DB_MAX_OVERFLOW", "1")
+    engine = store.make_engine(pg_db.url.render_as_string(hide_password=False), pool_timeout=0.5)
+    held = [engine.connect() for _ in range(3)]
+    try:
+        with pytest.raises(SATimeoutError):
+            engine.connect()
+        # Through the store, a pool that stays busy is advice, not a traceback.
+        with pytest.raises(store.StoreUnavailable, match="no free connection in time"):
+            store.get_room(room="ABCDEF", engine=engine)
+    finally:
+        for conn in held:
+            conn.close()
+        engine.dispose()
+
+
+def test_an_unreachable_database_server_is_a_named_error() -> None:
+    engine = store.make_engine("postgresql+psycopg://u:p@127.0.0.1:9/rooms")  # nothing listens
+    with pytest.raises(store.StoreUnavailable, match=r"postgresql at 127\.0\.0\.1:9/rooms") as err:
+        store.get_room(room="ABCDEF", engine=engine)
+    assert "try again in a moment" in str(err.value).lower()
+    assert "p@" not in str(err.value)  # the password never reaches a page
+    engine.dispose()
+
+
+def test_check_store_creates_the_tables_and_names_the_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roles.cli import main as cli
+
+    assert cli(["check-store"]) == 0
+    assert f"schema version {len(MIGRATIONS)}" in capsys.readouterr().out
+    assert "rooms" in inspect(store.default_engine()).get_table_names()
+    monkeypatch.setenv("SKILLS_MAP_DATABASE_URL", "postgresql+psycopg://u:secret@127.0.0.1:9/x")
+    assert cli(["check-store"]) == 2
+    err = capsys.readouterr().err
+    assert "did not answer" in err and "secret" not in err
