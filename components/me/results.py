@@ -55,7 +55,7 @@ def person_map_spec(
     catalog: Catalog,
     target: Gaps | None,
     *,
-    label: str = "You",
+    label: str | None = None,
     halo: tuple[float, float] | None = None,
 ) -> dict[str, Any]:
     """`build_person_figure`'s spec, as the page sends it (see `SentAsIs`)."""

@@ -176,3 +176,9 @@ def test_the_team_report_is_written_in_chinese() -> None:
     assert "人数（匹配度 ≥ 80）" in page and "王一鸣" in page
     body = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
     assert ENGLISH.findall(KEPT.sub("", re.sub(r"<[^>]+>", " ", body))) == []
+
+
+def test_the_person_on_the_me_map_is_called_you_in_chinese() -> None:
+    at = app(None, lang="zh", ml="2", swe="8", comm="5").run()
+    you = next(t for t in figures(at)[0]["data"] if t.get("mode") == "markers+text")
+    assert you["text"] == ["<b>你</b>"]
