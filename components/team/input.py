@@ -39,7 +39,7 @@ FILE_ERROR = "team_file_error"
 EXAMPLE = DATA_DIR / "example_team.csv"
 # The same team for a Chinese-speaking manager: the same scores, names and titles in Chinese.
 EXAMPLES = {"en": EXAMPLE, "zh": DATA_DIR / "example_team_zh.csv"}
-LOST_UPLOAD = Msg(
+LOST_UPLOAD = N_(
     "The uploaded file is no longer on the server: the connection moved to another server "
     "or the server restarted, and a team file is kept only in the browser session that sent "
     "it. Upload the file again."
@@ -127,7 +127,7 @@ def _check_upload() -> None:
         # another server (a replica went down) or the server restarted, and the team it held
         # was in the old session only. A new, empty uploader replaces the stale one, because
         # a browser ignores the same file chosen again in an input that still lists it.
-        st.session_state[FILE_ERROR] = LOST_UPLOAD
+        st.session_state[FILE_ERROR] = Msg(LOST_UPLOAD)
         st.session_state[_GENERATION] = st.session_state.get(_GENERATION, 0) + 1
         st.rerun()
     st.session_state[_FILE] = (up.name, up.getvalue())
