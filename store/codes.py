@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import unicodedata
 
 from roles.i18n import Joined, Msg
 from store.errors import RoomNotFound
@@ -52,7 +53,9 @@ def normalise_code(text: object) -> str:
     """The canonical code for what someone typed ("k7m-q2p" -> "K7MQ2P"), or RoomNotFound."""
     if not isinstance(text, str):
         raise RoomNotFound(str(text)[:20], impossible=True, reason=CODE_RULE)
-    code = _SEPARATORS.sub("", text).upper()
+    # NFKC first: a phone's Chinese or Japanese keyboard types full-width letters, digits and
+    # spaces (ＫＴ２　Ｂ３Ｅ), which are the same code to the person typing it.
+    code = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text)).upper()
     if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
         raise RoomNotFound(text.strip()[:20], impossible=True, reason=code_problem(code[:40]))
     return code

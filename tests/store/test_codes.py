@@ -38,6 +38,14 @@ def test_typed_code_normalises_to_the_room_code(code: str, lower: bool, cut: int
     assert store.normalise_code(f"  {typed.lower() if lower else typed} ") == code
 
 
+@given(code=CODE, cut=st.integers(1, 5))
+def test_a_full_width_keyboard_types_the_same_code(code: str, cut: int) -> None:
+    """Chinese and Japanese phone keyboards type full-width letters, digits and spaces."""
+    wide = "".join(chr(ord(c) + 0xFEE0) for c in code)  # A -> Ａ, 7 -> ７
+    typed = wide[:cut] + "\u3000" + wide[cut:].lower()
+    assert store.normalise_code(typed) == code
+
+
 @given(st.text(max_size=12))
 def test_normalise_code_returns_a_valid_code_or_refuses(text: str) -> None:
     try:
