@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -10,20 +9,17 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, exists, select, update
 from sqlalchemy.exc import IntegrityError
 
-from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, parse_lang
+from roles.i18n import DEFAULT_LANG, Lang, Msg
 from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey, WrongRoomKind
 from store.models import CreatedRoom, RoomInfo
+from store.room_settings import (
+    check_settings,
+    projector_lang,
+)
 from store.schema import ROOM_CHILDREN, entries, ready, rooms
-from store.text import clean_title
 
-ENV_TTL = "SKILLS_MAP_ROOM_TTL_DAYS"
-ENV_CAPACITY = "SKILLS_MAP_ROOM_CAPACITY"
-DEFAULT_TTL_DAYS = 7.0
-DEFAULT_CAPACITY = 2000
-MAX_TTL_DAYS = 366.0
-MAX_CAPACITY = 100_000
 _CODE_ATTEMPTS = 20
 _ROOM_FIELDS = (
     "code",
@@ -45,50 +41,6 @@ SCREENS = ("join", "map")
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def env_number(name: str, default: float) -> float:
-    """A number from the environment, the default when unset, else InvalidRoomSettings."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        message = Msg(
-            "{name}={raw!r} is not a number; unset it or give a number.", name=name, raw=raw
-        )
-        raise InvalidRoomSettings(message) from None
-
-
-def check_settings(
-    title: str,
-    ttl_days: float | None,
-    capacity: int | None,
-    *,
-    ttl_env: str = ENV_TTL,
-    ttl_default: float = DEFAULT_TTL_DAYS,
-) -> tuple[str, float, int]:
-    """Title, lifetime and capacity as stored, else InvalidRoomSettings naming the rule."""
-    clean = clean_title(title)
-    ttl = env_number(ttl_env, ttl_default) if ttl_days is None else float(ttl_days)
-    if not 0 < ttl <= MAX_TTL_DAYS:
-        raise InvalidRoomSettings(
-            Msg("A room lives more than 0 and at most {days:g} days.", days=MAX_TTL_DAYS)
-        )
-    cap = env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
-    if cap != int(cap) or not 1 <= cap <= MAX_CAPACITY:
-        raise InvalidRoomSettings(Msg("A room holds 1 to {n} participants.", n=MAX_CAPACITY))
-    return clean, ttl, int(cap)
-
-
-def _lang(value: str) -> Lang:
-    lang = parse_lang(value)
-    if lang is None or lang != value:
-        raise InvalidRoomSettings(
-            Msg("The projector speaks one of {langs}.", langs=", ".join(LANGS))
-        )
-    return lang
 
 
 def room_info(row: Any) -> RoomInfo:
@@ -151,7 +103,12 @@ def create_room(
     """
     clean, ttl, cap = check_settings(title, ttl_days, capacity)
     return insert_room(
-        title=clean, ttl_days=ttl, capacity=cap, lang=_lang(lang), address=address, engine=engine
+        title=clean,
+        ttl_days=ttl,
+        capacity=cap,
+        lang=projector_lang(lang),
+        address=address,
+        engine=engine,
     )
 
 
@@ -289,7 +246,7 @@ def set_room_state(
             )
         changes["screen"] = screen
     if lang is not None:
-        changes["lang"] = _lang(lang)
+        changes["lang"] = projector_lang(lang)
     eng = ready(engine)
     with begin_write(eng) as conn:
         require_key(conn, code, key)

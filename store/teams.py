@@ -18,10 +18,9 @@ from store import codes, limits
 from store.engine import begin_read, begin_write
 from store.errors import RoomNotFound, RoundNotFound, WrongKey
 from store.models import CreatedRoom
+from store.room_settings import check_settings, env_number
 from store.rooms import (
     bump,
-    check_settings,
-    env_number,
     insert_room,
     load_room,
     record_miss,
