@@ -62,8 +62,12 @@ def normalise_code(text: object) -> str:
 
 
 def new_key() -> str:
-    """A facilitator key: 128 random bits, url-safe."""
-    return secrets.token_urlsafe(16)
+    """A facilitator key: 128 random bits, url-safe, never starting with "-": a key that did
+    (1 in 64) read as an option on the command line (`skills-map team --room C --key -x...`)."""
+    while True:
+        key = secrets.token_urlsafe(16)
+        if not key.startswith("-"):
+            return key
 
 
 def new_participant_token() -> str:

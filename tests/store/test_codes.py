@@ -88,3 +88,10 @@ def test_secret_matches_only_the_same_secret() -> None:
     assert not codes.secret_matches(key + "x", stored)
     assert not codes.secret_matches("", stored)
     assert not codes.secret_matches(None, stored)
+
+
+def test_keys_never_start_with_a_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key typed after --key on the command line must not read as an option."""
+    drawn = iter(["-Cw2mxce0ukFFq4Tejg1yw", "Kq2mxce0ukFFq4Tejg1yw"])
+    monkeypatch.setattr(codes.secrets, "token_urlsafe", lambda n: next(drawn))
+    assert codes.new_key() == "Kq2mxce0ukFFq4Tejg1yw"
