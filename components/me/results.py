@@ -12,15 +12,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components.lang import _, current_lang
 from components.map_text import person_summary
+from components.me.person_marks import arrow_annotation, halo_shape, person_trace
 from components.skills_map import (
     PLOT_CONFIG,
     SentAsIs,
-    arrow_annotation,
     bubble_size,
     figure,
-    halo_shape,
     map_spec,
-    person_trace,
 )
 from roles.gaps import SCORE_STEP, Gaps, gaps
 from roles.i18n import sentences
