@@ -71,32 +71,8 @@ def base_map(
     with `centres`, an open marker in each role's shape at its centre (hover: its ranges).
     Role names are placed to fit the map at `scales` (pixels per point; a projector's are
     larger than a page's, which leaves room for its larger letters)."""
-    return map_figure(catalog, height=height, font_size=font_size, centres=centres, scales=scales)
-
-
-def map_figure(
-    catalog: Catalog,
-    *,
-    traces: Sequence[dict[str, Any]] = (),
-    annotations: Sequence[dict[str, Any]] = (),
-    shapes: Sequence[dict[str, Any]] = (),
-    height: int = 560,
-    font_size: int = 13,
-    centres: bool = True,
-    scales: tuple[float, ...] = SCALES,
-) -> go.Figure:
-    """The map with extra traces, annotations and shapes composed onto the cached base spec."""
     return figure(
-        map_spec(
-            catalog,
-            traces=traces,
-            annotations=annotations,
-            shapes=shapes,
-            height=height,
-            font_size=font_size,
-            centres=centres,
-            scales=scales,
-        )
+        map_spec(catalog, height=height, font_size=font_size, centres=centres, scales=scales)
     )
 
 
@@ -112,8 +88,9 @@ def map_spec(
     keep_clear: Sequence[tuple[float, float, float]] = (),
     scales: tuple[float, ...] = SCALES,
 ) -> dict[str, Any]:
-    """`map_figure`'s spec as a plain dict. It shares its nested parts with the cached base:
-    read it, send it, never change it in place.
+    """The map with extra traces, annotations and shapes composed onto the cached base, as a
+    plain dict (wrap it with `figure`, or send it with `SentAsIs`). It shares its nested parts
+    with the cached base: read it, send it, never change it in place.
 
     `keep_clear`: (ML, software engineering, radius in pixels) of marks the role names must not
     cover, such as the person's own bubble."""

@@ -105,12 +105,18 @@ def login_from_url() -> None:
     Moving between pages drops the query, so the held room's host link is put back in the
     address bar: a refresh or a bookmark then keeps control.
     """
+    keep_link_in_address(room=ROOM, key=KEY, take=_check_and_take)
+
+
+def keep_link_in_address(*, room: str, key: str, take: Callable[[str, str], object]) -> None:
+    """A room's private link (`?room=CODE&key=KEY`) opened: `take` it. Otherwise put the link
+    of the room held under the `room` and `key` session entries back in the address bar."""
     raw_room, raw_key = st.query_params.get("room"), st.query_params.get("key")
-    held = st.session_state.get(ROOM)
+    held = st.session_state.get(room)
     if raw_room and raw_key and raw_room.strip().upper() != held:
-        _check_and_take(raw_room, raw_key)
-    elif held and (raw_room != held or raw_key != st.session_state.get(KEY)):
-        st.query_params.from_dict(with_lang({"room": held, "key": st.session_state[KEY]}))
+        take(raw_room, raw_key)
+    elif held and (raw_room != held or raw_key != st.session_state.get(key)):
+        st.query_params.from_dict(with_lang({"room": held, "key": st.session_state[key]}))
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:
@@ -149,18 +155,30 @@ def render_create_form() -> None:
         lang = render_projector_lang(key="host_create_lang")
         if not st.form_submit_button(_("Create room"), type="primary"):
             return
-    try:
-        created = store.create_room(
+    open_new_room(
+        lambda: store.create_room(
             title=title.strip() or default_title,
             ttl_days=ttl,
             lang=lang,
             address=client_address(),
-        )
+        ),
+        take=_take_control,
+        new_key=NEW_KEY,
+    )
+
+
+def open_new_room(
+    create: Callable[[], store.CreatedRoom], *, take: Callable[[str, str], None], new_key: str
+) -> None:
+    """Create a room (workshop or team), hold its code and key in this tab and redraw the page
+    with the key shown once (`new_key`); a refusal (limits, database) is said, not raised."""
+    try:
+        created = create()
     except SkillsMapError as exc:
         render_error(exc)
         return
-    _take_control(created.room.code, created.key)
-    st.session_state[NEW_KEY] = True
+    take(created.room.code, created.key)
+    st.session_state[new_key] = True
     st.rerun()
 
 

@@ -89,12 +89,7 @@ def _open(raw_code: str, key: str) -> bool:
 def login_from_url() -> None:
     """Take the room from a manager link (`?room=CODE&key=KEY`), or put the held room's link
     back in the address bar (moving between pages drops it), so a refresh keeps control."""
-    raw_room, raw_key = st.query_params.get("room"), st.query_params.get("key")
-    held = st.session_state.get(ROOM)
-    if raw_room and raw_key and raw_room.strip().upper() != held:
-        _open(raw_room, raw_key)
-    elif held and (raw_room != held or raw_key != st.session_state.get(KEY)):
-        st.query_params.from_dict(with_lang({"room": held, "key": st.session_state[KEY]}))
+    controls.keep_link_in_address(room=ROOM, key=KEY, take=_open)
 
 
 def _keep_choices() -> tuple[list[float], int]:
@@ -138,16 +133,13 @@ def render_invite_form() -> None:
         )
         if not st.form_submit_button(_("Invite my team"), type="primary"):
             return
-    try:
-        created = store.create_team_room(
+    controls.open_new_room(
+        lambda: store.create_team_room(
             title=title.strip() or _(DEFAULT_TITLE), keep_days=keep, address=client_address()
-        )
-    except SkillsMapError as exc:
-        render_error(exc)
-        return
-    _hold(created.room.code, created.key)
-    st.session_state[NEW_KEY] = True
-    st.rerun()
+        ),
+        take=_hold,
+        new_key=NEW_KEY,
+    )
 
 
 def render_load_form() -> None:
