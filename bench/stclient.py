@@ -72,6 +72,7 @@ class Run:
     charts: list[dict[str, Any]] = field(default_factory=list)
     bytes: int = 0
     status: int = -1
+    fragment_ids: set[str] = field(default_factory=set)  # fragments that drew in this run
 
 
 def _user_key(widget_id: str) -> str:
@@ -211,6 +212,8 @@ class Session:
         elif kind == "navigation":
             self.page_hash = msg.navigation.page_script_hash or self.page_hash
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            if msg.delta.fragment_id:
+                self._run.fragment_ids.add(msg.delta.fragment_id)
             self._element(msg.delta.new_element)
         elif kind == "auto_rerun":
             self._start_timer(msg.auto_rerun.fragment_id, msg.auto_rerun.interval)

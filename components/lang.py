@@ -21,16 +21,29 @@ from roles.i18n import DEFAULT_LANG, LANG_NAMES, LANG_TAGS, LANGS, Lang, ntr, pa
 LANG_KEY = "lang"  # the language chosen in this session (address or switch)
 SWITCH_KEY = "lang_switch"
 _SPEAKING = "lang_speaking"  # a page part shown in another language (a room's projector)
+# The language this run speaks, worked out once per run: a page asks for it about 50 times a
+# run, and each look-up of a missing session key costs Streamlit ~5 µs (a KeyError inside).
+_NOW = "lang_now"
 _HTML_LANG = """<script>document.documentElement.lang = "{tag}";</script>"""
 
 
 def current_lang() -> Lang:
     """The language this run speaks."""
+    now = st.session_state.get(_NOW)
+    return now if now is not None else _settle_lang()
+
+
+def _settle_lang() -> Lang:
+    """Work out the language (a room's, then the chosen one, then the browser's) and keep it
+    for `current_lang`; called again whenever one of those changes."""
     for key in (_SPEAKING, LANG_KEY):
         lang = parse_lang(st.session_state.get(key))
         if lang is not None:
-            return lang
-    return parse_lang(st.context.locale) or DEFAULT_LANG
+            break
+    else:
+        lang = parse_lang(st.context.locale) or DEFAULT_LANG
+    st.session_state[_NOW] = lang
+    return lang
 
 
 def _(msgid: str, /, **fields: object) -> str:
@@ -70,7 +83,7 @@ def resolve_lang() -> Lang:
     from_url = parse_lang(st.query_params.get("lang"))
     if from_url is not None:
         st.session_state[LANG_KEY] = from_url
-    lang = current_lang()
+    lang = _settle_lang()
     wanted = lang_params().get("lang")
     if wanted and st.query_params.get("lang") != wanted:
         st.query_params["lang"] = wanted
@@ -81,6 +94,7 @@ def _switch() -> None:
     lang = parse_lang(st.session_state.get(SWITCH_KEY)) or DEFAULT_LANG
     st.session_state[LANG_KEY] = lang
     st.query_params["lang"] = lang
+    _settle_lang()
 
 
 def render_lang_switch() -> None:
@@ -118,7 +132,9 @@ def speaking(lang: Lang) -> Iterator[None]:
     """Draw a part of the page in `lang` (a projector shows its room's language)."""
     before = st.session_state.get(_SPEAKING)
     st.session_state[_SPEAKING] = lang
+    _settle_lang()
     try:
         yield
     finally:
         st.session_state[_SPEAKING] = before
+        _settle_lang()

@@ -42,7 +42,24 @@ class RoleFit(BaseModel):
     reason: str
 
 
+# Catalog id() -> (the catalog, its arrays); the catalog is kept so its id is never reused.
+_ARRAYS: dict[int, tuple[Catalog, dict[str, np.ndarray]]] = {}
+
+
 def _role_arrays(catalog: Catalog) -> dict[str, np.ndarray]:
+    """The regions as arrays, built once per catalog (models are frozen): the Me page asks for
+    fits about ten times a run."""
+    kept = _ARRAYS.get(id(catalog))
+    if kept is not None and kept[0] is catalog:
+        return kept[1]
+    if len(_ARRAYS) >= 32:  # catalogs are few; a test making many starts afresh
+        _ARRAYS.clear()
+    arrays = _build_role_arrays(catalog)
+    _ARRAYS[id(catalog)] = (catalog, arrays)
+    return arrays
+
+
+def _build_role_arrays(catalog: Catalog) -> dict[str, np.ndarray]:
     regions = [r.region for r in catalog.roles]
     return {
         "cx": np.array([g.ml for g in regions]),

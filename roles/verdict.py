@@ -111,10 +111,15 @@ def _best_after(profile: Profile, catalog: Catalog, axis: str, deltas: np.ndarra
     return result
 
 
+# Every move of one measure a tip may suggest, smallest first (a rise before an equal fall).
+_TIP_DELTAS = np.array(
+    [d for d in sorted(np.arange(-10, 10.01, STEP), key=lambda d: (abs(d), -d)) if d != 0]
+)
+
+
 def tip_toward(profile: Profile, catalog: Catalog, role_id: str) -> Tip | None:
     """The smallest move of a single measure that makes `role_id` the best fit, if any."""
-    deltas = np.array(sorted(np.arange(-10, 10.01, STEP), key=lambda d: (abs(d), -d)))
-    deltas = deltas[deltas != 0]
+    deltas = _TIP_DELTAS
     target = catalog.role_ids.index(role_id)
     found: list[Tip] = []
     for axis in AXES:
@@ -125,9 +130,10 @@ def tip_toward(profile: Profile, catalog: Catalog, role_id: str) -> Tip | None:
     return min(found, key=lambda t: abs(t.delta)) if found else None
 
 
-def comm_decision(profile: Profile, catalog: Catalog) -> Tip | None:
-    """The role that would be best if communication alone moved by up to a point, if it differs."""
-    best = match(profile, catalog)[0].role
+def comm_decision(profile: Profile, catalog: Catalog, best: str | None = None) -> Tip | None:
+    """The role that would be best if communication alone moved by up to a point, if it differs
+    from `best` (the profile's best fit; worked out when not given)."""
+    best = best or match(profile, catalog)[0].role
     moves = np.array(_COMM_MOVES)
     for delta, idx in zip(moves, _best_after(profile, catalog, "comm", moves), strict=True):
         role = catalog.role_ids[int(idx)]
@@ -145,4 +151,4 @@ def verdict(profile: Profile, catalog: Catalog) -> Verdict:
     else:
         kind = "close_call" if close else "clear"
     tip = tip_toward(profile, catalog, fits[1].role) if close else None
-    return Verdict(kind, fits, tip, comm_decision(profile, catalog), catalog.lang)
+    return Verdict(kind, fits, tip, comm_decision(profile, catalog, fits[0].role), catalog.lang)
