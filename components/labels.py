@@ -14,6 +14,8 @@ from typing import Any
 
 from roles.i18n import is_wide
 
+# The map's axes, in score points: a little past 0-10, so regions near the frame are drawn whole.
+AXIS_RANGE = (-0.6, 10.9)
 # Pixels per score point: a 360 px phone (about 23) up to a 1440 px desktop (about 50).
 SCALES = (22.0, 28.0, 36.0, 44.0, 52.0)
 # A projector's map, 1280x720 up to 4K: at least about 55 pixels per point on either axis.

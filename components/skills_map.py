@@ -14,14 +14,19 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.basedatatypes import BaseFigure
 
-from components.colours import TEXT_CONTRAST, darken_to, rgba
-from components.labels import SCALES, Mark, covers, place_labels
+from components.colours import rgba
+from components.labels import AXIS_RANGE, SCALES
+from components.region_labels import (
+    CENTRE_RADIUS,
+    label_colour,
+    needed_clearance,
+    region_annotations,
+    region_spots,
+)
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, tr
 from roles.models import Catalog, Role
 
-# A little past 0-10, so regions near the frame are drawn whole.
-AXIS_RANGE = (-0.6, 10.9)
 # Streamlit's own font, then Chinese fonts for the characters it lacks (Noto Sans CJK on Linux,
 # including the server's Chromium that draws report images; PingFang on Apple, YaHei on Windows).
 FONT = (
@@ -33,11 +38,6 @@ MUTED_INK = "#454a52"  # tick labels: 8.9:1 on white
 PAPER = "#ffffff"
 GRID = "#e4e8ee"
 FILL_ALPHA = 0.16
-# Labels sit on a nearly opaque white box; its colour over the darkest stack of region fills is
-# never darker than this, so a label colour that reaches 4.5:1 here is readable anywhere.
-LABEL_BOX = "rgba(255,255,255,0.88)"
-_LABEL_GROUND = "#e6e6e6"
-_CENTRE_RADIUS = 6.0
 # Margins are fixed (no automargin): automargin makes plotly lay the chart out twice per draw.
 MARGIN = {"l": 52, "r": 8, "t": 8, "b": 44}
 PLOT_CONFIG: dict[str, Any] = {
@@ -46,12 +46,6 @@ PLOT_CONFIG: dict[str, Any] = {
     "modeBarButtons": [["toImage"]],
     "toImageButtonOptions": {"format": "png", "filename": "ml-skills-map", "scale": 2},
 }
-
-
-@lru_cache(maxsize=64)
-def label_colour(colour: str) -> str:
-    """A role colour darkened just enough for text on the map (4.5:1 on a label box)."""
-    return darken_to(colour, _LABEL_GROUND, TEXT_CONTRAST)
 
 
 def bubble_size(comm: float, scale: float = 1.0) -> float:
@@ -96,7 +90,7 @@ def map_spec(
     cover, such as the person's own bubble."""
     catalog_json = catalog.model_dump_json()
     clear = tuple((round(x, 2), round(y, 2), round(r, 1)) for x, y, r in keep_clear)
-    clear = _needed_clearance(catalog_json, font_size, clear, scales)
+    clear = needed_clearance(catalog_json, font_size, clear, scales)
     base = _base_map_dict(catalog_json, height, font_size, centres, clear, scales)
     layout = {**base["layout"], "annotations": [*base["layout"]["annotations"], *annotations]}
     if shapes:
@@ -132,115 +126,6 @@ class SentAsIs(BaseFigure):
         return self._spec
 
 
-def region_label_marks(catalog: Catalog, font_size: int = 13) -> list[Mark]:
-    """Where each role's name goes: beside the marker at the region's centre."""
-    return [
-        Mark(
-            r.region.ml,
-            r.region.swe,
-            r.short_name,
-            _CENTRE_RADIUS,
-            font_size,
-            bold=True,
-            may_cover_markers=True,  # a region's name matters more than a clear view of a dot
-            # Failing a spot beside the centre, anywhere well inside the region will do.
-            fallbacks=tuple(
-                (
-                    r.region.ml + f * r.region.ml_extent * dx,
-                    r.region.swe + f * r.region.swe_extent * dy,
-                )
-                for f in (0.3, 0.5, 0.7, 0.9)
-                for dx, dy in (
-                    (0, 1),
-                    (0, -1),
-                    (-1, 0),
-                    (1, 0),
-                    (-0.7, 0.7),
-                    (0.7, 0.7),
-                    (-0.7, -0.7),
-                    (0.7, -0.7),
-                )
-            ),
-        )
-        for r in catalog.roles
-    ]
-
-
-def label_annotation(
-    spot: dict[str, Any], *, font: dict[str, Any], name: str, bold: bool = False
-) -> dict[str, Any]:
-    """An annotation for a label placed by `place_labels`: escaped, on a light box."""
-    # Zero shifts are plotly's defaults: left out, the figure is smaller to copy and send.
-    fields = {
-        k: v for k, v in spot.items() if k != "lines" and not (k.endswith("shift") and v == 0)
-    }
-    text = "<br>".join(plot_text(line) for line in spot["lines"])
-    return {
-        **fields,
-        "text": f"<b>{text}</b>" if bold else text,
-        "font": font,
-        "bgcolor": LABEL_BOX,
-        "name": name,
-    }
-
-
-def region_annotations(
-    catalog: Catalog, spots: Sequence[dict[str, Any] | None], font_size: int = 13
-) -> list[dict[str, Any]]:
-    """The role names as annotations at the given spots (from `place_labels`)."""
-    return [
-        label_annotation(
-            # A region label that found no free spot still goes above its centre.
-            spot
-            or {
-                "x": r.region.ml,
-                "y": r.region.swe,
-                "yshift": 10,
-                "showarrow": False,
-                "lines": [r.short_name],
-            },
-            font={"size": font_size, "color": label_colour(r.colour)},
-            name=f"region:{r.id}",
-            bold=True,
-        )
-        for r, spot in zip(catalog.roles, spots, strict=True)
-    ]
-
-
-@lru_cache(maxsize=16)
-def _region_marks(catalog_json: str, font_size: int) -> tuple[Mark, ...]:
-    return tuple(region_label_marks(Catalog.model_validate_json(catalog_json), font_size))
-
-
-@lru_cache(maxsize=2048)  # a few hundred bytes each; one per place a person has stood
-def _region_spots(
-    catalog_json: str,
-    font_size: int,
-    keep_clear: tuple[tuple[float, float, float], ...],
-    scales: tuple[float, ...] = SCALES,
-) -> tuple[dict[str, Any] | None, ...]:
-    # Places to keep clear (a person's bubble) go first, with no text: the role names avoid them.
-    clear = [Mark(x, y, "", radius, never_cover=True) for x, y, radius in keep_clear]
-    marks = [*clear, *_region_marks(catalog_json, font_size)]
-    return tuple(place_labels(marks, AXIS_RANGE, scales=scales)[len(clear) :])
-
-
-def _needed_clearance(
-    catalog_json: str,
-    font_size: int,
-    keep_clear: tuple[tuple[float, float, float], ...],
-    scales: tuple[float, ...] = SCALES,
-) -> tuple[tuple[float, float, float], ...]:
-    """`keep_clear` if a role name in its usual place covers one of them, else nothing: the
-    names stay put (and the cached map serves) unless the person is under one."""
-    if not keep_clear:
-        return ()
-    usual = _region_spots(catalog_json, font_size, (), scales)
-    if covers(usual, _region_marks(catalog_json, font_size), keep_clear, scales):
-        return keep_clear
-    return ()
-
-
 @lru_cache(maxsize=256)
 def _base_map_dict(
     catalog_json: str,
@@ -251,7 +136,7 @@ def _base_map_dict(
     scales: tuple[float, ...] = SCALES,
 ) -> dict[str, Any]:
     catalog = Catalog.model_validate_json(catalog_json)
-    spots = _region_spots(catalog_json, font_size, keep_clear, scales)
+    spots = region_spots(catalog_json, font_size, keep_clear, scales)
     annotations = region_annotations(catalog, spots, font_size)
     layout = map_layout(height, font_size, annotations, lang=catalog.lang)
     # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and
@@ -345,7 +230,7 @@ def _centre_trace(catalog: Catalog) -> dict[str, Any]:
         "mode": "markers",
         "marker": {
             "symbol": [f"{symbols[r.id]}-open" for r in catalog.roles],
-            "size": 2 * _CENTRE_RADIUS,
+            "size": 2 * CENTRE_RADIUS,
             "color": [label_colour(r.colour) for r in catalog.roles],
             "line": {"width": 2},
         },

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from components.skills_map import INK, MUTED_INK, bubble_size, label_colour
+from components.region_labels import label_colour
+from components.skills_map import INK, MUTED_INK, bubble_size
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, tr
 from roles.models import Profile

@@ -16,9 +16,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.labels import PROJECTOR_SCALES, split_in_two
+from components.labels import AXIS_RANGE, PROJECTOR_SCALES, split_in_two
 from components.room.labels import place_labels
-from components.skills_map import AXIS_RANGE, INK, base_map, bubble_size
+from components.skills_map import INK, base_map, bubble_size
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, ntr, tr
 from roles.match import match_many

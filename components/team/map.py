@@ -10,16 +10,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.labels import Mark, place_labels
-from components.skills_map import (
-    AXIS_RANGE,
-    INK,
-    base_map,
-    bubble_size,
+from components.labels import AXIS_RANGE, Mark, place_labels
+from components.region_labels import (
     label_annotation,
     region_annotations,
     region_label_marks,
 )
+from components.skills_map import INK, base_map, bubble_size
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, N_, Lang, tr
 from roles.models import Catalog, Profile

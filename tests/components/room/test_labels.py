@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from components.labels import AXIS_RANGE
 from components.room.labels import (
     CHAR_WIDTH_EM,
     LINE_HEIGHT_EM,
@@ -14,7 +15,6 @@ from components.room.labels import (
     place_labels,
     short_label,
 )
-from components.skills_map import AXIS_RANGE
 
 FONT = 22.0
 points = st.lists(
