@@ -213,6 +213,20 @@ def covers(
     """Whether any placed label (a spot from `place_labels` for the mark beside it) covers any
     of the points (x, y, radius in pixels) at any scale: a cheap check that tells whether the
     labels must be placed again around them."""
+    return bool(covered(spots, marks, points, scales, first_only=True))
+
+
+def covered(
+    spots: Sequence[dict[str, Any] | None],
+    marks: Sequence[Mark],
+    points: Sequence[tuple[float, float, float]],
+    scales: tuple[float, ...] = SCALES,
+    *,
+    first_only: bool = False,
+) -> list[int]:
+    """Indices of the points (x, y, radius in pixels) that a placed label covers, even partly,
+    at one of the scales or more (with `first_only`, stop at the first)."""
+    hidden: set[int] = set()
     for spot, mark in zip(spots, marks, strict=True):
         if spot is None:
             continue
@@ -222,6 +236,9 @@ def covers(
             left = {"left": cx, "right": cx - w}.get(spot["xanchor"], cx - w / 2)
             bottom = {"bottom": cy, "top": cy - h}.get(spot["yanchor"], cy - h / 2)
             box = (left, bottom, left + w, bottom + h)
-            if any(_overlaps(box, _marker_box(Mark(x, y, "", r), s)) for x, y, r in points):
-                return True
-    return False
+            for i, (x, y, r) in enumerate(points):
+                if i not in hidden and _overlaps(box, _marker_box(Mark(x, y, "", r), s)):
+                    hidden.add(i)
+                    if first_only:
+                        return [i]
+    return sorted(hidden)

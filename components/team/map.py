@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.labels import AXIS_RANGE, Mark, place_labels
+from components.labels import AXIS_RANGE, Mark, covered, place_labels
 from components.region_labels import (
     label_annotation,
     region_annotations,
@@ -149,10 +149,10 @@ def _label_annotations(
     people: pd.DataFrame,
     xy: tuple[np.ndarray, np.ndarray],
     named: bool,
-) -> tuple[list[dict], list[str]]:
+) -> tuple[list[dict], list[str], list[str]]:
     """All the map's labels placed together: role names first, then the centre and the
     posting, then (if named) each person that has room; every marker is kept clear of.
-    Returns the annotations and the names left unlabelled."""
+    Returns the annotations, the names left unlabelled and the people under a role's name."""
     regions = region_label_marks(catalog)
     marks = regions + [Mark(p.ml, p.swe, label, 10.0, _NAME_FONT) for p, label in fixed]
     if named or len(people) <= _MAX_OBSTACLES:
@@ -173,7 +173,18 @@ def _label_annotations(
         for m, spot in zip(marks[n + len(fixed) :], spots[n + len(fixed) :], strict=True)
         if m.text and spot is None
     ]
-    return annotations, unlabelled
+    return annotations, unlabelled, _under_role_names(catalog, people, xy, spots[:n])
+
+
+def _under_role_names(
+    catalog: Catalog, people: pd.DataFrame, xy: tuple[np.ndarray, np.ndarray], spots: list
+) -> list[str]:
+    """People whose marker's centre a role's name covers on some screen (phone to desktop):
+    plotly draws every annotation over the traces, so the page lists them where they can be
+    read. A name over a marker's edge leaves the person in sight, so it does not count."""
+    points = [(float(a), float(b), 0.0) for a, b in zip(*xy, strict=True)]
+    hidden = covered(spots, region_label_marks(catalog), points)
+    return [str(people["name"].iloc[i]) for i in hidden]
 
 
 def team_map_figure(
@@ -188,7 +199,8 @@ def team_map_figure(
     """The map with the whole team, its centre and optionally a job posting's demands.
 
     The centre is an open marker drawn under the people, so nobody standing there is hidden.
-    `fig.layout.meta["unlabelled"]` names the people whose label found no free spot.
+    `fig.layout.meta["unlabelled"]` names the people whose label found no free spot, and
+    `fig.layout.meta["under_role_names"]` those a role's name may cover.
     """
     fig = base_map(catalog, height=height, centres=True)
     lang = catalog.lang
@@ -218,7 +230,7 @@ def team_map_figure(
         )
         fixed.append((posting, label))
     named = show_names and len(fitted) <= MAX_NAME_LABELS
-    annotations, unlabelled = _label_annotations(catalog, fixed, fitted, (x, y), named)
+    annotations, unlabelled, under = _label_annotations(catalog, fixed, fitted, (x, y), named)
     fig.layout.annotations = annotations  # replaces the base map's: all are placed together
     fig.update_layout(
         showlegend=True,
@@ -232,6 +244,6 @@ def team_map_figure(
             "entrywidthmode": "fraction",
             "font": {"color": INK},
         },
-        meta={"unlabelled": unlabelled},
+        meta={"unlabelled": unlabelled, "under_role_names": under},
     )
     return fig

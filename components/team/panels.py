@@ -222,15 +222,25 @@ def render_exports(
 
 
 def render_team_map(fig: go.Figure, summary: str) -> None:
-    """The team map, described for screen readers, with anyone left unlabelled listed below."""
+    """The team map, described for screen readers, with anyone left unlabelled or under a role's
+    name listed below."""
     config = {**PLOT_CONFIG, "toImageButtonOptions": {"filename": "team-skills-map", "scale": 2}}
     st.plotly_chart(fig, key="team_map", theme=None, height="stretch", config=config, alt=summary)
-    unlabelled = (fig.layout.meta or {}).get("unlabelled", [])
+    meta = fig.layout.meta or {}
+    unlabelled, under = meta.get("unlabelled", []), meta.get("under_role_names", [])
     if unlabelled:
         st.caption(
             _(
                 "No room on the map for these names (tap or point at a marker to see who it is): "
                 "{names}",
                 names=listing(current_lang(), [md_escape(n) for n in unlabelled]),
+            )
+        )
+    if under:
+        st.caption(
+            _(
+                "A role's name may cover these people's markers (pointing at the spot still "
+                "shows them): {names}",
+                names=listing(current_lang(), [md_escape(n) for n in under]),
             )
         )

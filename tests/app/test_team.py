@@ -250,6 +250,14 @@ def test_hire_next_speaks_of_whole_people() -> None:
     assert not any(re.search(r"\d\.\d of \d+ people", h) for h in hires)
 
 
+def test_people_under_a_role_name_are_listed_under_the_team_map() -> None:
+    at = _with_example()
+    under = _figure(at)["layout"]["meta"]["under_role_names"]
+    assert under  # the example team has people on busy centres
+    listed = [c.value for c in at.caption if c.value.startswith("A role's name may cover")]
+    assert len(listed) == 1 and all(name in listed[0] for name in under)
+
+
 def test_team_map_is_described_for_screen_readers_and_lists_unlabelled_names() -> None:
     at = _with_example()
     alt = at.get("plotly_chart")[0].proto.alt

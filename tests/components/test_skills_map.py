@@ -10,7 +10,7 @@ import pytest
 
 from components.me.results import build_person_figure
 from components.skills_map import base_map, bubble_size, plot_text
-from components.team.map import team_map_figure
+from components.team.map import spread_overlaps, team_map_figure
 from roles.catalog import DATA_DIR, load_catalog
 from roles.coverage import analyse_team
 from roles.gaps import gaps
@@ -101,6 +101,51 @@ def test_names_that_find_no_room_are_reported_for_the_list_under_the_map() -> No
     assert unlabelled and not labelled & set(unlabelled)
     assert labelled | set(unlabelled) >= {f"Person number {i}" for i in range(12)}
     assert label_problems(fig) == []
+
+
+def _label_boxes(fig: go.Figure, scale: float) -> list[tuple[float, float, float, float]]:
+    """Each role name's box (left, bottom, right, top) in pixels at `scale` pixels per point."""
+    from components.labels import text_size
+
+    boxes = []
+    for a in fig.layout.annotations:
+        if not (a.name or "").startswith("region:"):
+            continue
+        lines = a.text.removeprefix("<b>").removesuffix("</b>").split("<br>")
+        w, h = text_size(lines, a.font.size, bold=True)
+        cx, cy = a.x * scale + (a.xshift or 0), a.y * scale + (a.yshift or 0)
+        left = {"left": cx, "right": cx - w}.get(a.xanchor, cx - w / 2)
+        bottom = {"bottom": cy, "top": cy - h}.get(a.yanchor, cy - h / 2)
+        boxes.append((left, bottom, left + w, bottom + h))
+    return boxes
+
+
+@pytest.mark.parametrize("catalog_id", CATALOG_IDS)
+def test_people_a_role_name_covers_are_named_for_the_list_under_the_map(catalog_id: str) -> None:
+    from components.labels import SCALES
+
+    catalog = load_catalog(catalog_id)
+    people = pd.DataFrame(
+        # One person on each region's centre (where its name sits beside the marker), one on
+        # each centre's name, and one in an empty corner no name reaches.
+        [(f"Centre {r.id}", r.region.ml, r.region.swe, 5, "") for r in catalog.roles]
+        + [("Far corner", 0.0, 0.0, 5, "")],
+        columns=["name", "ml", "swe", "comm", "title"],
+    )
+    fitted = analyse_team(people, catalog).fitted
+    fig = team_map_figure(fitted, catalog)
+    under = fig.layout.meta["under_role_names"]
+    assert "Far corner" not in under
+    assert under, "a person on a region's centre sits under its name on some screen"
+    x, y = spread_overlaps(fitted["ml"].to_numpy(), fitted["swe"].to_numpy())
+    positions = dict(zip(fitted["name"], zip(x, y, strict=True), strict=True))
+    for name, (x, y) in positions.items():
+        hidden = any(
+            b[0] < x * s < b[2] and b[1] < y * s < b[3]
+            for s in SCALES
+            for b in _label_boxes(fig, s)
+        )
+        assert (name in under) == hidden, name
 
 
 @pytest.mark.parametrize("catalog_id", ["2021", "2022"])
