@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.lang import _, with_lang
-from components.me.results import tip_sentence
+from components.me.result_text import tip_sentence
 from roles.models import Catalog, Profile
 from roles.share import ShareState, encode_share
 from roles.verdict import verdict
