@@ -34,6 +34,7 @@ from store.errors import (
     WrongKey,
     WrongRoomKind,
 )
+from store.migrations import migrate
 from store.models import CreatedRoom, Entry, RoomInfo, Snapshot
 from store.rooms import (
     check_key,
@@ -46,7 +47,6 @@ from store.rooms import (
     room_version,
     set_room_state,
 )
-from store.schema import migrate
 from store.team_admin import (
     close_round,
     open_next_round,

@@ -18,7 +18,8 @@ from sqlalchemy.exc import IntegrityError
 from roles.i18n import Msg
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import StoreConfigError
-from store.schema import migrate, ready, settings
+from store.migrations import migrate, ready
+from store.schema import settings
 
 _DEVICE_KEY = "device_key"
 

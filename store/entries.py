@@ -20,9 +20,10 @@ from roles.models import Profile
 from store import codes, limits
 from store.engine import begin_read, begin_write
 from store.errors import InvalidSubmission, RateLimited, RoomFull, RoomLocked, RoomNotFound
+from store.migrations import ready
 from store.models import Entry, RoomInfo, Snapshot
 from store.rooms import bump, load_room, record_miss, require_key, room_info
-from store.schema import entries, ready
+from store.schema import entries
 from store.text import clean_name
 
 ENV_RATE_LIMIT = "SKILLS_MAP_RATE_LIMIT"

@@ -13,12 +13,13 @@ from roles.i18n import DEFAULT_LANG, Lang, Msg
 from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey, WrongRoomKind
+from store.migrations import ready
 from store.models import CreatedRoom, RoomInfo
 from store.room_settings import (
     check_settings,
     projector_lang,
 )
-from store.schema import ROOM_CHILDREN, entries, ready, rooms
+from store.schema import ROOM_CHILDREN, entries, rooms
 
 _CODE_ATTEMPTS = 20
 _ROOM_FIELDS = (

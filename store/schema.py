@@ -1,14 +1,9 @@
-"""Tables and migrations. `migrate` is safe to re-run and safe when two servers start at once.
-
-Migrations are an ordered list; the `schema_version` table records which ones ran. To change the
-schema, append a function to `MIGRATIONS` (never edit one that has shipped).
+"""The room store's tables (SQLAlchemy Core). How a database reaches them, one version at a
+time, is `store.migrations`: a new column or table here needs a migration step there.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,9 +11,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
-    Connection,
     DateTime,
-    Engine,
     Float,
     ForeignKey,
     Index,
@@ -28,20 +21,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
-    func,
-    inspect,
-    select,
-    text,
 )
 from sqlalchemy.types import TypeDecorator
-
-from roles.i18n import Msg
-from store.engine import begin_write, configure_sqlite, default_engine
-from store.errors import StoreConfigError
-
-SUPPORTED = ("sqlite", "postgresql")
-# Any constant works; it only has to be the same in every server so migrations queue.
-_PG_MIGRATION_LOCK = 7_240_511
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -236,87 +217,3 @@ settings = Table(
     Column("name", String(32), primary_key=True),
     Column("value", String(128), nullable=False),
 )
-
-
-def _v1_rooms_and_entries(conn: Connection) -> None:
-    for table in (rooms, entries):
-        table.create(conn, checkfirst=True)
-
-
-def _v2_versions_screens_limits(conn: Connection) -> None:
-    # v1 creates `rooms` from today's table, so on a new database the columns are already there.
-    have = {c["name"] for c in inspect(conn).get_columns("rooms")}
-    added = {
-        "version": "INTEGER NOT NULL DEFAULT 0",
-        "screen": "VARCHAR(8) NOT NULL DEFAULT 'join'",
-        "kind": "VARCHAR(16) NOT NULL DEFAULT 'workshop'",
-    }
-    for name, ddl in added.items():
-        if name not in have:
-            conn.execute(text(f"ALTER TABLE rooms ADD COLUMN {name} {ddl}"))
-    for table in (hits, misses, settings):
-        table.create(conn, checkfirst=True)
-
-
-def _v3_team_rooms(conn: Connection) -> None:
-    have = {c["name"] for c in inspect(conn).get_columns("rooms")}
-    if "keep_days" not in have:
-        conn.execute(text("ALTER TABLE rooms ADD COLUMN keep_days FLOAT"))
-    for table in (team_members, team_rounds, team_answers, team_ratings):
-        table.create(conn, checkfirst=True)
-
-
-def _v4_projector_language(conn: Connection) -> None:
-    # After main's v3 (team rooms, shipped first), so every existing database runs one chain.
-    if "lang" not in {c["name"] for c in inspect(conn).get_columns("rooms")}:
-        conn.execute(text("ALTER TABLE rooms ADD COLUMN lang VARCHAR(8) NOT NULL DEFAULT 'en'"))
-
-
-MIGRATIONS: list[Callable[[Connection], None]] = [
-    _v1_rooms_and_entries,
-    _v2_versions_screens_limits,
-    _v3_team_rooms,
-    _v4_projector_language,
-]
-
-_MIGRATED: weakref.WeakSet[Engine] = weakref.WeakSet()
-_MIGRATE_LOCK = threading.Lock()
-
-
-def migrate(engine: Engine) -> int:
-    """Create or upgrade the schema to the latest version and return that version."""
-    if engine.dialect.name not in SUPPORTED:
-        raise StoreConfigError(
-            Msg(
-                "The room store supports SQLite and PostgreSQL, not {name!r}. "
-                "Set SKILLS_MAP_DATABASE_URL to sqlite:///path or postgresql+psycopg://...",
-                name=engine.dialect.name,
-            )
-        )
-    if engine.dialect.name == "sqlite":
-        configure_sqlite(engine)
-    with begin_write(engine) as conn:
-        if engine.dialect.name == "postgresql":
-            # Two servers starting together must not both create the tables.
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
-        schema_version.create(conn, checkfirst=True)
-        current = conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
-        for version, step in enumerate(MIGRATIONS, start=1):
-            if version > current:
-                step(conn)
-                conn.execute(
-                    schema_version.insert().values(version=version, applied_at=datetime.now(UTC))
-                )
-    return len(MIGRATIONS)
-
-
-def ready(engine: Engine | None) -> Engine:
-    """The engine to use (default if None), migrated once per engine per process."""
-    engine = engine if engine is not None else default_engine()
-    if engine in _MIGRATED:
-        return engine
-    with _MIGRATE_LOCK:
-        if engine not in _MIGRATED:
-            migrate(engine)
-            _MIGRATED.add(engine)
-    return engine

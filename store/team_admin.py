@@ -18,8 +18,9 @@ from roles.models import AXIS_LABELS
 from store import codes
 from store.engine import begin_write
 from store.errors import InvalidSubmission
+from store.migrations import ready
 from store.rooms import load_room, require_key
-from store.schema import ready, team_answers, team_members, team_ratings, team_rounds
+from store.schema import team_answers, team_members, team_ratings, team_rounds
 from store.team_models import ManagerRating, TeamRoomInfo
 from store.teams import KIND, checked_round, read_rounds, team_info, touch
 

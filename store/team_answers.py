@@ -28,8 +28,9 @@ from store.errors import (
     RoomNotFound,
     RoundClosed,
 )
+from store.migrations import ready
 from store.rooms import load_room, record_miss
-from store.schema import ready, team_answers, team_members
+from store.schema import team_answers, team_members
 from store.team_models import MemberHistory, Method, TeamRoomInfo
 from store.teams import KIND, answer_from_row, read_rounds, team_info, touch
 from store.text import clean_name

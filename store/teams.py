@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, select, update
 from store import codes, limits
 from store.engine import begin_read, begin_write
 from store.errors import RoomNotFound, RoundNotFound, WrongKey
+from store.migrations import ready
 from store.models import CreatedRoom
 from store.room_settings import check_settings, env_number
 from store.rooms import (
@@ -27,7 +28,7 @@ from store.rooms import (
     require_key,
     room_info,
 )
-from store.schema import ready, rooms, team_answers, team_members, team_ratings, team_rounds
+from store.schema import rooms, team_answers, team_members, team_ratings, team_rounds
 from store.team_models import (
     ManagerRating,
     TeamAnswer,

@@ -10,7 +10,8 @@ from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 import store
 from roles.models import Profile
-from store.schema import MIGRATIONS, schema_version
+from store.migrations import MIGRATIONS
+from store.schema import schema_version
 
 
 def test_default_database_is_an_sqlite_file_in_the_data_home(tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ def test_waits_double_and_stop_at_the_cap(db: Engine, monkeypatch: pytest.Monkey
     waits = []
     for i in range(10):
         t = now + timedelta(hours=i / 100)
-        with begin_write(store.schema.ready(db)) as conn:
+        with begin_write(store.migrations.ready(db)) as conn:
             limits.record_miss(conn, limits.CODES, "192.0.2.70", t)
             row = limits._miss_row(conn, limits.CODES, "192.0.2.70")
         waits.append(round((row.blocked_until - t).total_seconds()))
@@ -136,7 +136,7 @@ def test_misses_are_forgotten_after_a_quiet_spell(
     monkeypatch.setenv("SKILLS_MAP_FREE_CODE_MISSES", "1")
     monkeypatch.setenv("SKILLS_MAP_MAX_BACKOFF_SECONDS", "60")
     now = datetime.now(UTC)
-    with begin_write(store.schema.ready(db)) as conn:
+    with begin_write(store.migrations.ready(db)) as conn:
         for t in (now, now + timedelta(seconds=1), now + timedelta(seconds=200)):
             limits.record_miss(conn, limits.CODES, "192.0.2.80", t)
         row = limits._miss_row(conn, limits.CODES, "192.0.2.80")
@@ -146,7 +146,7 @@ def test_misses_are_forgotten_after_a_quiet_spell(
 def test_purge_forgets_old_counts(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     store.create_room(title="x", address="192.0.2.90", engine=db)
     later = datetime.now(UTC) + timedelta(hours=3)
-    with begin_write(store.schema.ready(db)) as conn:
+    with begin_write(store.migrations.ready(db)) as conn:
         assert limits.purge(conn, later) >= 1
         assert limits.purge(conn, later) == 0
 
@@ -171,7 +171,7 @@ def test_the_window_before_still_counts_so_a_boundary_is_no_reset(
     hour = datetime(2030, 1, 1, 10, 0, tzinfo=UTC)
 
     def create_at(minute: int) -> None:  # one room creation, in its own transaction
-        with begin_write(store.schema.ready(db)) as conn:
+        with begin_write(store.migrations.ready(db)) as conn:
             limits.count(conn, limits.ROOMS, "192.0.2.99", hour + timedelta(minutes=minute))
 
     for minute in (50, 55, 58, 59):  # four at the end of one hour

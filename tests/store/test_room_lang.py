@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 
 import store
-from store import schema
+from store import migrations
 
 
 def test_a_room_keeps_the_projector_language_it_was_created_with(db: Engine) -> None:
@@ -40,10 +40,10 @@ def test_a_version_3_store_gets_the_projector_language(
 ) -> None:
     """A store made by main's v3 (team rooms, no language column) upgrades to v4 in place."""
     engine = store.make_engine(f"sqlite:///{tmp_path / 'v3.sqlite'}")
-    full = list(schema.MIGRATIONS)
-    monkeypatch.setattr(schema, "MIGRATIONS", full[:3])
+    full = list(migrations.MIGRATIONS)
+    monkeypatch.setattr(migrations, "MIGRATIONS", full[:3])
     # v1 creates `rooms` from today's table; drop the column v4 adds so the file is as v3 left it.
-    schema.migrate(engine)
+    migrations.migrate(engine)
     with engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE rooms DROP COLUMN lang")
         conn.exec_driver_sql(
@@ -51,8 +51,8 @@ def test_a_version_3_store_gets_the_projector_language(
             " show_names, capacity, version, screen, kind) VALUES ('K7MQ2P', 'Old', 'x',"
             " '2025-01-01 00:00:00', '2999-01-01 00:00:00', 0, 0, 0, 50, 3, 'join', 'workshop')"
         )
-    monkeypatch.setattr(schema, "MIGRATIONS", full)
-    assert schema.migrate(engine) == 4
+    monkeypatch.setattr(migrations, "MIGRATIONS", full)
+    assert migrations.migrate(engine) == 4
     assert store.get_room(room="K7MQ2P", engine=engine).lang == "en"
     with engine.connect() as conn:
         versions = conn.exec_driver_sql("SELECT version FROM schema_version").scalars().all()
