@@ -9,42 +9,27 @@ make a whole file unreadable (empty, too large, not CSV/Excel, a missing column)
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
-from typing import Literal
 
 import pandas as pd
 
 from roles.errors import TeamFileError
-from roles.export import safe_csv
-from roles.i18n import DEFAULT_LANG, LANGS, N_, Joined, Lang, Msg, say, tr
-from roles.models import AXES, AXIS_LABELS
+from roles.i18n import DEFAULT_LANG, Lang, Msg, say, tr
+from roles.models import AXES
 from roles.team_bytes import UTF8_HINT, read_rows
+from roles.team_columns import (
+    COLUMN_LABELS,
+    COLUMNS,
+    SCALE_RANGE,
+    Scale,
+    ScaleChoice,
+    detect_scale,
+    map_header,
+    to_ten,
+)
 
 MAX_ROWS = 5_000
 MAX_BYTES = 5 * 1024 * 1024
-COLUMNS: tuple[str, ...] = ("name", "ml", "swe", "comm", "title")
-REQUIRED: tuple[str, ...] = ("name", "ml", "swe", "comm")
-# What each column is called on screen (message ids); the file's headers are the ids themselves.
-COLUMN_LABELS: dict[str, str] = {"name": N_("name"), **AXIS_LABELS, "title": N_("current title")}
-Scale = Literal["0-10", "1-5"]
-ScaleChoice = Literal["auto", "0-10", "1-5"]
-SCALE_RANGE: dict[str, tuple[float, float]] = {"0-10": (0.0, 10.0), "1-5": (1.0, 5.0)}
-
-# Header spellings people actually use, after lower-casing and turning spaces/dashes into "_".
-_ALIASES: dict[str, str] = {
-    **{a: "name" for a in ("name", "full_name", "person", "member", "employee", "who")},
-    **{a: "ml" for a in ("ml", "ml_expertise", "machine_learning", "ml_skill", "ml_score")},
-    **{a: "swe" for a in ("swe", "software_engineering", "software", "engineering", "se")},
-    **{a: "comm" for a in ("comm", "communication", "communications", "writing")},
-    **{a: "title" for a in ("title", "current_title", "job_title", "position")},
-    # Headers a Chinese-speaking manager writes.
-    **{a: "name" for a in ("姓名", "名字", "成员")},
-    **{a: "ml" for a in ("机器学习", "机器学习能力", "机器学习专业能力", "ml能力")},
-    **{a: "swe" for a in ("软件工程", "软件工程能力", "工程能力")},
-    **{a: "comm" for a in ("沟通", "沟通能力", "沟通与写作", "表达")},
-    **{a: "title" for a in ("职位", "当前职位", "头衔", "岗位")},
-}
 
 
 @dataclass(frozen=True)
@@ -112,19 +97,6 @@ class ParsedTeam:
         return sorted({p.row for p in self.problems if p.row is not None and not p.kept})
 
 
-def canonical_column(header: object) -> str | None:
-    """The column a header means (`ML Expertise` -> `ml`), or None when it is not one of ours."""
-    text = re.sub(r"[\s\-./]+", "_", str(header).strip().lower()).strip("_")
-    if text in _ALIASES:
-        return _ALIASES[text]
-    labels = {
-        re.sub(r"\s+", "_", tr(lang, v).lower()): k
-        for k, v in COLUMN_LABELS.items()
-        for lang in LANGS
-    }
-    return labels.get(text)
-
-
 _EMPTY = Msg("the file is empty; it needs a header row and one row per person")
 
 
@@ -148,7 +120,7 @@ def read_table(data: bytes, filename: str = "team.csv") -> tuple[pd.DataFrame, l
     if start is None:
         raise TeamFileError(_EMPTY)
     header = rows[start]
-    mapping = _map_header(header)
+    mapping = map_header(header)
     body = rows[start + 1 :]
     if not body:
         raise TeamFileError(Msg("the file has a header row but no people; add one row per person"))
@@ -171,27 +143,6 @@ def read_table(data: bytes, filename: str = "team.csv") -> tuple[pd.DataFrame, l
     return frame[["row", *COLUMNS]], problems
 
 
-def _map_header(header: list[object]) -> dict[str, int]:
-    mapping: dict[str, int] = {}
-    for i, h in enumerate(header):
-        col = canonical_column(h)
-        if col and col not in mapping:
-            mapping[col] = i
-    missing = [c for c in REQUIRED if c not in mapping]
-    if missing:
-        found = ", ".join(repr(str(h)) for h in header if str(h).strip())
-        need = [Msg("'{label}' ({id})", label=Msg(COLUMN_LABELS[c]), id=c) for c in missing]
-        raise TeamFileError(
-            Msg(
-                "missing column(s): {need}. Found: {found}. Use the template's headers "
-                "(name, ml, swe, comm, title)",
-                need=Joined(need),
-                found=found or Msg("none"),
-            )
-        )
-    return mapping
-
-
 def _number(value: object) -> float | None:
     """A cell as a number, or None when it is not one (text, empty, NaN, a boolean)."""
     if isinstance(value, bool) or value is None:
@@ -204,18 +155,6 @@ def _number(value: object) -> float | None:
     except ValueError:
         return None
     return number if math.isfinite(number) else None
-
-
-def detect_scale(values: list[float]) -> Scale:
-    """1-5 when every score is a whole or half number from 1 to 5, otherwise 0-10."""
-    if values and all(1 <= v <= 5 and float(2 * v).is_integer() for v in values):
-        return "1-5"
-    return "0-10"
-
-
-def to_ten(value: float, scale: Scale) -> float:
-    """A score on `scale` moved to 0-10 (1-5: 1 -> 0, 3 -> 5, 5 -> 10)."""
-    return value if scale == "0-10" else (value - 1.0) * 2.5
 
 
 def _text(value: object) -> str:
@@ -306,28 +245,3 @@ def parse_team_bytes(
         parsed.rows_read,
         parsed.blank_rows,
     )
-
-
-def template_csv(lang: Lang = DEFAULT_LANG) -> bytes:
-    """A CSV template with the expected headers (ids, in every language) and two example rows
-    written in `lang`."""
-    frame = pd.DataFrame(
-        [
-            {
-                "name": tr(lang, "Alex Example"),
-                "ml": 7,
-                "swe": 6,
-                "comm": 5,
-                "title": tr(lang, "ML engineer"),
-            },
-            {
-                "name": tr(lang, "Sam Sample"),
-                "ml": 2,
-                "swe": 8,
-                "comm": 4,
-                "title": tr(lang, "Data engineer"),
-            },
-        ],
-        columns=list(COLUMNS),
-    )
-    return safe_csv(frame)

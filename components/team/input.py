@@ -17,14 +17,8 @@ from roles.catalog import DATA_DIR
 from roles.errors import TeamFileError
 from roles.i18n import N_, Joined, Msg
 from roles.models import AXES, axis_label
-from roles.team import (
-    COLUMN_LABELS,
-    COLUMNS,
-    ParsedTeam,
-    parse_table,
-    parse_team_bytes,
-    template_csv,
-)
+from roles.team import ParsedTeam, parse_table, parse_team_bytes
+from roles.team_columns import COLUMN_LABELS, COLUMNS, template_csv
 
 BASE = "team_base"  # the table the editor starts from
 EDITOR = "team_editor"

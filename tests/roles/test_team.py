@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from roles.errors import TeamFileError
-from roles.team import (
-    MAX_BYTES,
-    MAX_ROWS,
-    canonical_column,
-    detect_scale,
-    parse_table,
-    parse_team_bytes,
-    template_csv,
-)
+from roles.team import MAX_BYTES, MAX_ROWS, parse_table, parse_team_bytes
+from roles.team_columns import canonical_column, detect_scale, template_csv
 
 FILES = Path(__file__).resolve().parents[1] / "data" / "team_files"
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "example_team.csv"
