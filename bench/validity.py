@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from roles.catalog import load_questionnaire
 from roles.cli import _catalog
+from roles.i18n import DEFAULT_LANG
 from roles.validity import evaluate, people_like_you_accuracy
 
 
@@ -31,7 +32,7 @@ def main() -> None:
     parser.add_argument("--half", default="validation", choices=halves)
     args = parser.parse_args()
     start = time.perf_counter()
-    catalog = _catalog(args.catalog)
+    catalog = _catalog(args.catalog, DEFAULT_LANG)  # names in English; the figures are the same
     report = evaluate(catalog, load_questionnaire(), args.half)
     k = len(report.titles)
     print(f"Catalog {report.catalog}, {args.half} half of the 2021 survey, survey answers only\n")

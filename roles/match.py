@@ -55,6 +55,8 @@ def _role_arrays(catalog: Catalog) -> dict[str, np.ndarray]:
     if len(_ARRAYS) >= 32:  # catalogs are few; a test making many starts afresh
         _ARRAYS.clear()
     arrays = _build_role_arrays(catalog)
+    for a in arrays.values():
+        a.flags.writeable = False  # shared by every session: nobody may change them in place
     _ARRAYS[id(catalog)] = (catalog, arrays)
     return arrays
 
