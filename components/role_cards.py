@@ -22,7 +22,6 @@ def role_heading(role: Role) -> str:
 
 def render_role_card(role: Role) -> None:
     """One role: what it does, what it is judged by, where people come from, where it sits."""
-    g = role.region
     with st.container(border=True):
         st.markdown(f"#### {role_heading(role)}")
         st.write(role.summary)
@@ -33,12 +32,8 @@ def render_role_card(role: Role) -> None:
             _(
                 "Region: ML {ml:g} ± {ml_extent:g}, software engineering {swe:g} ± "
                 "{swe_extent:g}; communication bar {comm:g}. Placement: {source}.",
-                ml=g.ml,
-                ml_extent=g.ml_extent,
-                swe=g.swe,
-                swe_extent=g.swe_extent,
-                comm=role.comm,
                 source=role.source,
+                **role.ranges(),
             )
         )
 

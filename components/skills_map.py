@@ -192,16 +192,11 @@ def map_layout(
 
 
 def _region_hover(role: Role, lang: Lang) -> str:
-    g = role.region
     return f"<b>{plot_text(role.name)}</b><br>" + tr(
         lang,
         "ML {ml:.1f} ± {ml_extent:.1f}<br>Software engineering {swe:.1f} ± {swe_extent:.1f}"
         "<br>Communication bar {comm:.1f}",
-        ml=g.ml,
-        ml_extent=g.ml_extent,
-        swe=g.swe,
-        swe_extent=g.swe_extent,
-        comm=role.comm,
+        **role.ranges(),
     )
 
 

@@ -144,6 +144,18 @@ class Role(FrozenModel):
     def _english_name(cls, data: Any) -> Any:
         return keep_english(data, "name", "name_en")
 
+    def ranges(self) -> dict[str, float]:
+        """Where the role sits, as the fields messages about its region fill in: `ml`,
+        `ml_extent`, `swe`, `swe_extent` and the communication bar `comm`."""
+        g = self.region
+        return {
+            "ml": g.ml,
+            "ml_extent": g.ml_extent,
+            "swe": g.swe,
+            "swe_extent": g.swe_extent,
+            "comm": self.comm,
+        }
+
 
 class Catalog(Localized):
     """The set of roles the map shows, plus how forgiving the fit is on communication."""

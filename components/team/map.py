@@ -173,17 +173,17 @@ def _label_annotations(
         for m, spot in zip(marks[n + len(fixed) :], spots[n + len(fixed) :], strict=True)
         if m.text and spot is None
     ]
-    return annotations, unlabelled, _under_role_names(catalog, people, xy, spots[:n])
+    return annotations, unlabelled, _under_role_names(regions, people, xy, spots[:n])
 
 
 def _under_role_names(
-    catalog: Catalog, people: pd.DataFrame, xy: tuple[np.ndarray, np.ndarray], spots: list
+    regions: list[Mark], people: pd.DataFrame, xy: tuple[np.ndarray, np.ndarray], spots: list
 ) -> list[str]:
     """People whose marker's centre a role's name covers on some screen (phone to desktop):
     plotly draws every annotation over the traces, so the page lists them where they can be
     read. A name over a marker's edge leaves the person in sight, so it does not count."""
     points = [(float(a), float(b), 0.0) for a, b in zip(*xy, strict=True)]
-    hidden = covered(spots, region_label_marks(catalog), points)
+    hidden = covered(spots, regions, points)
     return [str(people["name"].iloc[i]) for i in hidden]
 
 
