@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from roles.catalog import DATA_DIR, load_catalog, load_file
+from roles.catalog import data_dir, load_catalog, load_file
 from roles.errors import CatalogError, UnknownArchetypeError
 from roles.i18n import DEFAULT_LANG, Lang, Msg, Text, tr
 from roles.models import Catalog, FrozenModel, Localized, Profile, Role, repeated
@@ -112,7 +112,7 @@ class HireSuggestion(BaseModel):
 @lru_cache(maxsize=4)
 def load_archetypes(path: str | None = None, lang: Lang = DEFAULT_LANG) -> ArchetypeCatalog:
     """The archetypes file in `lang`, validated; role ids must exist in the 2021 catalog."""
-    source = Path(path) if path else DATA_DIR / ARCHETYPES_FILE
+    source = Path(path) if path else data_dir() / ARCHETYPES_FILE
     archetypes = load_file(source, ArchetypeCatalog, lang=lang)
     known = set(load_catalog("2021").role_ids)
     problems: list[str | Msg] = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,10 +13,17 @@ from roles.errors import CatalogError
 from roles.i18n import DEFAULT_LANG, LANG_WORDS, N_, Lang, Msg
 from roles.models import Catalog, Levels
 from roles.questionnaire_models import Questionnaire
+from roles.settings import SHIPPED_DATA, settings
 
-DATA_DIR = Path(
-    os.environ.get("SKILLS_MAP_DATA_DIR", Path(__file__).resolve().parent.parent / "data")
-)
+# The folder the package ships its data in; `data_dir()` is the one in use.
+DATA_DIR = SHIPPED_DATA
+
+
+def data_dir() -> Path:
+    """The folder of the catalog files in use (`SKILLS_MAP_DATA_DIR`, else the shipped one)."""
+    return settings().data_dir
+
+
 # Shipped catalogs by id; "2021" is the lecture's chart and the default everywhere.
 CATALOG_FILES = {"2021": "roles.yaml", "2022": "roles_2022.yaml"}
 DEFAULT_CATALOG = "2021"
@@ -173,16 +179,16 @@ def load_catalog(catalog_id: str = DEFAULT_CATALOG, lang: Lang = DEFAULT_LANG) -
         raise CatalogError(
             catalog_id, [Msg("no such catalog; expected one of: {known}", known=known)]
         )
-    return load_file(DATA_DIR / CATALOG_FILES[catalog_id], Catalog, lang=lang)
+    return load_file(data_dir() / CATALOG_FILES[catalog_id], Catalog, lang=lang)
 
 
 @lru_cache(maxsize=4)
 def load_levels(lang: Lang = DEFAULT_LANG) -> Levels:
     """Behaviour anchors for each level of each measure, in `lang`."""
-    return load_file(DATA_DIR / "levels.yaml", Levels, lang=lang)
+    return load_file(data_dir() / "levels.yaml", Levels, lang=lang)
 
 
 @lru_cache(maxsize=4)
 def load_questionnaire(lang: Lang = DEFAULT_LANG) -> Questionnaire:
     """The self-assessment questionnaire, in `lang`."""
-    return load_file(DATA_DIR / "questionnaire.yaml", Questionnaire, lang=lang)
+    return load_file(data_dir() / "questionnaire.yaml", Questionnaire, lang=lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, say
+from roles.i18n import DEFAULT_LANG, N_, Joined, Lang, Msg, say
 
 
 class SkillsMapError(Exception):
@@ -79,3 +79,15 @@ class ProfileError(SkillsMapError):
 
 class TeamFileError(SkillsMapError):
     """A team file that cannot be read at all (empty, too large, not CSV/Excel)."""
+
+
+class SettingsError(SkillsMapError):
+    """One or more `SKILLS_MAP_*` environment variables have values that are not valid.
+
+    Each problem names the variable, what a valid value is and the default; the server and the
+    CLI refuse to start with it, so a typo never silently turns a limit off.
+    """
+
+    def __init__(self, problems: Sequence[str | Msg]) -> None:
+        self.problems = list(problems)
+        super().__init__(Joined(self.problems, how="sentences"))

@@ -21,7 +21,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from roles.catalog import DATA_DIR
+from roles.catalog import data_dir
 from roles.errors import CatalogError, ProfileError
 from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, tr
 from roles.questionnaire import Answers
@@ -127,7 +127,7 @@ class _Table:
 @lru_cache(maxsize=2)
 def load_survey(path: str | None = None) -> _Table:
     """The shipped survey counts, validated and indexed for matching."""
-    source = path or str(DATA_DIR / SURVEY_FILE)
+    source = path or str(data_dir() / SURVEY_FILE)
     try:
         frame = pd.read_csv(source, dtype=str, keep_default_na=False)
         for half in ("calibration", "validation"):

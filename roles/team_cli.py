@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis, analyse_team
 from roles.errors import TeamFileError
 from roles.i18n import DEFAULT_LANG, Lang, Msg, listing, pad, say, tr
 from roles.models import AXES
+from roles.settings import secret_value, settings
 from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes, too_large
 
 EXIT_BAD_INPUT = 2
@@ -214,7 +214,7 @@ def _source(args: argparse.Namespace) -> tuple[str | Msg, ParsedTeam]:
         return args.file, read_team_file(args.file, scale=args.scale)
     if args.file is not None:
         raise TeamFileError(Msg("give a team FILE or --room CODE, not both"))
-    key = args.key or os.environ.get(ENV_KEY, "").strip()
+    key = args.key or secret_value(settings().team_key)
     if not key:
         raise TeamFileError(
             Msg("--room needs the manager key: --key KEY (or set {env})", env=ENV_KEY)

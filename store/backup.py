@@ -19,9 +19,8 @@ from roles.i18n import Msg
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import StoreConfigError
 from store.migrations import migrate, ready
+from store.schema import HASH_KEY as _DEVICE_KEY
 from store.schema import settings
-
-_DEVICE_KEY = "device_key"
 
 
 def _sqlite_path(engine: Engine) -> str:

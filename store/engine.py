@@ -8,7 +8,6 @@ server process keeps a pool of connections to PostgreSQL; `SKILLS_MAP_DB_POOL_SI
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,16 +20,10 @@ from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from roles.i18n import Msg
-from store.errors import StoreConfigError, StoreDamaged, StoreUnavailable
+from roles.settings import secret_value, settings
+from store.errors import StoreDamaged, StoreUnavailable
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV_URL = "SKILLS_MAP_DATABASE_URL"
-ENV_HOME = "SKILLS_MAP_DATA_HOME"
-ENV_POOL_SIZE = "SKILLS_MAP_DB_POOL_SIZE"
-ENV_MAX_OVERFLOW = "SKILLS_MAP_DB_MAX_OVERFLOW"
-# SQLAlchemy's own defaults: at most 15 connections per server process. A script run holds a
-# connection for a few milliseconds, so even a burst of hundreds of Submits queues briefly here.
-DEFAULT_POOL_SIZE, DEFAULT_MAX_OVERFLOW = 5, 10
 SQLITE_FILE = "rooms.sqlite"
 # Long enough for a burst of 50 writers to queue behind each other, short enough to fail visibly.
 BUSY_TIMEOUT_S = 10
@@ -42,16 +35,14 @@ _LOCK = threading.Lock()
 
 def data_home() -> Path:
     """The data folder (`SKILLS_MAP_DATA_HOME`, else `<repo>/appdata`), created on first use."""
-    raw = os.environ.get(ENV_HOME, "").strip()
-    home = Path(raw).expanduser() if raw else ROOT / "appdata"
+    home = settings().data_home or ROOT / "appdata"
     home.mkdir(parents=True, exist_ok=True)
     return home
 
 
 def database_url() -> str:
     """`SKILLS_MAP_DATABASE_URL` if set, else the SQLite file in the data folder."""
-    raw = os.environ.get(ENV_URL, "").strip()
-    return raw or f"sqlite:///{data_home() / SQLITE_FILE}"
+    return secret_value(settings().database_url) or f"sqlite:///{data_home() / SQLITE_FILE}"
 
 
 def default_engine() -> Engine:
@@ -63,32 +54,12 @@ def default_engine() -> Engine:
         return _ENGINES[url]
 
 
-def _pool_setting(name: str, default: int, lowest: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = lowest - 1
-    if value < lowest:
-        raise StoreConfigError(
-            Msg(
-                "{name}={raw!r}: give a whole number of at least {lowest}.",
-                name=name,
-                raw=raw,
-                lowest=lowest,
-            )
-        )
-    return value
-
-
 def pool_settings() -> dict[str, int]:
-    """`pool_size` and `max_overflow` of a server database's connection pool (environment)."""
-    return {
-        "pool_size": _pool_setting(ENV_POOL_SIZE, DEFAULT_POOL_SIZE, 1),
-        "max_overflow": _pool_setting(ENV_MAX_OVERFLOW, DEFAULT_MAX_OVERFLOW, 0),
-    }
+    """`pool_size` and `max_overflow` of a server database's connection pool (the settings:
+    SQLAlchemy's own defaults, at most 15 connections per server process; a script run holds
+    one for a few milliseconds, so even a burst of hundreds of Submits queues briefly here)."""
+    config = settings()
+    return {"pool_size": config.db_pool_size, "max_overflow": config.db_max_overflow}
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

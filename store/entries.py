@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -17,6 +16,7 @@ from roles.export import safe_csv
 from roles.i18n import Msg
 from roles.match import match_many
 from roles.models import Profile
+from roles.settings import settings
 from store import codes, limits
 from store.engine import begin_read, begin_write
 from store.errors import InvalidSubmission, RateLimited, RoomFull, RoomLocked, RoomNotFound
@@ -26,10 +26,6 @@ from store.rooms import bump, load_room, record_miss, require_key, room_info
 from store.schema import entries
 from store.text import clean_name
 
-ENV_RATE_LIMIT = "SKILLS_MAP_RATE_LIMIT"
-ENV_RATE_WINDOW = "SKILLS_MAP_RATE_WINDOW_SECONDS"
-DEFAULT_RATE_LIMIT = 10
-DEFAULT_RATE_WINDOW_S = 60.0
 CSV_COLUMNS = ["name", "ml", "swe", "comm", "best_role", "updated_at"]
 _ENTRY_FIELDS = (
     entries.c.entry_id,
@@ -42,13 +38,9 @@ _ENTRY_FIELDS = (
 
 
 def rate_settings() -> tuple[int, float]:
-    """Most submissions per device and the window they are counted in (from the environment)."""
-    try:
-        limit = int(os.environ.get(ENV_RATE_LIMIT, "").strip() or DEFAULT_RATE_LIMIT)
-        window = float(os.environ.get(ENV_RATE_WINDOW, "").strip() or DEFAULT_RATE_WINDOW_S)
-    except ValueError:
-        limit, window = DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S
-    return max(1, limit), max(0.0, window)
+    """Most submissions per device and the window they are counted in (the settings)."""
+    config = settings()
+    return config.rate_limit, config.rate_window_seconds
 
 
 def as_profile(profile: Any) -> Profile:
@@ -201,17 +193,19 @@ def get_entry(*, room: str, participant: str, engine: Engine | None = None) -> E
 def get_room_and_entry(
     *, room: str, participant: str, address: str | None = None, engine: Engine | None = None
 ) -> tuple[RoomInfo, Entry | None]:
-    """The room (as `get_room`: misses count toward `address`'s back-off) and this
-    participant's entry, in one read: what the Join page needs on every run."""
+    """The room (as `get_room`: with an `address`, misses count toward the back-off of this
+    participant's device and of the address) and this participant's entry, in one read: what
+    the Join page needs on every run."""
     code = codes.normalise_code(room)
     eng = ready(engine)
     try:
         with begin_read(eng) as conn:
-            limits.check(conn, limits.CODES, address, datetime.now(UTC))
+            now = datetime.now(UTC)
+            limits.check(conn, limits.CODES, now, device=participant, address=address)
             info = room_info(load_room(conn, code))
             return info, _own_entry(conn, code, participant)
     except RoomNotFound:
-        record_miss(eng, limits.CODES, address)
+        record_miss(eng, limits.CODES, device=participant, address=address)
         raise
 
 

@@ -113,20 +113,28 @@ class RateLimited(SkillsMapError):
 
 
 class TooManyRequests(SkillsMapError):
-    """A client address went over one of the abuse limits; it may try again after a wait."""
+    """A device or a client address went over one of the abuse limits; it may try again after
+    a wait. `per` says which was counted: "device" or "network"."""
 
-    def __init__(self, what: str | Msg, retry_after: float) -> None:
+    def __init__(self, what: str | Msg, retry_after: float, *, per: str = "network") -> None:
         self.what = what
         self.retry_after = retry_after
+        self.per = per
         wait = max(1, round(retry_after))
         when = Msg("{n} seconds", n=wait) if wait < 120 else Msg("{n} minutes", n=round(wait / 60))
-        super().__init__(
-            Msg(
+        if per == "device":
+            message = Msg(
+                "Too many {what} from this device in a short time. Wait {when}, then try again.",
+                what=what,
+                when=when,
+            )
+        else:
+            message = Msg(
                 "Too many {what} from your network in a short time. Wait {when}, then try again.",
                 what=what,
                 when=when,
             )
-        )
+        super().__init__(message)
 
 
 class StoreDamaged(SkillsMapError):
@@ -183,6 +191,30 @@ class WrongKey(SkillsMapError):
                 code=code,
             )
         super().__init__(message)
+
+
+class WrongCodeOrKey(WrongKey):
+    """A room code and key typed to take a room (Host) or load a team's answers (Team) that do
+    not open one. Whether the code exists, is of the other kind, or the key is wrong, the
+    message is the same: a guesser learns nothing about which codes exist."""
+
+    def __init__(self, code: str, *, kind: str = "workshop") -> None:
+        if kind == "team":
+            message = Msg(
+                "Team code {code} and that manager key do not open a team room, so nothing was "
+                "shown or changed. Check both: the key was shown when the team was invited; "
+                "team rooms are deleted after a time without use.",
+                code=code,
+            )
+        else:
+            message = Msg(
+                "Room code {code} and that facilitator key do not open a room, so nothing was "
+                "changed. Check both: the key was shown when the room was created; rooms are "
+                "deleted after their end date.",
+                code=code,
+            )
+        SkillsMapError.__init__(self, message)
+        self.code = code
 
 
 class RoundClosed(SkillsMapError):

@@ -7,6 +7,7 @@ schema, append a function to `MIGRATIONS` (never edit one that has shipped).
 
 from __future__ import annotations
 
+import secrets
 import threading
 import weakref
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from roles.i18n import Msg
 from store.engine import begin_write, configure_sqlite, default_engine
 from store.errors import StoreConfigError
 from store.schema import (
+    HASH_KEY,
     entries,
     hits,
     misses,
@@ -69,11 +71,20 @@ def _v4_projector_language(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE rooms ADD COLUMN lang VARCHAR(8) NOT NULL DEFAULT 'en'"))
 
 
+def _v5_hash_key(conn: Connection) -> None:
+    # Limits store addresses as keyed hashes; their key must exist before the first request
+    # (it may already: device ids made it on first use before this version).
+    found = conn.execute(select(settings.c.name).where(settings.c.name == HASH_KEY)).first()
+    if found is None:
+        conn.execute(settings.insert().values(name=HASH_KEY, value=secrets.token_hex(32)))
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_rooms_and_entries,
     _v2_versions_screens_limits,
     _v3_team_rooms,
     _v4_projector_language,
+    _v5_hash_key,
 ]
 
 _MIGRATED: weakref.WeakSet[Engine] = weakref.WeakSet()

@@ -1,34 +1,17 @@
 """A room's settings as stored: title, lifetime, capacity and projector language, checked, with
-the limits and the environment variables that set their defaults."""
+their limits (the defaults are settings: `SKILLS_MAP_ROOM_TTL_DAYS`, `SKILLS_MAP_ROOM_CAPACITY`)."""
 
 from __future__ import annotations
 
-import os
-
 from roles.i18n import LANGS, Lang, Msg, parse_lang
+from roles.settings import FIELDS, settings
 from store.errors import InvalidRoomSettings
 from store.text import clean_title
 
-ENV_TTL = "SKILLS_MAP_ROOM_TTL_DAYS"
-ENV_CAPACITY = "SKILLS_MAP_ROOM_CAPACITY"
-DEFAULT_TTL_DAYS = 7.0
-DEFAULT_CAPACITY = 2000
 MAX_TTL_DAYS = 366.0
 MAX_CAPACITY = 100_000
-
-
-def env_number(name: str, default: float) -> float:
-    """A number from the environment, the default when unset, else InvalidRoomSettings."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError:
-        message = Msg(
-            "{name}={raw!r} is not a number; unset it or give a number.", name=name, raw=raw
-        )
-        raise InvalidRoomSettings(message) from None
+DEFAULT_TTL_DAYS = float(FIELDS["room_ttl_days"].default)
+DEFAULT_CAPACITY = int(FIELDS["room_capacity"].default)
 
 
 def check_settings(
@@ -36,17 +19,19 @@ def check_settings(
     ttl_days: float | None,
     capacity: int | None,
     *,
-    ttl_env: str = ENV_TTL,
-    ttl_default: float = DEFAULT_TTL_DAYS,
+    team: bool = False,
 ) -> tuple[str, float, int]:
-    """Title, lifetime and capacity as stored, else InvalidRoomSettings naming the rule."""
+    """Title, lifetime and capacity as stored, else InvalidRoomSettings naming the rule; an
+    unset lifetime or capacity is the setting's (a team room's lifetime if `team`)."""
     clean = clean_title(title)
-    ttl = env_number(ttl_env, ttl_default) if ttl_days is None else float(ttl_days)
+    config = settings()
+    default_ttl = config.team_room_ttl_days if team else config.room_ttl_days
+    ttl = default_ttl if ttl_days is None else float(ttl_days)
     if not 0 < ttl <= MAX_TTL_DAYS:
         raise InvalidRoomSettings(
             Msg("A room lives more than 0 and at most {days:g} days.", days=MAX_TTL_DAYS)
         )
-    cap = env_number(ENV_CAPACITY, DEFAULT_CAPACITY) if capacity is None else capacity
+    cap = config.room_capacity if capacity is None else capacity
     if cap != int(cap) or not 1 <= cap <= MAX_CAPACITY:
         raise InvalidRoomSettings(Msg("A room holds 1 to {n} participants.", n=MAX_CAPACITY))
     return clean, ttl, int(cap)

@@ -12,7 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from roles.i18n import DEFAULT_LANG, Lang, Msg
 from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
-from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey, WrongRoomKind
+from store.errors import (
+    InvalidRoomSettings,
+    RoomNotFound,
+    WrongCodeOrKey,
+    WrongKey,
+    WrongRoomKind,
+)
 from store.migrations import ready
 from store.models import CreatedRoom, RoomInfo
 from store.room_settings import (
@@ -69,13 +75,18 @@ def bump(conn: Connection, code: str) -> None:
     conn.execute(update(rooms).where(rooms.c.code == code).values(version=rooms.c.version + 1))
 
 
-def record_miss(engine: Engine, backoff: limits.Backoff, address: str | None) -> None:
-    """Count a miss toward `address`'s back-off, in a transaction of its own."""
+def record_miss(
+    engine: Engine, backoff: limits.Backoff, *, device: str | None, address: str | None
+) -> None:
+    """Count a miss toward the device's and the address's back-off, in a transaction of its
+    own (nothing without an address: a trusted caller)."""
+    if address is None:
+        return
     try:
         with begin_write(engine) as conn:
-            limits.record_miss(conn, backoff, address, _now())
+            limits.record_miss(conn, backoff, _now(), device=device, address=address)
     except IntegrityError:
-        pass  # a simultaneous miss from the same address was recorded instead
+        pass  # a simultaneous miss from the same device or address was recorded instead
 
 
 def require_key(
@@ -160,20 +171,27 @@ def insert_room(
     raise InvalidRoomSettings(Msg("Could not find a free room code; try again."))
 
 
-def get_room(*, room: str, address: str | None = None, engine: Engine | None = None) -> RoomInfo:
+def get_room(
+    *,
+    room: str,
+    device: str | None = None,
+    address: str | None = None,
+    engine: Engine | None = None,
+) -> RoomInfo:
     """The workshop room's settings, or RoomNotFound if it is unknown or past its end date.
 
-    With the client's `address`, codes that do not exist count toward its back-off
-    (TooManyRequests while it must wait), so codes cannot be guessed quickly.
+    With the client's `address` (and its `device`: its participant id), codes that do not exist
+    count toward their back-off (TooManyRequests while they must wait), so codes cannot be
+    guessed quickly; a page that already opened this code passes neither.
     """
     code = codes.normalise_code(room)
     eng = ready(engine)
     try:
         with begin_read(eng) as conn:
-            limits.check(conn, limits.CODES, address, _now())
+            limits.check(conn, limits.CODES, _now(), device=device, address=address)
             return room_info(load_room(conn, code))
     except RoomNotFound:
-        record_miss(eng, limits.CODES, address)
+        record_miss(eng, limits.CODES, device=device, address=address)
         raise
 
 
@@ -196,26 +214,54 @@ def check_key(
     room: str,
     key: str,
     kind: str = "workshop",
+    device: str | None = None,
     address: str | None = None,
     engine: Engine | None = None,
 ) -> bool:
     """True if `key` is this room's facilitator key (RoomNotFound if there is no such room).
 
-    With the client's `address`, wrong keys count toward its back-off (TooManyRequests), and
-    so do codes of no room of this `kind`.
+    With the client's `address` (and `device`), wrong keys and codes of no room of this `kind`
+    count toward their back-off alike (TooManyRequests).
     """
     code = codes.normalise_code(room)
     eng = ready(engine)
     try:
         with begin_read(eng) as conn:
-            limits.check(conn, limits.KEYS, address, _now())
+            limits.check(conn, limits.KEYS, _now(), device=device, address=address)
             ok = codes.secret_matches(key, load_room(conn, code, kind=kind).key_hash)
     except RoomNotFound:
-        record_miss(eng, limits.CODES, address)
+        record_miss(eng, limits.KEYS, device=device, address=address)
         raise
     if not ok:
-        record_miss(eng, limits.KEYS, address)
+        record_miss(eng, limits.KEYS, device=device, address=address)
     return ok
+
+
+def open_room(
+    *,
+    room: str,
+    key: str,
+    kind: str = "workshop",
+    device: str | None = None,
+    address: str | None = None,
+    engine: Engine | None = None,
+) -> RoomInfo:
+    """The room that this code and key open, for taking control of it from a typed code and
+    key; else WrongCodeOrKey, the same whether the code is unknown, of the other kind of room,
+    or the key is wrong, and each counts one miss toward the back-off of `device` and
+    `address` (TooManyRequests while they must wait)."""
+    code = codes.normalise_code(room)
+    eng = ready(engine)
+    with begin_read(eng) as conn:
+        limits.check(conn, limits.KEYS, _now(), device=device, address=address)
+        try:
+            row = load_room(conn, code, kind=kind)
+        except RoomNotFound:  # also a room of the other kind
+            row = None
+        if row is not None and codes.secret_matches(key, row.key_hash):
+            return room_info(row)
+    record_miss(eng, limits.KEYS, device=device, address=address)
+    raise WrongCodeOrKey(code, kind=kind)
 
 
 def set_room_state(

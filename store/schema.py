@@ -210,7 +210,9 @@ team_ratings = _round_scores("team_ratings", nullable=True)
 # (explicitly, so it never depends on the database enforcing ON DELETE CASCADE).
 ROOM_CHILDREN = (team_ratings, team_answers, team_rounds, team_members)
 
-# Server-wide values that every replica must share (e.g. the key of device hashes).
+# Server-wide values that every replica must share: the key of device and address hashes
+# (`HASH_KEY`, made by a migration) when no SKILLS_MAP_SECRET is set.
+HASH_KEY = "device_key"
 settings = Table(
     "settings",
     metadata,

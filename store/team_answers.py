@@ -68,19 +68,21 @@ def member_view(
     *, room: str, participant: str, address: str | None = None, engine: Engine | None = None
 ) -> tuple[TeamRoomInfo, MemberHistory | None]:
     """The team room and this device's member with their own answers (None before the first
-    answer), in one read; unknown codes count toward `address`'s back-off."""
+    answer), in one read; with an `address`, unknown codes count toward the back-off of this
+    device and of the address."""
     code = codes.normalise_code(room)
     eng = ready(engine)
     try:
         with begin_read(eng) as conn:
-            limits.check(conn, limits.CODES, address, datetime.now(UTC))
+            now = datetime.now(UTC)
+            limits.check(conn, limits.CODES, now, device=participant, address=address)
             info = team_info(conn, load_room(conn, code, kind=KIND))
             if not codes.is_participant_token(participant):
                 return info, None
             member = _member_row(conn, code, codes.hash_secret(participant))
             return info, (None if member is None else _history(conn, member))
     except RoomNotFound:
-        record_miss(eng, limits.CODES, address)
+        record_miss(eng, limits.CODES, device=participant, address=address)
         raise
 
 

@@ -14,16 +14,18 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
+from roles.settings import FIELDS, settings
 from store import codes, limits
 from store.engine import begin_read, begin_write
 from store.errors import RoomNotFound, RoundNotFound, WrongKey
 from store.migrations import ready
 from store.models import CreatedRoom
-from store.room_settings import check_settings, env_number
+from store.room_settings import check_settings
 from store.rooms import (
     bump,
     insert_room,
     load_room,
+    open_room,
     record_miss,
     require_key,
     room_info,
@@ -38,8 +40,7 @@ from store.team_models import (
     TeamSnapshot,
 )
 
-ENV_TEAM_TTL = "SKILLS_MAP_TEAM_ROOM_TTL_DAYS"
-DEFAULT_TEAM_TTL_DAYS = 90.0
+DEFAULT_TEAM_TTL_DAYS = float(FIELDS["team_room_ttl_days"].default)
 # A team, not a hall: a department of this size still fits one map.
 TEAM_CAPACITY = 500
 KIND = "team"
@@ -52,7 +53,7 @@ def _now() -> datetime:
 
 def default_keep_days() -> float:
     """How long a new team room is kept without use: `SKILLS_MAP_TEAM_ROOM_TTL_DAYS`, else 90."""
-    return env_number(ENV_TEAM_TTL, DEFAULT_TEAM_TTL_DAYS)
+    return settings().team_room_ttl_days
 
 
 def _open_first_round(conn: Connection, code: str, now: datetime) -> None:
@@ -71,9 +72,7 @@ def create_team_room(
     `keep_days` (default `SKILLS_MAP_TEAM_ROOM_TTL_DAYS`, else 90) is how long the room is kept
     after its last use. `address` counts toward the rooms-per-hour limit.
     """
-    clean, ttl, cap = check_settings(
-        title, keep_days, TEAM_CAPACITY, ttl_env=ENV_TEAM_TTL, ttl_default=DEFAULT_TEAM_TTL_DAYS
-    )
+    clean, ttl, cap = check_settings(title, keep_days, TEAM_CAPACITY, team=True)
     return insert_room(
         title=clean,
         ttl_days=ttl,
@@ -166,53 +165,60 @@ def team_snapshot(
     room: str,
     key: str,
     round_number: int | None = None,
+    device: str | None = None,
     address: str | None = None,
     engine: Engine | None = None,
 ) -> TeamSnapshot:
     """Every member of the team room with their answer and the manager's rating in one round
-    (default: the current one), read together. Needs the manager key (WrongKey otherwise);
-    with `address`, unknown codes and wrong keys count toward its back-off."""
+    (default: the current one), read together. Needs the manager key: WrongKey otherwise, or,
+    with the client's `address`, WrongCodeOrKey as in `open_room` (misses count)."""
     code = codes.normalise_code(room)
     eng = ready(engine)
-    try:
-        with begin_read(eng) as conn:
-            limits.check(conn, limits.KEYS, address, _now())
-            row = load_room(conn, code, kind=KIND)
-            if codes.secret_matches(key, row.key_hash):
-                info = team_info(conn, row)
-                number = checked_round(info, round_number)
-                return TeamSnapshot(
-                    info=info, round_number=number, members=_members(conn, code, number)
-                )
-    except RoomNotFound:
-        record_miss(eng, limits.CODES, address)
-        raise
-    record_miss(eng, limits.KEYS, address)
-    raise WrongKey(code, kind=KIND)
+    if address is not None:
+        open_room(room=code, key=key, kind=KIND, device=device, address=address, engine=eng)
+    with begin_read(eng) as conn:
+        row = load_room(conn, code, kind=KIND)
+        if not codes.secret_matches(key, row.key_hash):
+            raise WrongKey(code, kind=KIND)
+        info = team_info(conn, row)
+        number = checked_round(info, round_number)
+        return TeamSnapshot(info=info, round_number=number, members=_members(conn, code, number))
 
 
 def open_team_room(
-    *, room: str, key: str, address: str | None = None, engine: Engine | None = None
+    *,
+    room: str,
+    key: str,
+    device: str | None = None,
+    address: str | None = None,
+    engine: Engine | None = None,
 ) -> TeamRoomInfo:
-    """Check the manager key (misses count as in `team_snapshot`) and record the use, which
-    keeps the room for another `keep_days`: what "Load answers" does once."""
-    snapshot = team_snapshot(room=room, key=key, address=address, engine=engine)
-    with begin_write(ready(engine)) as conn:
-        row = require_key(conn, snapshot.info.code, key, kind=KIND)
+    """Check the team code and manager key as `open_room` does (one message for an unknown
+    code, a workshop code and a wrong key; misses count) and record the use, which keeps the
+    room for another `keep_days`: what "Load answers" does once."""
+    eng = ready(engine)
+    info = open_room(room=room, key=key, kind=KIND, device=device, address=address, engine=eng)
+    with begin_write(eng) as conn:
+        row = require_key(conn, info.code, key, kind=KIND)
         touch(conn, row, _now())
         return team_info(conn, load_room(conn, row.code, kind=KIND))
 
 
 def get_team_room(
-    *, room: str, address: str | None = None, engine: Engine | None = None
+    *,
+    room: str,
+    device: str | None = None,
+    address: str | None = None,
+    engine: Engine | None = None,
 ) -> TeamRoomInfo:
-    """The team room's title and rounds (what a member's page needs), or RoomNotFound."""
+    """The team room's title and rounds (what a member's page needs), or RoomNotFound; with
+    an `address`, unknown codes count toward the back-off of `device` and the address."""
     code = codes.normalise_code(room)
     eng = ready(engine)
     try:
         with begin_read(eng) as conn:
-            limits.check(conn, limits.CODES, address, _now())
+            limits.check(conn, limits.CODES, _now(), device=device, address=address)
             return team_info(conn, load_room(conn, code, kind=KIND))
     except RoomNotFound:
-        record_miss(eng, limits.CODES, address)
+        record_miss(eng, limits.CODES, device=device, address=address)
         raise

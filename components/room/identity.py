@@ -9,16 +9,16 @@ share a database, or one of those settings, give the same device the same id.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import streamlit as st
 from streamlit import config
 
 import store
+from roles.settings import secret_value, settings
 from serving.device_cookie import COOKIE, valid_token
 
-ENV_SECRET = "SKILLS_MAP_SECRET"
+ENV_SECRET = "SKILLS_MAP_SECRET"  # named in tests; read through settings
 _SESSION_TOKEN = "device_session_token"
 LOCAL = "127.0.0.1"
 
@@ -33,7 +33,7 @@ def _key(explicit: str, database: str) -> bytes:
 
 def hash_key() -> bytes:
     """The key of device hashes (see the module docstring for where it comes from)."""
-    explicit = os.environ.get(ENV_SECRET, "").strip()
+    explicit = secret_value(settings().secret) or ""
     if not explicit and config.is_manually_set("server.cookieSecret"):
         explicit = str(config.get_option("server.cookieSecret"))
     return _key(explicit, store.database_url())

@@ -9,7 +9,6 @@ work when clicked, but a QR code needs an absolute address, so none is drawn.
 from __future__ import annotations
 
 import io
-import os
 from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
@@ -17,14 +16,15 @@ import segno
 import streamlit as st
 
 from roles.i18n import DEFAULT_LANG, Lang
+from roles.settings import settings
 
-PUBLIC_URL_ENV = "SKILLS_MAP_PUBLIC_URL"
+PUBLIC_URL_ENV = "SKILLS_MAP_PUBLIC_URL"  # named in messages and tests; read through settings
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
 def app_base_url(page_slug: str) -> str | None:
     """The app's root address without a trailing slash, or None when it cannot be known."""
-    configured = os.environ.get(PUBLIC_URL_ENV, "").strip()
+    configured = settings().public_url
     if configured:
         return configured.rstrip("/")
     url = st.context.url

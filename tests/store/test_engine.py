@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, create_mock_engine, func, inspect,
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 import store
+from roles.errors import SettingsError
 from roles.models import Profile
 from store.migrations import MIGRATIONS
 from store.schema import schema_version
@@ -181,7 +182,7 @@ def test_a_bad_pool_setting_is_named(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str
 ) -> None:
     monkeypatch.setenv(name, value)
-    with pytest.raises(store.StoreConfigError, match=f"{name}='{value}': give a whole number"):
+    with pytest.raises(SettingsError, match=f"{name}='{value}' is not valid: give a whole number"):
         store.make_engine("postgresql+psycopg://u:p@127.0.0.1:9/x")
 
 

@@ -52,9 +52,9 @@ def test_a_version_3_store_gets_the_projector_language(
             " '2025-01-01 00:00:00', '2999-01-01 00:00:00', 0, 0, 0, 50, 3, 'join', 'workshop')"
         )
     monkeypatch.setattr(migrations, "MIGRATIONS", full)
-    assert migrations.migrate(engine) == 4
+    assert migrations.migrate(engine) == len(full)
     assert store.get_room(room="K7MQ2P", engine=engine).lang == "en"
     with engine.connect() as conn:
         versions = conn.exec_driver_sql("SELECT version FROM schema_version").scalars().all()
-    assert sorted(versions) == [1, 2, 3, 4]
+    assert sorted(versions) == list(range(1, len(full) + 1))
     engine.dispose()

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, select, update
 
 import store
+from roles.errors import SettingsError
 from roles.models import Profile
 from store import codes
 from store.schema import entries, rooms
@@ -42,7 +43,7 @@ def test_defaults_come_from_the_environment(db: Engine, monkeypatch: pytest.Monk
 
 def test_garbage_in_the_environment_is_named(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SKILLS_MAP_ROOM_CAPACITY", "lots")
-    with pytest.raises(store.InvalidRoomSettings, match="SKILLS_MAP_ROOM_CAPACITY"):
+    with pytest.raises(SettingsError, match="SKILLS_MAP_ROOM_CAPACITY='lots' is not valid"):
         store.create_room(title="Env", engine=db)
 
 
