@@ -63,7 +63,8 @@ else:
 
     from serving.affinity import SessionElsewhereMiddleware
     from serving.device_cookie import DeviceCookieMiddleware
-    from serving.lifespan import lifespan
+    from serving.lifespan import lifespan, require_settings
 
+    require_settings()  # a bad SKILLS_MAP_* setting stops the server here, with its name
     middleware = [Middleware(DeviceCookieMiddleware), Middleware(SessionElsewhereMiddleware)]
     app = st.App("app.py", middleware=middleware, lifespan=lifespan)

@@ -19,6 +19,7 @@ from roles.errors import ProfileError, SkillsMapError
 from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, listing, pad, tr
 from roles.models import Catalog, Profile, axis_label
 from roles.report import answers_report, match_report
+from roles.settings import settings
 
 EXIT_USAGE = 2
 
@@ -189,6 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang: Lang = getattr(args, "lang", DEFAULT_LANG)
     try:
+        settings()  # a bad SKILLS_MAP_* value stops every command before it does anything
         return int(args.func(args))
     except SkillsMapError as exc:
         print(tr(lang, "skills-map: error: {message}", message=exc.text(lang)), file=sys.stderr)

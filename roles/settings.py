@@ -31,9 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = ROOT / "data"
 
 
-def _shown(default: str, *, secret: bool = False) -> dict[str, Any]:
-    """Extra field metadata: how the README shows the default; secrets are never echoed."""
-    return {"shown_default": default, "secret": secret}
+def _shown(default: str, *, secret: bool = False, valid: str | None = None) -> dict[str, Any]:
+    """Extra field metadata: how the README shows the default (and, where the type does not
+    say it, what a valid value is); secrets are never echoed."""
+    return {"shown_default": default, "secret": secret, "valid": valid}
 
 
 class Settings(BaseSettings):
@@ -58,7 +59,9 @@ class Settings(BaseSettings):
         None,
         description="any SQLAlchemy URL, e.g. `postgresql+psycopg://user:pw@host/db` (install "
         'with `pip install -e ".[postgres]"`)',
-        json_schema_extra=_shown("SQLite in the data folder", secret=True),
+        json_schema_extra=_shown(
+            "SQLite in the data folder", secret=True, valid="an SQLAlchemy database URL"
+        ),
     )
     db_pool_size: int = Field(
         5,
@@ -96,7 +99,7 @@ class Settings(BaseSettings):
     team_key: SecretStr | None = Field(
         None,
         description="the manager key for `skills-map team --room CODE` when `--key` is not given",
-        json_schema_extra=_shown("unset", secret=True),
+        json_schema_extra=_shown("unset", secret=True, valid="the key as shown"),
     )
     public_url: str | None = Field(
         None,
@@ -234,6 +237,9 @@ def rule(field: str) -> Msg:
     """What a valid value of `field` is, in words ("a whole number from 0 to 1000000")."""
     info = FIELDS[field]
     bounds = _bounds(info)
+    valid = _extra(info).get("valid")
+    if valid:
+        return Msg(str(valid))
     if info.annotation is int or info.annotation is float:
         kind = Msg("a whole number") if info.annotation is int else Msg("a number")
         low = _number(bounds.get("ge", bounds.get("gt", 0)))
@@ -286,3 +292,14 @@ def reload() -> None:
 def secret_value(value: SecretStr | None) -> str | None:
     """The plain text of a secret setting, or None when unset."""
     return None if value is None else value.get_secret_value()
+
+
+def markdown_table() -> str:
+    """The README's configuration table, made from the declarations above."""
+    lines = ["| variable | default | valid values | what it does |", "| --- | --- | --- | --- |"]
+    for field, info in FIELDS.items():
+        valid = rule(field).text("en")
+        lines.append(
+            f"| `{env_name(field)}` | {shown_default(field)} | {valid} | {info.description} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,6 +1,9 @@
-"""Start and stop hooks of the server: check the store, purge on a schedule, checkpoint at stop.
+"""Start and stop hooks of the server: check the settings and the store, purge on a schedule,
+checkpoint at stop.
 
-At start the store is opened (and migrated) once, so a damaged SQLite file is reported in the
+Before the server takes a request its settings are checked (`require_settings`, called when
+`streamlit run` loads `app.py`): a bad `SKILLS_MAP_*` value stops it with one line naming the
+variable and the fix, and exit code 2. At start the store is opened (and migrated) once, so a damaged SQLite file is reported in the
 server log with the fix, before anyone opens a page. While running, expired rooms and old limit
 counts are purged every few minutes. At stop, SQLite's write-ahead log is copied into the main
 file and emptied, so `rooms.sqlite` alone holds every answer.
@@ -12,15 +15,29 @@ import asyncio
 import contextlib
 import gc
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import store
-from roles.errors import SkillsMapError
+from roles.errors import SettingsError, SkillsMapError
+from roles.settings import settings
 
 PURGE_EVERY_S = 600
 _LOG = logging.getLogger("skills_map")
+
+
+def require_settings() -> None:
+    """Stop the server when a setting is bad: one line on stderr, exit code 2, no traceback.
+
+    Called as the server loads the app, before it serves anything (the lifespan hook would be
+    later, and Starlette prints a traceback for anything raised there)."""
+    try:
+        settings()
+    except SettingsError as exc:
+        print(f"skills-map: error: {exc}", file=sys.stderr, flush=True)
+        raise SystemExit(2) from None
 
 
 def _open_store() -> None:
