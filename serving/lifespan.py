@@ -3,10 +3,11 @@ checkpoint at stop.
 
 Before the server takes a request its settings are checked (`require_settings`, called when
 `streamlit run` loads `app.py`): a bad `SKILLS_MAP_*` value stops it with one line naming the
-variable and the fix, and exit code 2. At start the store is opened (and migrated) once, so a damaged SQLite file is reported in the
-server log with the fix, before anyone opens a page. While running, expired rooms and old limit
-counts are purged every few minutes. At stop, SQLite's write-ahead log is copied into the main
-file and emptied, so `rooms.sqlite` alone holds every answer.
+variable and the fix, and exit code 2. At start the store is opened (and migrated) once, so a
+damaged SQLite file is reported in the server log with the fix, before anyone opens a page.
+While running, expired rooms and old limit counts are purged every few minutes. At stop,
+SQLite's write-ahead log is copied into the main file and emptied, so `rooms.sqlite` alone
+holds every answer.
 """
 
 from __future__ import annotations
