@@ -15,7 +15,7 @@ import streamlit as st
 import store
 from components.errors import render_error
 from components.lang import _, current_lang, with_lang
-from components.room.identity import client_address
+from components.room.identity import client_address, participant
 from components.room.qr import is_local, join_link, page_link, qr_png
 from roles.errors import SkillsMapError
 from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, day, say
@@ -120,23 +120,17 @@ def keep_link_in_address(*, room: str, key: str, take: Callable[[str, str], obje
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:
+    """Take the room that this code and key open; an unknown code, a team code and a wrong key
+    get one and the same message (and count toward the back-off), so nobody learns which
+    codes exist here."""
     try:
-        code = store.normalise_code(raw_room)
-        ok = store.check_key(room=code, key=key.strip(), address=client_address())
+        info = store.open_room(
+            room=raw_room, key=key.strip(), device=participant(), address=client_address()
+        )
     except SkillsMapError as exc:
         render_error(exc)
         return False
-    if not ok:
-        st.error(
-            _(
-                "That facilitator key does not open room {code}. Check it and try again; the "
-                "room was not changed.",
-                code=code,
-            ),
-            icon=":material/lock:",
-        )
-        return False
-    _take_control(code, key.strip())
+    _take_control(info.code, key.strip())
     return True
 
 

@@ -1,7 +1,11 @@
-"""Finding a room from a code someone typed or scanned, for the Join and Present pages.
+"""Finding a room from a code someone typed or scanned, for the Join, Present and member pages.
 
-Every miss counts toward the client's back-off (see `store.limits`), so codes cannot be guessed
-quickly; a page with a bad code says why and offers a field to type the right one.
+The first look-up of a code in a session goes through the store's back-off (see
+`store.limits`): every miss counts toward this device's and its address's, and while either
+must wait no room is shown, so codes cannot be guessed quickly, not even by watching which
+codes open. A code this session has looked up is not checked again on its page's reruns: a
+page already open keeps working when other phones behind the same address mistype. A page with a
+bad code says why and offers a field to type the right one.
 """
 
 from __future__ import annotations
@@ -14,12 +18,41 @@ import streamlit as st
 import store
 from components.errors import render_error
 from components.lang import _, with_lang
-from components.room.identity import client_address
+from components.room.identity import client_address, participant
 from components.room.live import RoomView, forget, room_view
 from roles.errors import SkillsMapError
 from roles.i18n import N_
 
 T = TypeVar("T")
+_SEEN = "lookup_seen_codes"  # codes this session looked up (found or not), most recent last
+_KEEP_SEEN = 16
+
+
+def counted(raw: str, read: Callable[[str | None], T]) -> T:
+    """`read(address)` for a look-up of the code `raw`: with the client's address the first
+    time this session looks the code up (the store checks the back-off and counts a miss), and
+    None (nothing checked or counted) on the reruns of a page that already looked it up, found
+    or not: a page already open keeps working while its address backs off, and a person on an
+    error page is not counted again for the same typo."""
+    try:
+        code: str | None = store.normalise_code(raw)
+    except SkillsMapError:
+        code = None
+    if code is not None and code in st.session_state.get(_SEEN, ()):
+        return read(None)
+    try:
+        found = read(client_address())
+    except store.RoomNotFound:
+        _remember(code)
+        raise
+    _remember(code)
+    return found
+
+
+def _remember(code: str | None) -> None:
+    if code is not None:
+        seen = [c for c in st.session_state.get(_SEEN, ()) if c != code]
+        st.session_state[_SEEN] = [*seen, code][-_KEEP_SEEN:]
 
 
 def open_typed_code(typed: str) -> None:
@@ -72,7 +105,9 @@ def read_or_offer_another(
 def find_room(raw: str, *, key: str, button: str) -> store.RoomInfo | None:
     """The open room for `raw`, or None after showing why not and a field for another code."""
     try:
-        return store.get_room(room=raw, address=client_address())
+        return counted(
+            raw, lambda address: store.get_room(room=raw, device=participant(), address=address)
+        )
     except SkillsMapError as exc:
         render_error(exc)
     render_code_entry(key=key, button=button, label=_("Try another room code"))
@@ -84,8 +119,11 @@ def find_room_and_entry(
 ) -> tuple[store.RoomInfo, store.Entry | None] | None:
     """The open room for `raw` and this participant's entry (one read), or None as `find_room`."""
     return read_or_offer_another(
-        lambda: store.get_room_and_entry(
-            room=raw, participant=participant, address=client_address()
+        lambda: counted(
+            raw,
+            lambda address: store.get_room_and_entry(
+                room=raw, participant=participant, address=address
+            ),
         ),
         key=key,
         button=button,
@@ -95,19 +133,18 @@ def find_room_and_entry(
 def find_view(raw: str, *, key: str, button: str) -> RoomView | None:
     """The shared view of the room for `raw` (Present), or None after showing why not.
 
-    An open room costs nothing extra per viewer (the shared view); only a code that is not an
-    open room goes to the store, which counts the miss toward the viewer's back-off.
+    The first time this session asks for a code it goes to the store, through the back-off (a
+    blocked device or address sees no room, existing or not); then every projector of the room
+    reads the shared view, which costs nothing extra per viewer.
     """
     try:
-        return room_view(store.normalise_code(raw))
-    except store.RoomNotFound:
-        pass
+        code = store.normalise_code(raw)
+        if code not in st.session_state.get(_SEEN, ()):
+            if find_room(raw, key=key, button=button) is None:
+                return None
+            forget(code)  # it may have opened since the shared cache last looked
+        return room_view(code)
     except SkillsMapError as exc:
         render_error(exc)
-        render_code_entry(key=key, button=button, label=_("Try another room code"))
-        return None
-    info = find_room(raw, key=key, button=button)
-    if info is None:
-        return None
-    forget(info.code)  # it opened since the shared cache last looked
-    return room_view(info.code)
+    render_code_entry(key=key, button=button, label=_("Try another room code"))
+    return None

@@ -21,7 +21,7 @@ from components.lang import _, current_lang
 from components.me.questionnaire_form import collect_answers, render_questions, seed_questions
 from components.room.identity import client_address, participant
 from components.room.join import render_level_sliders
-from components.room.lookup import read_or_offer_another
+from components.room.lookup import counted, read_or_offer_another
 from roles.disagreement import measure_word
 from roles.errors import ProfileError, SkillsMapError
 from roles.i18n import N_, Msg
@@ -48,7 +48,10 @@ def find_team(raw: str) -> tuple[store.TeamRoomInfo, store.MemberHistory | None]
     """The team room and this device's own answers, or None after saying why and offering a
     field for another code (a workshop code gets a link to where it belongs)."""
     return read_or_offer_another(
-        lambda: store.member_view(room=raw, participant=participant(), address=client_address()),
+        lambda: counted(
+            raw,
+            lambda address: store.member_view(room=raw, participant=participant(), address=address),
+        ),
         key="tm_code",
         button=_("Open"),
         label=_("Try another team code"),

@@ -208,13 +208,44 @@ def test_new_participants_per_address_are_limited(
     assert store.room_snapshot(room=room.room.code).count == 1
 
 
-def test_guessing_codes_backs_off(fresh_store: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_guessing_codes_backs_off_this_phone_not_its_neighbours(
+    room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SKILLS_MAP_FREE_CODE_MISSES", "2")
-    for guess in ("ZZZZZZ", "ZZZZZY", "ZZZZZX"):  # two free misses, the third sets a wait
+    at = _join({"room": "ZZZZZZ"})  # one phone (one session), typing codes
+    assert "no open room" in _errors(at)
+    for guess in ("ZZZZZY", "ZZZZZX"):  # two free misses, the third sets a wait
+        at.text_input(key="join_code_input").set_value(guess)
+        at.button[0].click().run()
+        assert "no open room" in _errors(at)
+    at.text_input(key="join_code_input").set_value(room.room.code)
+    at.button[0].click().run()
+    assert "Too many room codes that do not exist from this device" in _errors(at)
+    assert re.search(r"Wait [12] seconds", _errors(at))
+    # The rest of the hall, behind the same address, joins.
+    assert not _errors(_join({"room": room.room.code}))
+
+
+def test_a_guesser_who_throws_cookies_away_backs_off_per_address(
+    room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_FREE_ADDRESS_MISSES", "2")
+    for guess in ("ZZZZZZ", "ZZZZZY", "ZZZZZX"):  # a new session (device) for each try
         assert "no open room" in _errors(_join({"room": guess}))
-    fourth = _join({"room": "ZZZZZW"})
-    assert "Too many room codes that do not exist" in _errors(fourth)
-    assert re.search(r"Wait [12] seconds", _errors(fourth))
+    blocked = _join({"room": room.room.code})
+    assert "do not open a room from your network" in _errors(blocked)
+    assert not [b for b in blocked.button if b.key == "join_submit"]
+
+
+def test_a_page_already_open_keeps_working_when_the_address_backs_off(
+    room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_FREE_ADDRESS_MISSES", "2")
+    mine = _join({"room": room.room.code})
+    for guess in ("ZZZZZZ", "ZZZZZY", "ZZZZZX"):  # someone else behind the same address
+        _join({"room": guess})
+    _submit(mine)
+    assert not _errors(mine) and mine.success[0].value.startswith("Saved at")
 
 
 def test_full_room_says_so(fresh_store: None) -> None:

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 import store
@@ -187,3 +188,34 @@ def test_without_a_code_the_page_asks_for_one(room: store.CreatedRoom) -> None:
     next(b for b in at.button if b.label == "Present").click().run()
     assert at.query_params["room"] == room.room.code
     assert "0 participants joined" in _html(at)
+
+
+def test_a_blocked_address_sees_no_room_not_even_an_existing_one(
+    room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Guessing through Present: misses count, and while the address waits an existing room is
+    not shown either (it was, at 85 guesses a second, before)."""
+    monkeypatch.setenv("SKILLS_MAP_FREE_ADDRESS_MISSES", "2")
+    for guess in ("ZZZZZZ", "ZZZZZY", "ZZZZZX"):  # a new session (device) for each guess
+        assert "no open room" in at_errors(_present(guess))
+    blocked = _present(room.room.code)
+    assert "from your network" in at_errors(blocked)
+    assert "Team offsite" not in str([h.proto.body for h in blocked.get("html")])
+    assert not blocked.get("plotly_chart") and not blocked.get("imgs")
+
+
+def test_one_device_guessing_on_present_waits_alone(
+    room: store.CreatedRoom, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_FREE_CODE_MISSES", "1")
+    at = _present("ZZZZZZ")
+    for guess in ("ZZZZZY", room.room.code):
+        at.text_input(key="present_code_input").set_value(guess)
+        at.button[0].click().run()
+    assert "room codes that do not exist from this device" in at_errors(at)
+    # Another projector behind the same address shows the room.
+    assert "Team offsite" in str([h.proto.body for h in _present(room.room.code).get("html")])
+
+
+def at_errors(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.error)

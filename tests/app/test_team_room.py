@@ -103,11 +103,13 @@ def test_a_wrong_key_or_a_workshop_code_is_refused(
 ) -> None:
     created, _ = team
     at = app("views/team.py", room=created.room.code, key="not-the-key").run()
-    assert "That manager key does not open team room" in texts(at)
+    refused = f"Team code {created.room.code} and that manager key do not open a team room"
+    assert refused in texts(at)
     assert "teamroom_code" not in at.session_state and _people(at) == 0
     workshop = store.create_room(title="Workshop")
     at = app("views/team.py", room=workshop.room.code, key=workshop.key).run()
-    assert "is a workshop room, not a team room" in texts(at)
+    # The same words as for a wrong key: nothing tells the manager page which codes exist.
+    assert refused.replace(created.room.code, workshop.room.code) in texts(at)
     assert "teamroom_code" not in at.session_state
 
 
@@ -269,3 +271,23 @@ def test_the_report_is_headed_by_the_team_room_s_name_and_round(
     snapshot = store.team_snapshot(room=code, key=key, round_number=None)
     assert report_title(TeamRoom(code, key, snapshot)) == "Data platform team: round 1"
     assert report_title(None) == "Team skills map"
+
+
+def test_load_answers_backs_off_a_guesser_and_says_the_same_for_every_miss(
+    team: tuple[store.CreatedRoom, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLS_MAP_FREE_KEY_MISSES", "2")
+    created, _ = team
+    at = app("views/team.py").run()  # one browser tab: one device
+
+    def load(code: str, key: str) -> str:
+        at.text_input(key="teamroom_load_code").set_value(code)
+        at.text_input(key="teamroom_load_key").set_value(key)
+        _button(at, "Load answers").click().run()
+        return "\n".join(e.value for e in at.error)
+
+    said = {load(code, "k" * 22).replace(code, "CODE") for code in ("ZZZZZZ", created.room.code)}
+    assert len(said) == 1 and "do not open a team room" in said.pop()
+    load("ZZZZZY", "k" * 22)  # the third miss: from now on this device waits
+    assert "from this device" in load(created.room.code, created.key)
+    assert "teamroom_code" not in at.session_state
