@@ -34,6 +34,7 @@ _ENTRY_FIELDS = (
     entries.c.swe,
     entries.c.comm,
     entries.c.updated_at,
+    entries.c.created_at,
 )
 
 
@@ -61,6 +62,7 @@ def _entry(row: Any) -> Entry:
         swe=row.swe,
         comm=row.comm,
         updated_at=row.updated_at,
+        joined_at=row.created_at,
     )
 
 

@@ -42,6 +42,8 @@ class Entry(FrozenModel):
     swe: float = Field(ge=0, le=10)
     comm: float = Field(ge=0, le=10)
     updated_at: datetime
+    # When this participant first answered (what "remove every entry that joined after" uses).
+    joined_at: datetime | None = None
 
 
 class Snapshot(FrozenModel):

@@ -318,6 +318,24 @@ def remove_entry(*, room: str, key: str, entry_id: int, engine: Engine | None = 
         return gone.rowcount > 0
 
 
+def remove_entries_since(
+    *, room: str, key: str, since: datetime, engine: Engine | None = None
+) -> int:
+    """Delete every entry of the room that joined at or after `since` (a flood of fake
+    participants, in one action); entries that joined before stay. Returns how many went."""
+    if since.tzinfo is None:
+        raise InvalidRoomSettings(Msg("The time to remove entries from needs a time zone."))
+    code = codes.normalise_code(room)
+    with begin_write(ready(engine)) as conn:
+        require_key(conn, code, key)
+        gone = conn.execute(
+            delete(entries).where(entries.c.room_code == code, entries.c.created_at >= since)
+        ).rowcount
+        if gone:
+            bump(conn, code)
+        return gone
+
+
 def clear_room(*, room: str, key: str, engine: Engine | None = None) -> int:
     """Delete every entry of the room (the room stays open); returns how many went."""
     code = codes.normalise_code(room)

@@ -22,6 +22,7 @@ from components.room.controls import (
     render_projector_lang,
     run_action,
 )
+from components.room.flood import render_remove_since
 from components.room.live import forget, room_view
 from components.room.map import participants_label
 from roles.errors import SkillsMapError
@@ -146,6 +147,7 @@ def render_live_room(code: str) -> None:
         return
     render_entries(snapshot)
     render_clear(snapshot.count)
+    render_remove_since(snapshot)
 
 
 def render_entries(snapshot: store.Snapshot) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
 import store
 from components.room.live import forget
 from roles.models import Profile
+from store.schema import entries
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "host.py")
@@ -241,3 +244,28 @@ def test_take_control_backs_off_a_guesser_even_for_a_real_room(
         AppTest.from_file(PAGE, default_timeout=30).run(), created.room.code, created.key
     )
     assert other.session_state["host_room"] == created.room.code  # another device is let in
+
+
+def test_a_flood_is_removed_in_one_confirmed_action(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    code = created.room.code
+    _join(code, 3)
+    an_hour_ago = datetime.now(UTC) - timedelta(hours=1)
+    with store.default_engine().begin() as conn:  # the real participants came an hour ago
+        conn.execute(update(entries).values(created_at=an_hour_ago))
+    _join(code, 4)  # the flood, just now
+    forget(code)
+    at = _host(code, created.key)
+    at.time_input(key="host_flood_time").set_value(
+        (datetime.now(UTC) - timedelta(minutes=5)).time()
+    )
+    at.run()
+    remove = _button(at, "Remove them")
+    assert remove.disabled  # not before the confirmation
+    confirm = at.checkbox(key="host_flood_confirm")
+    assert "remove the 4 participants that joined after" in confirm.label
+    confirm.check().run()
+    _button(at, "Remove them").click().run()
+    assert [e.name for e in store.room_snapshot(room=code).entries] == ["P0", "P1", "P2"]
+    assert "Removed 4 participants that joined after" in _texts(at)
+    assert not at.checkbox(key="host_flood_confirm").value
