@@ -2,11 +2,13 @@
 
 A copy of `rooms.sqlite` alone misses the answers still in its write-ahead log (`-wal`), and a
 copy taken while a server writes can be torn. SQLite's backup API copies a consistent snapshot
-of the database, log included, while servers keep running.
+of the database, log included, while servers keep running. A backup file appears only whole; a
+restore checks the file completely before it touches the store.
 """
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 from contextlib import closing
@@ -16,8 +18,10 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from roles.i18n import Msg
+from store.backup_check import check_backup
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import StoreConfigError
+from store.limits import forget_hash_key
 from store.migrations import migrate, ready
 from store.schema import HASH_KEY as _DEVICE_KEY
 from store.schema import settings
@@ -34,8 +38,42 @@ def _sqlite_path(engine: Engine) -> str:
     return engine.url.database
 
 
+def _remove(path: Path) -> None:
+    """Delete a partial file and SQLite's side files of it, if they are there."""
+    for leftover in (path, *(path.with_name(path.name + x) for x in ("-journal", "-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)
+
+
+def _beside(path: Path, what: str) -> Path:
+    """A hidden file name next to `path`, for a file made whole before it takes that name."""
+    return path.with_name(f".{path.name}.{what}-{secrets.token_hex(4)}")
+
+
+def _publish(partial: Path, target: Path) -> None:
+    """Give the finished file its name, never replacing a file that appeared meanwhile."""
+    with partial.open("rb") as f:
+        os.fsync(f.fileno())
+    try:
+        os.link(partial, target)  # fails if `target` exists: no backup is ever overwritten
+    except FileExistsError:
+        raise StoreConfigError(
+            Msg("{target} already exists; choose a new file name.", target=target)
+        ) from None
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise StoreConfigError(
+                Msg("{target} already exists; choose a new file name.", target=target)
+            ) from None
+        os.replace(partial, target)
+    partial.unlink(missing_ok=True)
+
+
 def backup(*, target: Path, engine: Engine | None = None) -> int:
-    """Copy the whole store into the new SQLite file `target`; returns the number of rooms."""
+    """Copy the whole store into the new SQLite file `target`; returns the number of rooms.
+
+    The copy is written under a hidden name beside `target` and takes its name only when it is
+    whole: a full disk or any other failure leaves no file behind, and says so.
+    """
     eng = ready(engine)
     source = _sqlite_path(eng)
     target = Path(target).expanduser()
@@ -43,33 +81,74 @@ def backup(*, target: Path, engine: Engine | None = None) -> int:
         raise StoreConfigError(
             Msg("{target} already exists; choose a new file name.", target=target)
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-        rooms = dst.execute("SELECT count(*) FROM rooms").fetchone()[0]
+    partial = _beside(target, "partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(partial)) as dst:
+            src.backup(dst)
+            rooms = dst.execute("SELECT count(*) FROM rooms").fetchone()[0]
+        _publish(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreConfigError(
+            Msg(
+                "The backup could not be written to {target} ({why}); no file was left there. "
+                "Free some space or choose another folder, then run it again.",
+                target=target,
+                why=getattr(exc, "strerror", None) or str(exc),
+            )
+        ) from None
+    finally:
+        _remove(partial)
     return int(rooms)
 
 
 def restore(*, source: Path, engine: Engine | None = None) -> int:
-    """Replace the store's content with the backup `source`; returns the number of rooms."""
+    """Replace the store's content with the backup `source`; returns the number of rooms.
+
+    The backup is copied beside the store and checked completely (`backup_check`) before the
+    store is touched; then it replaces the store's content in one transaction, which every
+    server sees whole or not at all. A file that fails a check changes nothing.
+    """
     eng = ready(engine)
-    live = _sqlite_path(eng)
-    source = Path(source).expanduser()
+    live = Path(_sqlite_path(eng))
+    source = Path(source).expanduser().resolve()
+    if not source.is_file():
+        raise StoreConfigError(Msg("{source}: file not found; check the path", source=source))
+    staging = _beside(live, "restore")
     try:
-        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
-            tables = {r[0] for r in src.execute("SELECT name FROM sqlite_master")}
-            if not {"rooms", "entries", "schema_version"} <= tables:
-                raise StoreConfigError(
-                    Msg("{source} is not a backup of the room store.", source=source)
-                )
-            with closing(sqlite3.connect(live, timeout=30)) as dst:
-                src.backup(dst)
+        # A file: URI made from the path, so names with "#", "%" or "?" open the right file.
+        with (
+            closing(sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(staging)) as copy,
+        ):
+            src.backup(copy)
+        check_backup(staging, source)
+        with (
+            closing(sqlite3.connect(staging)) as checked,
+            closing(sqlite3.connect(live, timeout=30)) as dst,
+        ):
+            checked.backup(dst)
     except sqlite3.DatabaseError as exc:
         raise StoreConfigError(
-            Msg("{source} cannot be read as a room store backup ({why}).", source=source, why=exc)
+            Msg(
+                "{source} cannot be read as a room store backup ({why}); nothing was changed.",
+                source=source,
+                why=exc,
+            )
         ) from None
+    except OSError as exc:
+        raise StoreConfigError(
+            Msg(
+                "{source} cannot be restored ({why}); nothing was changed.",
+                source=source,
+                why=exc.strerror or exc,
+            )
+        ) from None
+    finally:
+        _remove(staging)
     eng.dispose()  # pooled connections must not keep pages of the replaced database
-    migrate(eng)  # a backup from an older version gets the newer tables
+    forget_hash_key(eng)  # the backup's own key of stored hashes
+    migrate(eng)
     checkpoint(engine=eng, full=True)
     with begin_read(eng) as conn:
         return len(conn.exec_driver_sql("SELECT code FROM rooms").all())

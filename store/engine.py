@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
@@ -42,7 +42,11 @@ def data_home() -> Path:
 
 def database_url() -> str:
     """`SKILLS_MAP_DATABASE_URL` if set, else the SQLite file in the data folder."""
-    return secret_value(settings().database_url) or f"sqlite:///{data_home() / SQLITE_FILE}"
+    configured = secret_value(settings().database_url)
+    if configured:
+        return configured
+    # Made, not pasted: a folder named with "%", "#" or "?" must not be read as URL syntax.
+    return URL.create("sqlite", database=str(data_home() / SQLITE_FILE)).render_as_string()
 
 
 def default_engine() -> Engine:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -113,3 +116,193 @@ def test_device_key_is_made_once_and_kept(db: Engine) -> None:
     token = store.new_participant_token()
     assert store.device_id(token, first) != store.device_id(token, b"other key")
     assert token not in store.device_id(token, first)
+
+
+def _live(fresh_db: Engine, tmp_path: Path) -> tuple[str, Path]:
+    """Two rooms and 25 answers in the live store, and a good backup of it."""
+    code = _fill(fresh_db, 20)
+    other = store.create_room(title="Second", engine=fresh_db).room.code
+    for i in range(5):
+        store.submit(
+            room=other,
+            participant=store.new_participant_token(),
+            profile=PROFILE,
+            name=f"Q{i}",
+            engine=fresh_db,
+        )
+    good = tmp_path / "good.sqlite"
+    store.backup(target=good, engine=fresh_db)
+    return code, good
+
+
+def _counts(engine: Engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        rooms = conn.exec_driver_sql("SELECT count(*) FROM rooms").scalar_one()
+        entries = conn.exec_driver_sql("SELECT count(*) FROM entries").scalar_one()
+    return rooms, entries
+
+
+def _junk(path: Path, script: str) -> Path:
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(script)
+    return path
+
+
+def _from_backup(good: Path, path: Path, script: str) -> Path:
+    """A copy of a real backup, changed by `script`."""
+    path.write_bytes(good.read_bytes())
+    return _junk(path, script)
+
+
+BAD_BACKUPS = {
+    # The file from the issue: the right table names, other columns.
+    "other columns": lambda good, p: _junk(
+        p,
+        "CREATE TABLE rooms (x); CREATE TABLE entries (y); CREATE TABLE schema_version (version);"
+        "INSERT INTO schema_version VALUES (4); INSERT INTO rooms VALUES ('junk');",
+    ),
+    "newer schema": lambda good, p: _from_backup(
+        good, p, "INSERT INTO schema_version VALUES (99, '2030-01-01 00:00:00');"
+    ),
+    "a table missing": lambda good, p: _from_backup(good, p, "DROP TABLE team_ratings;"),
+    "an extra column": lambda good, p: _from_backup(
+        good, p, "ALTER TABLE entries ADD COLUMN secret TEXT;"
+    ),
+    "unreadable rows": lambda good, p: _from_backup(
+        good, p, "UPDATE rooms SET created_at = 'last tuesday';"
+    ),
+    "rows of no room": lambda good, p: _from_backup(
+        good,
+        p,
+        "PRAGMA foreign_keys=OFF; UPDATE entries SET room_code = 'ZZZZZZ' WHERE entry_id = 1;",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_BACKUPS))
+def test_a_bad_backup_leaves_the_store_untouched_and_it_still_starts(
+    fresh_db: Engine, tmp_path: Path, kind: str
+) -> None:
+    code, good = _live(fresh_db, tmp_path)
+    bad = BAD_BACKUPS[kind](good, tmp_path / f"bad-{kind}.sqlite")
+    with pytest.raises(store.StoreConfigError, match=r"(N|n)othing was changed"):
+        store.restore(source=bad, engine=fresh_db)
+    assert _counts(fresh_db) == (2, 25)
+    # The server starts: a new engine on the file opens, migrates and purges it.
+    restarted = store.make_engine(f"sqlite:///{fresh_db.url.database}")
+    assert store.purge_expired(engine=restarted) == 0
+    assert store.room_snapshot(room=code, engine=restarted).count == 20
+    restarted.dispose()
+    # ...and the right backup still restores.
+    assert store.restore(source=good, engine=fresh_db) == 2
+    assert not list(Path(fresh_db.url.database).parent.glob(".*restore*"))  # no staging left
+
+
+def test_a_damaged_backup_is_refused(fresh_db: Engine, tmp_path: Path) -> None:
+    _, good = _live(fresh_db, tmp_path)
+    data = bytearray(good.read_bytes())
+    for page in range(1, len(data) // 4096):  # scribble over every b-tree page's header
+        data[4096 * page : 4096 * page + 8] = b"\xff" * 8
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(store.StoreConfigError, match=r"damaged|cannot be read"):
+        store.restore(source=damaged, engine=fresh_db)
+    assert _counts(fresh_db) == (2, 25)
+
+
+def test_file_names_with_hash_and_percent_work(tmp_path: Path) -> None:
+    home = tmp_path / "data #1 100%"
+    engine = store.make_engine(f"sqlite:///{home / 'rooms #2 %41.sqlite'}")
+    code = _fill(engine, 3)
+    target = tmp_path / "rooms #3 50%.sqlite"
+    assert store.backup(target=target, engine=engine) == 1
+    store.create_room(title="After", engine=engine)
+    assert store.restore(source=target, engine=engine) == 1
+    assert store.room_snapshot(room=code, engine=engine).count == 3
+    engine.dispose()
+
+
+def test_the_default_store_in_a_folder_named_with_url_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "a%23b?c#d"
+    monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(home))
+    code = store.create_room(title="Here").room.code
+    assert (home / "rooms.sqlite").exists()  # not "a#b" or "a%23b"
+    assert store.get_room(room=code).title == "Here"
+    store.default_engine().dispose()
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 64 KiB file system (tmpfs) that a backup of a store with some answers cannot fit."""
+    where = tmp_path / "full"
+    where.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(where)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode()[:100]}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], check=False)
+
+
+def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_file(
+    fresh_db: Engine, full_disk: Path
+) -> None:
+    code = store.create_room(title="Big", engine=fresh_db).room.code
+    for i in range(600):
+        store.submit(
+            room=code,
+            participant=store.new_participant_token(),
+            profile=PROFILE,
+            name=f"Person with a long enough name {i}",
+            engine=fresh_db,
+        )
+    target = full_disk / "rooms.sqlite"
+    with pytest.raises(store.StoreConfigError) as caught:
+        store.backup(target=target, engine=fresh_db)
+    message = str(caught.value)
+    assert "could not be written" in message and "no file was left there" in message
+    assert "full" in message.lower() or "space" in message.lower()
+    assert list(full_disk.iterdir()) == []
+
+
+def test_a_full_disk_is_said_even_where_no_tmpfs_can_be_mounted(
+    fresh_db: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same refusal with ENOSPC simulated: the copy fails half-way."""
+    _fill(fresh_db, 2)
+    real_connect = sqlite3.connect
+
+    class FullDisk:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def backup(self, target: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self) -> None:
+            self.conn.close()
+
+    def connect(path: object, *args: object, **kwargs: object) -> object:
+        conn = real_connect(path, *args, **kwargs)  # type: ignore[call-overload]
+        return FullDisk(conn) if str(path) == fresh_db.url.database else conn
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with pytest.raises(store.StoreConfigError, match=r"database or disk is full.*no file was left"):
+        store.backup(target=tmp_path / "out" / "rooms.sqlite", engine=fresh_db)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_restoring_through_the_cli_refuses_a_bad_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(store.default_engine(), 2)
+    bad = BAD_BACKUPS["other columns"](None, tmp_path / "bad.sqlite")
+    assert cli(["restore", str(bad), "--yes"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not a backup of the room store" in err[0]
+    assert _counts(store.default_engine()) == (1, 2)
