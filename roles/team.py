@@ -16,7 +16,7 @@ import pandas as pd
 from roles.errors import TeamFileError
 from roles.i18n import DEFAULT_LANG, Lang, Msg, say, tr
 from roles.models import AXES
-from roles.team_bytes import UTF8_HINT, read_rows
+from roles.team_bytes import MAX_BYTES, MAX_ROWS, UTF8_HINT, read_rows
 from roles.team_columns import (
     COLUMN_LABELS,
     COLUMNS,
@@ -28,8 +28,7 @@ from roles.team_columns import (
     to_ten,
 )
 
-MAX_ROWS = 5_000
-MAX_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_BYTES", "MAX_ROWS", "ParsedTeam", "Problem", "parse_table", "parse_team_bytes"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +89,7 @@ class ParsedTeam:
     detected: Scale = "0-10"
     rows_read: int = 0
     blank_rows: int = 0
+    sheet: str | None = None  # the workbook's sheet read (None for a CSV or a table)
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -107,15 +107,19 @@ def too_large(mb: float) -> Msg:
     )
 
 
-def read_table(data: bytes, filename: str = "team.csv") -> tuple[pd.DataFrame, list[Problem]]:
-    """CSV/XLSX bytes -> raw table (our column names plus a `row` column) and read warnings."""
+def read_table(
+    data: bytes, filename: str = "team.csv", *, sheet: str | None = None
+) -> tuple[pd.DataFrame, list[Problem], str | None]:
+    """CSV/XLSX bytes -> raw table (our column names plus a `row` column), read warnings and
+    the sheet read (None for a CSV)."""
     if len(data) > MAX_BYTES:
         mb = len(data) / 1024 / 1024
         raise TeamFileError(too_large(mb))
     if not data.strip():
         raise TeamFileError(_EMPTY)
-    rows, bad_lines = read_rows(data, filename)
-    problems = [Problem(n, None, line, Msg(UTF8_HINT), kept=True) for n, line in bad_lines]
+    raw = read_rows(data, filename, sheet=sheet)
+    rows = raw.rows
+    problems = [Problem(n, None, line, Msg(UTF8_HINT), kept=True) for n, line in raw.bad_lines]
     start = next((i for i, r in enumerate(rows) if any(str(c).strip() for c in r)), None)
     if start is None:
         raise TeamFileError(_EMPTY)
@@ -140,7 +144,7 @@ def read_table(data: bytes, filename: str = "team.csv") -> tuple[pd.DataFrame, l
         if col not in frame:
             frame[col] = ""
     frame.insert(0, "row", range(first_row, first_row + len(body)))
-    return frame[["row", *COLUMNS]], problems
+    return frame[["row", *COLUMNS]], problems, raw.sheet
 
 
 def _number(value: object) -> float | None:
@@ -232,10 +236,15 @@ def parse_table(
 
 
 def parse_team_bytes(
-    data: bytes, filename: str = "team.csv", *, scale: ScaleChoice = "auto"
+    data: bytes,
+    filename: str = "team.csv",
+    *,
+    scale: ScaleChoice = "auto",
+    sheet: str | None = None,
 ) -> ParsedTeam:
-    """Read and validate a team file; raises TeamFileError when the file as a whole is unusable."""
-    frame, read_problems = read_table(data, filename)
+    """Read and validate a team file (a workbook's sheet `sheet`, else the first with our
+    columns); raises TeamFileError when the file as a whole is unusable."""
+    frame, read_problems, sheet_read = read_table(data, filename, sheet=sheet)
     parsed = parse_table(frame, scale=scale)
     return ParsedTeam(
         parsed.members,
@@ -244,4 +253,5 @@ def parse_team_bytes(
         parsed.detected,
         parsed.rows_read,
         parsed.blank_rows,
+        sheet_read,
     )

@@ -71,18 +71,24 @@ def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> N
     p.add_argument("--catalog", choices=sorted(CATALOG_FILES), default=DEFAULT_CATALOG)
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help="fit 0-100")
     p.add_argument("--scale", choices=["auto", "0-10", "1-5"], default="auto")
+    p.add_argument(
+        "--sheet",
+        help="the sheet of an .xlsx workbook to read (default: the first with the columns)",
+    )
     add_lang(p)
     p.set_defaults(func=run)
 
 
-def read_team_file(path: str, *, scale: str = "auto") -> ParsedTeam:
+def read_team_file(path: str, *, scale: str = "auto", sheet: str | None = None) -> ParsedTeam:
     """Read and parse a team file from disk; TeamFileError when it cannot be read at all."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_BYTES:
-            mb = p.stat().st_size / 1024 / 1024
+        with p.open("rb") as f:
+            # At most one byte past the limit: a pipe or /dev/zero has no size to check first.
+            data = f.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            mb = max(p.stat().st_size, len(data)) / 1024 / 1024
             raise TeamFileError(_at_file(path, too_large(mb)))
-        data = p.read_bytes()
     except FileNotFoundError:
         raise TeamFileError(Msg("{path}: file not found; check the path", path=path)) from None
     except OSError as exc:
@@ -90,7 +96,7 @@ def read_team_file(path: str, *, scale: str = "auto") -> ParsedTeam:
             Msg("{path}: cannot be read ({why})", path=path, why=exc.strerror)
         ) from None
     try:
-        return parse_team_bytes(data, p.name, scale=scale)  # type: ignore[arg-type]
+        return parse_team_bytes(data, p.name, scale=scale, sheet=sheet)  # type: ignore[arg-type]
     except TeamFileError as exc:
         raise TeamFileError(_at_file(path, exc.message)) from None
 
@@ -211,7 +217,7 @@ def _source(args: argparse.Namespace) -> tuple[str | Msg, ParsedTeam]:
             raise TeamFileError(Msg("give a team FILE, or --room CODE --key KEY for a team room"))
         if args.round_number is not None or args.key is not None:
             raise TeamFileError(Msg("--round and --key go with --room CODE, not with a file"))
-        return args.file, read_team_file(args.file, scale=args.scale)
+        return args.file, read_team_file(args.file, scale=args.scale, sheet=args.sheet)
     if args.file is not None:
         raise TeamFileError(Msg("give a team FILE or --room CODE, not both"))
     key = args.key or secret_value(settings().team_key)

@@ -95,6 +95,10 @@ def _read_file() -> None:
         )
     if parsed.scale == "1-5":
         note = Joined([note, Msg("Converted to 0-10 (1 → 0, 3 → 5, 5 → 10).")], how="sentences")
+    if parsed.sheet is not None:  # a workbook: say which of its sheets was read
+        note = Joined(
+            [note, Msg("Read from the sheet {sheet!r}.", sheet=parsed.sheet)], how="sentences"
+        )
     _use(parsed, note)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 import re
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
 from components.team.map import spread_overlaps, team_map_figure
@@ -18,6 +20,7 @@ from components.team.report import build_report_html, map_png
 from roles.coverage import analyse_team
 from roles.models import Catalog
 from tests.app.helpers import html_bodies, texts
+from tests.roles.hostile_files import dimension_bomb
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "views" / "team.py")
@@ -126,6 +129,36 @@ def test_unreadable_upload_says_why_and_leaves_the_table_alone() -> None:
     at.file_uploader(key="team_upload").set_value(("t.csv", b"name,ml\nA,1\n", "text/csv")).run()
     assert "t.csv was not loaded: missing column(s)" in at.error[0].value
     assert _people(_figure(at)) == 10
+
+
+def test_a_hostile_workbook_is_refused_naming_the_limit_and_the_table_stays() -> None:
+    at = _with_example()
+    bomb = dimension_bomb()  # 1 KB claiming 17 billion cells
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="team_upload").set_value(("bomb.xlsx", bomb, xlsx)).run()
+    assert not at.exception
+    assert (
+        "bomb.xlsx was not loaded: the Excel file is too large for a team file: a value in row 1,048,576"
+        in at.error[0].value
+    )
+    assert _people(_figure(at)) == 10
+
+
+def test_a_workbook_s_sheet_with_the_columns_is_read_and_named() -> None:
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Read me first"])
+    team = book.create_sheet("People")
+    team.append(["name", "ml", "swe", "comm"])
+    team.append(["Ana", 7, 6, 5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = _page()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="team_upload").set_value(("two.xlsx", buffer.getvalue(), xlsx)).run()
+    assert not at.error
+    assert any("Read from the sheet 'People'." in c.value for c in at.caption)
+    assert _people(_figure(at)) == 1
 
 
 def test_one_to_five_file_is_detected_and_can_be_overridden() -> None:
