@@ -44,7 +44,7 @@ def test_the_defaults_hold_a_hall_and_keep_every_limit_on() -> None:
         ("SKILLS_MAP_RATE_WINDOW_SECONDS", "inf", "a number from 0 to 86,400"),
         ("SKILLS_MAP_ROOM_CAPACITY", "lots", "a whole number from 1 to 100,000"),
         ("SKILLS_MAP_MAX_BACKOFF_SECONDS", "0", "a whole number from 1"),
-        ("SKILLS_MAP_PUBLIC_URL", "maps.example.org", "starting with http:// or https://"),
+        ("SKILLS_MAP_PUBLIC_URL", "maps.example.org", "an address starting with http://"),
     ],
 )
 def test_a_bad_value_is_refused_naming_the_variable_and_the_fix(
