@@ -5,6 +5,7 @@ Every function is keyword-only and takes an optional `engine` (default: `default
 on first use. No Streamlit here: the same functions serve the pages, tests and scripts.
 """
 
+from store.access import check_key, get_room, open_room
 from store.backup import backup, device_key, restore
 from store.codes import (
     CODE_ALPHABET,
@@ -38,12 +39,9 @@ from store.errors import (
 from store.migrations import migrate
 from store.models import CreatedRoom, Entry, RoomInfo, Snapshot
 from store.rooms import (
-    check_key,
     clear_room,
     create_room,
     delete_room,
-    get_room,
-    open_room,
     purge_expired,
     remove_entries_since,
     remove_entry,

@@ -18,11 +18,12 @@ from roles.match import match_many
 from roles.models import Profile
 from roles.settings import settings
 from store import codes, limits
+from store.access import record_miss
 from store.engine import begin_read, begin_write
 from store.errors import InvalidSubmission, RateLimited, RoomFull, RoomLocked, RoomNotFound
 from store.migrations import ready
 from store.models import Entry, RoomInfo, Snapshot
-from store.rooms import bump, load_room, record_miss, require_key, room_info
+from store.rooms import bump, load_room, require_key, room_info
 from store.schema import entries
 from store.text import clean_name
 

@@ -168,14 +168,16 @@ def _max_wait() -> int:
 
 def _counted(
     conn: Connection, backoff: Backoff, device: str | None, address: str | None
-) -> list[tuple[Backoff, str]]:
-    """The back-offs a miss of `backoff`'s kind counts toward, with their stored subjects: the
-    device's own, then its network's (none without an address: a trusted caller)."""
+) -> list[tuple[Backoff, str, int]]:
+    """The back-offs a miss of `backoff`'s kind counts toward, each with its stored subject and
+    its free misses: the device's own, then its network's; none without an address (a trusted
+    caller) and none that a setting of 0 turned off."""
     if address is None:
         return []
     key = hash_key(conn)
     found = [] if device is None else [(backoff, device_subject(key, device))]
-    return [*found, (NETWORK, subject(key, address))]
+    counted = [*found, (NETWORK, subject(key, address))]
+    return [(limit, who, free) for limit, who in counted if (free := setting(limit.setting))]
 
 
 def _miss_row(conn: Connection, backoff: Backoff, who: str) -> Any:
@@ -195,9 +197,7 @@ def check(
 
     `address` None: a trusted caller (the CLI) or a page that already opened this code, which
     counts and waits for nothing."""
-    for limit, who in _counted(conn, backoff, device, address):
-        if setting(limit.setting) == 0:
-            continue
+    for limit, who, _free in _counted(conn, backoff, device, address):
         row = _miss_row(conn, limit, who)
         if row is not None and row.blocked_until > now:
             wait = (row.blocked_until - now).total_seconds()
@@ -215,10 +215,7 @@ def record_miss(
     """Count a miss for this device and its address, and set how long each must wait before
     the next try."""
     cap = _max_wait()
-    for limit, who in _counted(conn, backoff, device, address):
-        free = setting(limit.setting)
-        if free == 0:
-            continue
+    for limit, who, free in _counted(conn, backoff, device, address):
         row = _miss_row(conn, limit, who)
         # A quiet spell of twice the longest wait forgets earlier misses (a typo last week).
         fresh = row is None or now - row.last_failure > timedelta(seconds=2 * cap)

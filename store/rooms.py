@@ -1,4 +1,5 @@
-"""Rooms: create, look up, and the facilitator's actions (each one checks the key first)."""
+"""Rooms: create them, and the facilitator's actions (each one checks the key first); looking a room
+up from a typed code is `store.access`."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from store.engine import begin_read, begin_write, checkpoint
 from store.errors import (
     InvalidRoomSettings,
     RoomNotFound,
-    WrongCodeOrKey,
     WrongKey,
     WrongRoomKind,
 )
@@ -73,20 +73,6 @@ def load_room(conn: Connection, code: str, *, lock: bool = False, kind: str = "w
 def bump(conn: Connection, code: str) -> None:
     """Record that the room or its entries changed (projectors redraw on a new version)."""
     conn.execute(update(rooms).where(rooms.c.code == code).values(version=rooms.c.version + 1))
-
-
-def record_miss(
-    engine: Engine, backoff: limits.Backoff, *, device: str | None, address: str | None
-) -> None:
-    """Count a miss toward the device's and the address's back-off, in a transaction of its
-    own (nothing without an address: a trusted caller)."""
-    if address is None:
-        return
-    try:
-        with begin_write(engine) as conn:
-            limits.record_miss(conn, backoff, _now(), device=device, address=address)
-    except IntegrityError:
-        pass  # a simultaneous miss from the same device or address was recorded instead
 
 
 def require_key(
@@ -171,30 +157,6 @@ def insert_room(
     raise InvalidRoomSettings(Msg("Could not find a free room code; try again."))
 
 
-def get_room(
-    *,
-    room: str,
-    device: str | None = None,
-    address: str | None = None,
-    engine: Engine | None = None,
-) -> RoomInfo:
-    """The workshop room's settings, or RoomNotFound if it is unknown or past its end date.
-
-    With the client's `address` (and its `device`: its participant id), codes that do not exist
-    count toward their back-off (TooManyRequests while they must wait), so codes cannot be
-    guessed quickly; a page that already opened this code passes neither.
-    """
-    code = codes.normalise_code(room)
-    eng = ready(engine)
-    try:
-        with begin_read(eng) as conn:
-            limits.check(conn, limits.CODES, _now(), device=device, address=address)
-            return room_info(load_room(conn, code))
-    except RoomNotFound:
-        record_miss(eng, limits.CODES, device=device, address=address)
-        raise
-
-
 def room_version(*, room: str, kind: str = "workshop", engine: Engine | None = None) -> int:
     """The room's version (one small read), or RoomNotFound if it is gone (or of another kind)."""
     code = codes.normalise_code(room)
@@ -207,61 +169,6 @@ def room_version(*, room: str, kind: str = "workshop", engine: Engine | None = N
     if row.kind != kind:
         raise WrongRoomKind(code, found=row.kind, wanted=kind)
     return int(row.version)
-
-
-def check_key(
-    *,
-    room: str,
-    key: str,
-    kind: str = "workshop",
-    device: str | None = None,
-    address: str | None = None,
-    engine: Engine | None = None,
-) -> bool:
-    """True if `key` is this room's facilitator key (RoomNotFound if there is no such room).
-
-    With the client's `address` (and `device`), wrong keys and codes of no room of this `kind`
-    count toward their back-off alike (TooManyRequests).
-    """
-    code = codes.normalise_code(room)
-    eng = ready(engine)
-    try:
-        with begin_read(eng) as conn:
-            limits.check(conn, limits.KEYS, _now(), device=device, address=address)
-            ok = codes.secret_matches(key, load_room(conn, code, kind=kind).key_hash)
-    except RoomNotFound:
-        record_miss(eng, limits.KEYS, device=device, address=address)
-        raise
-    if not ok:
-        record_miss(eng, limits.KEYS, device=device, address=address)
-    return ok
-
-
-def open_room(
-    *,
-    room: str,
-    key: str,
-    kind: str = "workshop",
-    device: str | None = None,
-    address: str | None = None,
-    engine: Engine | None = None,
-) -> RoomInfo:
-    """The room that this code and key open, for taking control of it from a typed code and
-    key; else WrongCodeOrKey, the same whether the code is unknown, of the other kind of room,
-    or the key is wrong, and each counts one miss toward the back-off of `device` and
-    `address` (TooManyRequests while they must wait)."""
-    code = codes.normalise_code(room)
-    eng = ready(engine)
-    with begin_read(eng) as conn:
-        limits.check(conn, limits.KEYS, _now(), device=device, address=address)
-        try:
-            row = load_room(conn, code, kind=kind)
-        except RoomNotFound:  # also a room of the other kind
-            row = None
-        if row is not None and codes.secret_matches(key, row.key_hash):
-            return room_info(row)
-    record_miss(eng, limits.KEYS, device=device, address=address)
-    raise WrongCodeOrKey(code, kind=kind)
 
 
 def set_room_state(

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from roles.i18n import Msg
 from roles.models import Profile
 from store import codes, limits
+from store.access import record_miss
 from store.engine import begin_read, begin_write
 from store.entries import as_profile, rate_settings
 from store.errors import (
@@ -29,7 +30,7 @@ from store.errors import (
     RoundClosed,
 )
 from store.migrations import ready
-from store.rooms import load_room, record_miss
+from store.rooms import load_room
 from store.schema import team_answers, team_members
 from store.team_models import MemberHistory, Method, TeamRoomInfo
 from store.teams import KIND, answer_from_row, read_rounds, team_info, touch

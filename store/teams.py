@@ -16,20 +16,13 @@ from sqlalchemy import Connection, Engine, select, update
 
 from roles.settings import FIELDS, settings
 from store import codes, limits
+from store.access import open_room, record_miss
 from store.engine import begin_read, begin_write
 from store.errors import RoomNotFound, RoundNotFound, WrongKey
 from store.migrations import ready
 from store.models import CreatedRoom
 from store.room_settings import check_settings
-from store.rooms import (
-    bump,
-    insert_room,
-    load_room,
-    open_room,
-    record_miss,
-    require_key,
-    room_info,
-)
+from store.rooms import bump, insert_room, load_room, require_key, room_info
 from store.schema import rooms, team_answers, team_members, team_ratings, team_rounds
 from store.team_models import (
     ManagerRating,

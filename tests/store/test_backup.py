@@ -121,15 +121,7 @@ def test_device_key_is_made_once_and_kept(db: Engine) -> None:
 def _live(fresh_db: Engine, tmp_path: Path) -> tuple[str, Path]:
     """Two rooms and 25 answers in the live store, and a good backup of it."""
     code = _fill(fresh_db, 20)
-    other = store.create_room(title="Second", engine=fresh_db).room.code
-    for i in range(5):
-        store.submit(
-            room=other,
-            participant=store.new_participant_token(),
-            profile=PROFILE,
-            name=f"Q{i}",
-            engine=fresh_db,
-        )
+    _fill(fresh_db, 5)
     good = tmp_path / "good.sqlite"
     store.backup(target=good, engine=fresh_db)
     return code, good
@@ -252,15 +244,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_file(
     fresh_db: Engine, full_disk: Path
 ) -> None:
-    code = store.create_room(title="Big", engine=fresh_db).room.code
-    for i in range(600):
-        store.submit(
-            room=code,
-            participant=store.new_participant_token(),
-            profile=PROFILE,
-            name=f"Person with a long enough name {i}",
-            engine=fresh_db,
-        )
+    _fill(fresh_db, 1000)  # more than 64 KiB of answers
     target = full_disk / "rooms.sqlite"
     with pytest.raises(store.StoreConfigError) as caught:
         store.backup(target=target, engine=fresh_db)

@@ -162,10 +162,12 @@ def test_wrong_keys_back_off(
     monkeypatch.setenv("SKILLS_MAP_FREE_KEY_MISSES", "2")
     code, me = room.room.code, {"device": "laptop", "address": "192.0.2.9"}
     for _ in range(3):
-        assert not store.check_key(room=code, key="nope", **me, engine=db)
+        with pytest.raises(store.WrongCodeOrKey):
+            store.open_room(room=code, key="nope", **me, engine=db)
     with pytest.raises(store.TooManyRequests, match="do not open a room from this device"):
-        store.check_key(room=code, key=room.key, **me, engine=db)
-    assert store.check_key(room=code, key=room.key, device="other", address="192.0.2.9", engine=db)
+        store.open_room(room=code, key=room.key, **me, engine=db)
+    other = {"device": "other", "address": "192.0.2.9"}
+    assert store.open_room(room=code, key=room.key, **other, engine=db).code == code
 
 
 def test_taking_a_room_says_the_same_for_a_missing_code_another_kind_and_a_wrong_key(
