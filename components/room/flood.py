@@ -72,7 +72,7 @@ def render_remove_since(snapshot: store.Snapshot) -> None:
                 "time; the people who joined before stay."
             )
         )
-        chosen = st.time_input(_("Joined after"), key=TIME, step=60)
+        chosen = st.time_input(_("Joined after"), key=TIME, step=60, width=200)
         if not isinstance(chosen, time):
             return
         since = since_moment(chosen, now, zone)
