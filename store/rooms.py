@@ -12,7 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from roles.i18n import DEFAULT_LANG, Lang, Msg
 from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
-from store.errors import InvalidRoomSettings, RoomNotFound, WrongKey, WrongRoomKind
+from store.errors import (
+    InvalidRoomSettings,
+    InvalidSubmission,
+    RoomNotFound,
+    WrongKey,
+    WrongRoomKind,
+)
 from store.migrations import ready
 from store.models import CreatedRoom, RoomInfo
 from store.room_settings import (
@@ -263,6 +269,9 @@ def set_room_state(
 def remove_entry(*, room: str, key: str, entry_id: int, engine: Engine | None = None) -> bool:
     """Delete one entry of this room; False if the room has no such entry."""
     code = codes.normalise_code(room)
+    if isinstance(entry_id, bool) or not isinstance(entry_id, int):
+        # A forged request may send anything as the id.
+        raise InvalidSubmission(Msg("That entry is no longer in this room."))
     with begin_write(ready(engine)) as conn:
         require_key(conn, code, key)
         gone = conn.execute(
