@@ -42,16 +42,17 @@ _CSS = f"""
   [data-testid="stElementContainer"]:has(.sm-fit-line) {{ display: none; }}
 }}
 /* Nothing scrolls inside the page where a keyboard cannot follow (WCAG 2.1.1; axe:
-   scrollable-region-focusable). Streamlit gives a table, each of its cells, a formula and a code
-   block a scroll box of their own, which scrolls as soon as the text is a pixel too wide: on a
-   machine with other fonts a phone's table cell did. They wrap instead, and so does any long
-   word (a 40-letter name, a link) rather than stick out of the page. The formulas are written
-   to fit a phone. */
+   scrollable-region-focusable). Streamlit gives a table, each of its cells, a formula, a code
+   block and a chart of a set height a scroll box of their own, which scrolls as soon as the
+   content is a pixel too wide: on a machine with other fonts a phone's table cell did. They
+   wrap instead, and so does any long word (a 40-letter name, a link) rather than stick out of
+   the page. The formulas are written to fit a phone. */
 .stApp [data-testid="stMarkdownContainer"] {{ overflow-wrap: break-word; }}
 .stApp [data-testid="stTable"] > div,
 .stApp [data-testid="stTable"] [data-testid="stMarkdownContainer"],
 .stApp [data-testid="stMarkdownContainer"]:has(.katex-display),
-.stApp .katex-display, .stApp .stCode pre {{
+.stApp .katex-display, .stApp .stCode pre,
+.stApp [data-testid="stElementContainer"]:has(.js-plotly-plot) {{
   overflow: visible !important;
 }}
 .stApp [data-testid="stTable"] th, .stApp [data-testid="stTable"] td,

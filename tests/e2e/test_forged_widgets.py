@@ -77,6 +77,32 @@ def test_a_forged_member_id_of_another_team_removes_nothing(served: str) -> None
     assert _shape(theirs) == [(victim, "Bo", 7.0, 2.0)]
 
 
+def test_a_forged_entry_of_another_room_and_an_unknown_screen_change_nothing(served: str) -> None:
+    mine, theirs = store.create_room(title="Mine"), store.create_room(title="Theirs")
+    for room, name in ((mine, "Di"), (theirs, "Cy")):
+        store.submit(
+            room=room.room.code,
+            participant=store.new_participant_token(),
+            profile=Profile(ml=1, swe=1, comm=1),
+            name=name,
+        )
+    other = store.room_snapshot(room=theirs.room.code).entries[0].entry_id
+
+    def forge(page: Any) -> list[Any]:
+        return [
+            sent(page, "host_remove_choice", string_value=str(other)),
+            sent(page, "host_remove", trigger_value=True),
+            sent(page, "host_screen", string_value="tv"),
+        ]
+
+    query = f"room={mine.room.code}&key={mine.key}"
+    _first, after = open_and_send(served, "host", query, forge)
+    assert REFUSED in page_text(after)
+    for room, name in ((mine, "Di"), (theirs, "Cy")):
+        assert [e.name for e in store.room_snapshot(room=room.room.code).entries] == [name]
+    assert store.get_room(room=mine.room.code).screen == "join"
+
+
 def _join(served: str, code: str, rating: Any) -> tuple[str, list[store.Entry]]:
     def submit(page: Any) -> list[Any]:
         return [
