@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.choices import render_refusal
 from components.errors import render_error
 from components.lang import _, render_lang_switch, resolve_lang, set_document_lang
 from components.style import apply_style
@@ -47,6 +48,7 @@ def main() -> None:
     try:
         page = st.navigation(pages)
         render_lang_switch()
+        render_refusal()  # a forged choice that a callback refused, said once
         page.run()
     except SkillsMapError as exc:
         # Last line of defence: a broken catalog or bad input becomes advice, not a traceback.

@@ -16,7 +16,19 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from roles.i18n import DEFAULT_LANG, LANG_NAMES, LANG_TAGS, LANGS, Lang, ntr, parse_lang, say, tr
+from components.text import md_escape
+from roles.i18n import (
+    DEFAULT_LANG,
+    LANG_NAMES,
+    LANG_TAGS,
+    LANGS,
+    Lang,
+    escaping,
+    ntr,
+    parse_lang,
+    say,
+    tr,
+)
 
 LANG_KEY = "lang"  # the language chosen in this session (address or switch)
 SWITCH_KEY = "lang_switch"
@@ -57,8 +69,11 @@ def ngettext(singular: str, plural: str, n: float, /, **fields: object) -> str:
 
 
 def said(message: object) -> str:
-    """A message made elsewhere (an error, a file problem) in the page's language."""
-    return say(message, current_lang())
+    """A message made elsewhere (an error, an outcome, a file problem) in the page's language,
+    as Markdown: the text in its fields (names, codes, file names: what people typed or sent)
+    is escaped, so it shows as typed and never as a link or an image."""
+    with escaping(md_escape):
+        return say(message, current_lang())
 
 
 def chosen() -> bool:
@@ -91,7 +106,12 @@ def resolve_lang() -> Lang:
 
 
 def _switch() -> None:
-    lang = parse_lang(st.session_state.get(SWITCH_KEY)) or DEFAULT_LANG
+    from components.choices import on_choice  # it says refusals with this module's `_`
+
+    on_choice(SWITCH_KEY, LANGS, _use_lang)
+
+
+def _use_lang(lang: Lang) -> None:
     st.session_state[LANG_KEY] = lang
     st.query_params["lang"] = lang
     _settle_lang()

@@ -41,9 +41,24 @@ _CSS = f"""
 @media (min-width: 640px) {{
   [data-testid="stElementContainer"]:has(.sm-fit-line) {{ display: none; }}
 }}
-/* KaTeX boxes scroll when a formula is a pixel too wide, and a scroll box a keyboard cannot reach
-   fails WCAG (axe: scrollable-region-focusable); the formulas are written to fit a phone. */
-.stApp .katex-display {{ overflow: visible !important; }}
+/* Nothing scrolls inside the page where a keyboard cannot follow (WCAG 2.1.1; axe:
+   scrollable-region-focusable). Streamlit gives a table, each of its cells, a formula, a code
+   block and a chart of a set height a scroll box of their own, which scrolls as soon as the
+   content is a pixel too wide: on a machine with other fonts a phone's table cell did. They
+   wrap instead, and so does any long word (a 40-letter name, a link) rather than stick out of
+   the page. The formulas are written to fit a phone. */
+.stApp [data-testid="stMarkdownContainer"] {{ overflow-wrap: break-word; }}
+.stApp [data-testid="stTable"] > div,
+.stApp [data-testid="stTable"] [data-testid="stMarkdownContainer"],
+.stApp [data-testid="stMarkdownContainer"]:has(.katex-display),
+.stApp .katex-display, .stApp .stCode pre,
+.stApp [data-testid="stElementContainer"]:has(.js-plotly-plot) {{
+  overflow: visible !important;
+}}
+.stApp [data-testid="stTable"] th, .stApp [data-testid="stTable"] td,
+.stApp [data-testid="stMarkdownContainer"] td, .sm-table td {{
+  overflow-wrap: anywhere;
+}}
 /* Markdown headings get a "link to heading" anchor, one more Tab stop each; the pages' own
    headings never need one. */
 .stApp [data-testid="stMarkdownContainer"] [data-testid="stHeaderActionElements"] {{
@@ -69,8 +84,7 @@ _CSS = f"""
   padding: 0 0.5rem; margin-top: -0.9rem; color: {FOCUS}; font-weight: 600;
 }}
 .sm-lang-row {{ margin: 0; overflow: hidden; }}
-/* Code blocks hold links and keys (Host, team rooms): wrap them on a phone instead of a scroll
-   box no keyboard can reach (axe: scrollable-region-focusable). */
+/* Code blocks hold links and keys (Host, team rooms): wrapped, on a phone too (see above). */
 .stApp .stCode pre, .stApp .stCode code {{
   white-space: pre-wrap !important; word-break: break-all;
 }}

@@ -18,7 +18,9 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -80,7 +82,63 @@ def ntr(lang: Lang, singular: str, plural: str, n: float, /, **fields: object) -
 
 
 def _fill(text: str, lang: Lang, fields: dict[str, object]) -> str:
-    return text.format(**{k: say(v, lang) if isinstance(v, Msg) else v for k, v in fields.items()})
+    return text.format(**{k: _field(v, lang) for k, v in fields.items()})
+
+
+# How the text in messages' fields is shown (`escaping`): None, as it is.
+_ESCAPE: ContextVar[Callable[[str], str] | None] = ContextVar("skills_map_escape", default=None)
+
+
+@contextmanager
+def escaping(escape: Callable[[str], str]) -> Iterator[None]:
+    """Say messages with `escape` applied to every field that is text (a name, a code, a file
+    name: what a person typed or sent) and to the plain items of a `Joined`, never to the
+    messages' own words. A page says messages as Markdown inside this, so a participant named
+    `![](//host/x)` is shown as typed and no browser fetches that address."""
+    token = _ESCAPE.set(escape)
+    try:
+        yield
+    finally:
+        _ESCAPE.reset(token)
+
+
+class _Shown(str):
+    """A text field passed through the active escape however it is formatted: `{x}`, `{x!r}`
+    (the quotes and backslashes of repr escaped too) or `{x:>10}`."""
+
+    _escape: Callable[[str], str]
+
+    def __new__(cls, text: str, escape: Callable[[str], str]) -> _Shown:
+        shown = super().__new__(cls, text)
+        shown._escape = escape
+        return shown
+
+    def _plain(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, spec: str) -> str:
+        return self._escape(format(self._plain(), spec))
+
+    def __str__(self) -> str:
+        return self._escape(self._plain())
+
+    def __repr__(self) -> str:
+        return self._escape(repr(self._plain()))
+
+
+def _field(value: object, lang: Lang) -> object:
+    if isinstance(value, Msg):
+        return say(value, lang)
+    escape = _ESCAPE.get()
+    return _Shown(value, escape) if escape is not None and isinstance(value, str) else value
+
+
+def _item(value: object, lang: Lang) -> str:
+    """A plain item of a list said in a message: escaped like a field."""
+    if isinstance(value, Msg):
+        return say(value, lang)
+    escape = _ESCAPE.get()
+    return escape(str(value)) if escape is not None else str(value)
 
 
 _SENTENCE_GAP: dict[Lang, str] = {"en": " ", "zh": ""}
@@ -184,7 +242,7 @@ class Said(Msg):
         self.texts = texts
 
     def text(self, lang: Lang) -> str:
-        return self.texts.get(lang, self.texts[DEFAULT_LANG])
+        return _item(self.texts.get(lang, self.texts[DEFAULT_LANG]), lang)
 
 
 class Joined(Msg):
@@ -199,7 +257,7 @@ class Joined(Msg):
         super().__init__("")
 
     def text(self, lang: Lang) -> str:
-        words = [say(i, lang) for i in self.items]
+        words = [_item(i, lang) for i in self.items]
         if self.how == "sentences":
             return sentences(lang, *words)
         return listing(lang, words, conjunction=self.how == "and")

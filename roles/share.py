@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pydantic import BaseModel, ConfigDict, Field
 
 from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG
-from roles.i18n import DEFAULT_LANG, Lang, tr
+from roles.i18n import Msg
 
 DEFAULT_SCORE = 5.0
 
@@ -29,15 +29,15 @@ def _first(value: str | list[str]) -> str:
     return value[0] if isinstance(value, list) else value
 
 
-def _score(name: str, raw: str, warnings: list[str], lang: Lang) -> float | None:
+def _score(name: str, raw: str, warnings: list[Msg]) -> float | None:
     fields = {"name": name, "raw": raw[:20], "default": DEFAULT_SCORE}
     try:
         value = float(raw)
     except ValueError:
-        warnings.append(tr(lang, "`{name}={raw}` is not a number; using {default:g}.", **fields))
+        warnings.append(Msg("“{name}={raw}” is not a number; using {default:g}.", **fields))
         return None
     if not math.isfinite(value) or not 0 <= value <= 10:
-        warnings.append(tr(lang, "`{name}={raw}` is outside 0-10; using {default:g}.", **fields))
+        warnings.append(Msg("“{name}={raw}” is outside 0-10; using {default:g}.", **fields))
         return None
     # Sliders move in half steps; snapping keeps a shared link and the page in agreement.
     return round(value * 2) / 2
@@ -46,18 +46,16 @@ def _score(name: str, raw: str, warnings: list[str], lang: Lang) -> float | None
 def parse_share(
     params: Mapping[str, str | list[str]],
     role_ids_by_catalog: Mapping[str, list[str]],
-    *,
-    lang: Lang = DEFAULT_LANG,
-) -> tuple[ShareState, list[str]]:
-    """Parse query parameters; bad values fall back to defaults with a warning each (in `lang`)."""
-    warnings: list[str] = []
+) -> tuple[ShareState, list[Msg]]:
+    """Parse query parameters; bad values fall back to defaults with a warning each. The
+    warnings quote what the address held: a page says them with those values escaped."""
+    warnings: list[Msg] = []
     values: dict[str, object] = {}
     catalog = _first(params.get("catalog", DEFAULT_CATALOG))
     if catalog not in CATALOG_FILES:
         warnings.append(
-            tr(
-                lang,
-                "`catalog={catalog}` is unknown; using the {default} chart.",
+            Msg(
+                "“catalog={catalog}” is unknown; using the {default} chart.",
                 catalog=catalog[:20],
                 default=DEFAULT_CATALOG,
             )
@@ -66,7 +64,7 @@ def parse_share(
     values["catalog"] = catalog
     for name in ("ml", "swe", "comm"):
         if name in params:
-            parsed = _score(name, _first(params[name]), warnings, lang)
+            parsed = _score(name, _first(params[name]), warnings)
             if parsed is not None:
                 values[name] = parsed
     if "target" in params:
@@ -76,9 +74,8 @@ def parse_share(
             values["target"] = target
         else:
             warnings.append(
-                tr(
-                    lang,
-                    "`target={target}` is not a role of this chart; showing the best fit.",
+                Msg(
+                    "“target={target}” is not a role of this chart; showing the best fit.",
                     target=target[:30],
                 )
             )

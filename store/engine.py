@@ -8,6 +8,7 @@ server process keeps a pool of connections to PostgreSQL; `SKILLS_MAP_DB_POOL_SI
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,13 @@ from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from roles.i18n import Msg
 from roles.settings import secret_value, settings
-from store.errors import StoreDamaged, StoreUnavailable
+from store.errors import (
+    StoreBusy,
+    StoreDamaged,
+    StoreFault,
+    StoreFull,
+    StoreUnavailable,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SQLITE_FILE = "rooms.sqlite"
@@ -29,6 +36,7 @@ SQLITE_FILE = "rooms.sqlite"
 BUSY_TIMEOUT_S = 10
 _BEGIN_OPTION = "skills_map_begin"
 
+_LOG = logging.getLogger("skills_map")
 _ENGINES: dict[str, Engine] = {}
 _LOCK = threading.Lock()
 
@@ -112,32 +120,60 @@ def configure_sqlite(engine: Engine) -> None:
 # What SQLite says when its files are damaged or out of step (a deleted -wal, a stale -shm),
 # as opposed to a busy database, which the busy timeout handles.
 _DAMAGE = ("disk i/o error", "file is not a database", "malformed", "unable to open database")
+# SQLite: the disk (or the file's max_page_count) is full; the write lock stayed taken.
+_FULL, _LOCKED = ("database or disk is full",), ("database is locked", "database table is locked")
+# PostgreSQL's SQLSTATEs for the same: disk_full, and lock_not_available (a lock_timeout).
+_PG_FULL, _PG_LOCKED = "53100", "55P03"
 
 
 def _where(engine: Engine) -> str:
     url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return str(url.database)
     port = f":{url.port}" if url.port else ""
     return f"{url.get_backend_name()} at {url.host or 'localhost'}{port}/{url.database or ''}"
 
 
+def _fault(engine: Engine, exc: DatabaseError | InterfaceError) -> StoreFault | None:
+    """The named error for a database failure a person can act on, else None (a bug)."""
+    detail = str(getattr(exc, "orig", exc)).strip()
+    lowered = detail.lower()
+    if engine.dialect.name == "sqlite":
+        if lowered.startswith(_FULL):
+            return StoreFull(_where(engine))
+        if lowered.startswith(_LOCKED):
+            return StoreBusy(_where(engine), BUSY_TIMEOUT_S)
+        if lowered.startswith(_DAMAGE):
+            return StoreDamaged(str(engine.url.database), detail)
+        return None
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if state == _PG_FULL:
+        return StoreFull(_where(engine))
+    if state == _PG_LOCKED:
+        return StoreBusy(_where(engine), BUSY_TIMEOUT_S)
+    if isinstance(exc, OperationalError | InterfaceError):
+        # A database server that is down, restarting or unreachable, or a dropped connection.
+        return StoreUnavailable(_where(engine), detail.splitlines()[0][:160])
+    return None
+
+
 @contextmanager
 def _errors_as_advice(engine: Engine) -> Iterator[None]:
-    """Database failures a person can act on become named errors (shown, never a traceback)."""
+    """Database failures a person can act on become named errors (shown, never a traceback);
+    the log gets the whole message, with the file or server, for whoever runs the server."""
     try:
         yield
     except SATimeoutError as exc:
         # Every pooled connection stayed busy for the pool's whole timeout.
-        raise StoreUnavailable(_where(engine), Msg("no free connection in time")) from exc
+        fault: StoreFault = StoreUnavailable(_where(engine), Msg("no free connection in time"))
+        _LOG.warning("%s", fault)
+        raise fault from exc
     except (DatabaseError, InterfaceError) as exc:
-        detail = str(getattr(exc, "orig", exc)).strip()
-        if engine.dialect.name == "sqlite":
-            if detail.lower().startswith(_DAMAGE):
-                raise StoreDamaged(str(engine.url.database), detail) from exc
+        named = _fault(engine, exc)
+        if named is None:
             raise
-        if isinstance(exc, OperationalError | InterfaceError):
-            # A database server that is down, restarting or unreachable, or a dropped connection.
-            raise StoreUnavailable(_where(engine), detail.splitlines()[0][:160]) from exc
-        raise
+        _LOG.warning("%s", named)
+        raise named from exc
 
 
 @contextmanager

@@ -7,7 +7,7 @@ as a traceback.
 from __future__ import annotations
 
 from roles.errors import SkillsMapError
-from roles.i18n import Joined, Msg
+from roles.i18n import DEFAULT_LANG, Joined, Lang, Msg
 
 
 class RoomNotFound(SkillsMapError):
@@ -137,11 +137,30 @@ class TooManyRequests(SkillsMapError):
         super().__init__(message)
 
 
-class StoreDamaged(SkillsMapError):
+class StoreFault(SkillsMapError):
+    """The database failed, not the person's input: nothing was saved or read just now.
+
+    `message` (what `str()` and `text()` say) is for whoever runs the server: the CLI, the log
+    and the facilitator's or manager's page, and it may name the database file or server.
+    `public` says the same to a participant without naming them.
+    """
+
+    public: Msg
+
+    def public_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The message for participants, in `lang`: no file path, no database host."""
+        return self.public.text(lang)
+
+
+class StoreDamaged(StoreFault):
     """The SQLite file cannot be read: usually its -wal file was deleted or copied apart."""
 
     def __init__(self, path: str, detail: str) -> None:
         self.path = path
+        self.public = Msg(
+            "The room store cannot be read right now, so nothing was saved or read. Tell whoever "
+            "runs this server: the server's log says how to fix it."
+        )
         super().__init__(
             Msg(
                 "The room store {path} cannot be read ({detail}); workshop rooms are unavailable "
@@ -155,12 +174,16 @@ class StoreDamaged(SkillsMapError):
         )
 
 
-class StoreUnavailable(SkillsMapError):
+class StoreUnavailable(StoreFault):
     """The database server did not answer (down, restarting, unreachable or overloaded)."""
 
     def __init__(self, where: str, detail: str | Msg) -> None:
         self.where = where
         self.detail = detail
+        self.public = Msg(
+            "The room database did not answer, so nothing was saved or read just now. Try again "
+            "in a moment."
+        )
         super().__init__(
             Msg(
                 "The room database ({where}) did not answer ({detail}), so nothing was saved or "
@@ -169,6 +192,48 @@ class StoreUnavailable(SkillsMapError):
                 "SKILLS_MAP_DATABASE_URL points to it.",
                 where=where,
                 detail=detail,
+            )
+        )
+
+
+class StoreFull(StoreFault):
+    """The disk under the database is full (or an SQLite file reached its page limit)."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.public = Msg(
+            "The room database is full, so nothing was saved just now. What you entered is "
+            "still on this page; tell whoever runs this server, then try again."
+        )
+        super().__init__(
+            Msg(
+                "The room database ({where}) is full: the disk it is on has no space left, so "
+                "nothing was saved just now. Answers saved before are kept. Free space on that "
+                "disk (old backups, logs), then try again.",
+                where=where,
+            )
+        )
+
+
+class StoreBusy(StoreFault):
+    """Another program held the SQLite file's write lock for longer than the busy timeout."""
+
+    def __init__(self, where: str, seconds: float) -> None:
+        self.where = where
+        self.seconds = seconds
+        self.public = Msg(
+            "The room database was busy for more than {seconds:g} seconds, so nothing was saved "
+            "just now. What you entered is still on this page; try again in a moment.",
+            seconds=seconds,
+        )
+        super().__init__(
+            Msg(
+                "The room database ({where}) stayed locked for more than {seconds:g} seconds, so "
+                "nothing was saved just now. Try again in a moment. If it lasts, look for another "
+                "program holding the file open for writing (a copy, a backup tool, an sqlite3 "
+                "shell).",
+                where=where,
+                seconds=seconds,
             )
         )
 

@@ -15,6 +15,7 @@ from store import codes, limits
 from store.engine import begin_read, begin_write, checkpoint
 from store.errors import (
     InvalidRoomSettings,
+    InvalidSubmission,
     RoomNotFound,
     WrongKey,
     WrongRoomKind,
@@ -216,6 +217,9 @@ def set_room_state(
 def remove_entry(*, room: str, key: str, entry_id: int, engine: Engine | None = None) -> bool:
     """Delete one entry of this room; False if the room has no such entry."""
     code = codes.normalise_code(room)
+    if isinstance(entry_id, bool) or not isinstance(entry_id, int):
+        # A forged request may send anything as the id.
+        raise InvalidSubmission(Msg("That entry is no longer in this room."))
     with begin_write(ready(engine)) as conn:
         require_key(conn, code, key)
         gone = conn.execute(

@@ -85,13 +85,23 @@ def _score(axis: str, value: object) -> float | None:
     return float(value)
 
 
-def _rating_upsert(dialect_name: str) -> Any:
+def _rating_upsert(dialect_name: str, code: str) -> Any:
     dialect = postgresql if dialect_name == "postgresql" else sqlite
     stmt = dialect.insert(team_ratings)
     return stmt.on_conflict_do_update(
         index_elements=[team_ratings.c.member_id, team_ratings.c.round_number],
         set_={c: stmt.excluded[c] for c in ("ml", "swe", "comm", "updated_at")},
+        # A rating row of another room is never overwritten, whatever member id was sent.
+        where=team_ratings.c.room_code == code,
     )
+
+
+def member_id_of(value: object) -> int:
+    """A member id as sent by a page (a forged request may send anything), else
+    InvalidSubmission."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidSubmission(Msg("That member is no longer in this team room."))
+    return value
 
 
 def rate_member(
@@ -109,20 +119,24 @@ def rate_member(
     unrated); with all three None the rating is removed. Returns what is stored."""
     scores = {axis: _score(axis, v) for axis, v in (("ml", ml), ("swe", swe), ("comm", comm))}
     code = codes.normalise_code(room)
+    member_id = member_id_of(member_id)
     with begin_write(ready(engine)) as conn:
         row = require_key(conn, code, key, kind=KIND)
         checked_round(team_info(conn, row), round_number)
         _require_member(conn, code, member_id)
         now = _now()
-        this = (team_ratings.c.member_id == member_id) & (
-            team_ratings.c.round_number == round_number
+        this = (
+            (team_ratings.c.room_code == code)
+            & (team_ratings.c.member_id == member_id)
+            & (team_ratings.c.round_number == round_number)
         )
         if all(v is None for v in scores.values()):
             conn.execute(delete(team_ratings).where(this))
             stored = None
         else:
             values = {"member_id": member_id, "round_number": round_number, "room_code": code}
-            conn.execute(_rating_upsert(conn.dialect.name), {**values, **scores, "updated_at": now})
+            upsert = _rating_upsert(conn.dialect.name, code)
+            conn.execute(upsert, {**values, **scores, "updated_at": now})
             stored = ManagerRating(**scores, updated_at=now)
         touch(conn, row, now)
         return stored
@@ -139,12 +153,18 @@ def _require_member(conn: Connection, code: str, member_id: int) -> None:
 
 
 def remove_member(*, room: str, key: str, member_id: int, engine: Engine | None = None) -> bool:
-    """Delete a member and all their answers and ratings, in every round; False if gone already."""
+    """Delete a member and all their answers and ratings, in every round; False if gone already.
+
+    Every statement names the room: a member id of another team room removes nothing.
+    """
     code = codes.normalise_code(room)
+    member_id = member_id_of(member_id)
     with begin_write(ready(engine)) as conn:
         row = require_key(conn, code, key, kind=KIND)
         for table in (team_ratings, team_answers):
-            conn.execute(delete(table).where(table.c.member_id == member_id))
+            conn.execute(
+                delete(table).where(table.c.room_code == code, table.c.member_id == member_id)
+            )
         gone = conn.execute(
             delete(team_members).where(
                 team_members.c.room_code == code, team_members.c.member_id == member_id

@@ -7,8 +7,8 @@ update while the round is open. A member reads back only their own answers.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import Any, get_args
 
@@ -32,6 +32,7 @@ from store.errors import (
 from store.migrations import ready
 from store.rooms import load_room
 from store.schema import team_answers, team_members
+from store.skeleton import look_alike, name_key
 from store.team_models import MemberHistory, Method, TeamRoomInfo
 from store.teams import KIND, answer_from_row, read_rounds, team_info, touch
 from store.text import clean_name
@@ -41,9 +42,14 @@ from store.text import clean_name
 MAX_ANSWERS_CHARS = 8_000
 
 
-def name_key(name: str) -> str:
-    """The form of a name compared for uniqueness: case and compatibility forms folded."""
-    return unicodedata.normalize("NFKC", name).casefold()
+# Room for a name's key in the table. A skeleton may be longer than its name (one ligature
+# stands for 18 letters); a longer key is stored as its hash, which keeps keys apart.
+_KEY_CHARS = 160
+
+
+def _stored_key(name: str) -> str:
+    key = name_key(name)
+    return key if len(key) <= _KEY_CHARS else "#" + hashlib.sha256(key.encode()).hexdigest()
 
 
 def _member_row(conn: Connection, code: str, who: str) -> Any:
@@ -57,7 +63,10 @@ def _member_row(conn: Connection, code: str, who: str) -> Any:
 def _history(conn: Connection, member: Any) -> MemberHistory:
     rows = conn.execute(
         select(team_answers)
-        .where(team_answers.c.member_id == member.member_id)
+        .where(
+            team_answers.c.room_code == member.room_code,
+            team_answers.c.member_id == member.member_id,
+        )
         .order_by(team_answers.c.round_number)
     )
     return MemberHistory(
@@ -106,12 +115,17 @@ def _answers_json(method: str, answers: dict[str, Any] | None) -> str | None:
 
 
 def _check_name_free(conn: Connection, code: str, name: str, member_id: int | None) -> None:
-    other = conn.execute(
-        select(team_members.c.member_id).where(
-            team_members.c.room_code == code, team_members.c.name_key == name_key(name)
+    """NameTaken if another member's name looks the same (TR39 skeleton, case folded).
+
+    Keys are compared here from the stored names, not by the key column alone: rows written
+    before look-alikes were folded together hold an older key.
+    """
+    others = conn.execute(
+        select(team_members.c.member_id, team_members.c.name).where(
+            team_members.c.room_code == code
         )
-    ).scalar()
-    if other is not None and other != member_id:
+    )
+    if any(r.member_id != member_id and look_alike(name, r.name) for r in others):
         raise NameTaken(name)
 
 
@@ -127,7 +141,7 @@ def _join(conn: Connection, room: Any, who: str, name: str, address: str | None)
             room_code=room.code,
             participant_hash=who,
             name=name,
-            name_key=name_key(name),
+            name_key=_stored_key(name),
             joined_at=now,
             window_start=now,
             window_count=0,
@@ -145,12 +159,20 @@ def _count_submission(conn: Connection, member: Any, name: str, now: datetime) -
         raise RateLimited((start + timedelta(seconds=window) - now).total_seconds())
     conn.execute(
         update(team_members)
-        .where(team_members.c.member_id == member.member_id)
-        .values(window_start=start, window_count=count, name=name, name_key=name_key(name))
+        .where(
+            team_members.c.room_code == member.room_code,
+            team_members.c.member_id == member.member_id,
+        )
+        .values(
+            window_start=start,
+            window_count=count,
+            name=name,
+            name_key=_stored_key(name),
+        )
     )
 
 
-def _answer_upsert(dialect_name: str) -> Any:
+def _answer_upsert(dialect_name: str, code: str) -> Any:
     dialect = postgresql if dialect_name == "postgresql" else sqlite
     stmt = dialect.insert(team_answers)
     return stmt.on_conflict_do_update(
@@ -158,6 +180,7 @@ def _answer_upsert(dialect_name: str) -> Any:
         set_={
             c: stmt.excluded[c] for c in ("ml", "swe", "comm", "method", "answers", "updated_at")
         },
+        where=team_answers.c.room_code == code,
     )
 
 
@@ -209,6 +232,6 @@ def submit_team_answer(
             "answers": stored_answers,
             "updated_at": now,
         }
-        conn.execute(_answer_upsert(conn.dialect.name), values)
+        conn.execute(_answer_upsert(conn.dialect.name, code), values)
         touch(conn, row, now)
         return _history(conn, _member_row(conn, code, who))

@@ -2,7 +2,11 @@
 
 A name is shown on a projector in front of a room. Format characters (Unicode category Cf:
 zero-width spaces and joiners, right-to-left overrides, soft hyphens) can make it look empty,
-reversed or like someone else's, so they are removed before anything is stored.
+reversed or like someone else's, and so can the other characters Unicode says to draw as
+nothing (Default_Ignorable_Code_Point: Hangul fillers, which are letters; variation selectors;
+Khmer inherent vowels) and the blank Braille pattern: all are removed before anything is stored.
+A name then needs a visible letter or digit, and a letter carries at most a few combining marks
+(Vietnamese needs two; a stack of dozens draws over the lines around it).
 """
 
 from __future__ import annotations
@@ -15,12 +19,38 @@ from store.errors import InvalidRoomSettings, InvalidSubmission
 
 MAX_NAME = 40
 MAX_TITLE = 80
+# Combining marks on one letter, counted decomposed (NFD): Vietnamese "ệ" has two.
+MAX_MARKS = 3
 _SPACES = re.compile(r"\s+")
+# Default_Ignorable_Code_Point (Unicode's DerivedCoreProperties.txt) outside category Cf, which
+# goes as a whole, plus U+2800 BRAILLE PATTERN BLANK, a symbol drawn as an empty cell.
+_DRAWN_AS_NOTHING = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2065\u2800\u3164\ufe00-\ufe0f"
+    "\uffa0\ufff0-\ufff8\U000e0000-\U000e0fff]"
+)
 
 
 def strip_invisible(text: str) -> str:
-    """`text` without format characters (Unicode Cf: zero-width, bidi controls, soft hyphen)."""
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+    """`text` without what is drawn as nothing: format characters (Cf: zero-width, bidi
+    controls, soft hyphen) and the other default-ignorable code points."""
+    kept = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return _DRAWN_AS_NOTHING.sub("", kept)
+
+
+def _visible_problem(clean: str) -> Msg | None:
+    """Why a tidied name would not read as a name: no letter or digit, or piled-up marks."""
+    if not any(unicodedata.category(c)[0] in "LN" for c in clean):
+        return Msg("A name needs at least one letter or digit; “{name}” has none.", name=clean)
+    run = 0
+    for c in unicodedata.normalize("NFD", clean):
+        run = run + 1 if unicodedata.category(c)[0] == "M" else 0
+        if run > MAX_MARKS:
+            return Msg(
+                "A letter in a name carries at most {limit} accents or marks; this name piles up "
+                "more, which draws over the lines around it.",
+                limit=MAX_MARKS,
+            )
+    return None
 
 
 def tidy(text: str) -> str:
@@ -63,6 +93,9 @@ def clean_name(name: str | None) -> str | None:
         )
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in clean):
         raise InvalidSubmission(Msg("A display name cannot contain control characters."))
+    problem = _visible_problem(clean)
+    if problem is not None:
+        raise InvalidSubmission(problem)
     return clean
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.catalogs import cached_catalog
-from components.lang import _
+from components.lang import _, said
 from components.me.page import render_rating_and_result
 from components.me.state import CATALOG_KEY, init_me_state, render_catalog_choice
 
@@ -17,7 +17,7 @@ st.caption(
         "persuading others). Each level describes what people at that level have actually done."
     )
 )
-for w in warnings:
-    st.warning(_("The link had a bad value: {problem}", problem=w), icon=":material/warning:")
+for w in warnings:  # they quote the address, so its values are escaped (`said`)
+    st.warning(_("The link had a bad value: {problem}", problem=said(w)), icon=":material/warning:")
 render_catalog_choice()  # a new edition reruns the whole page
 render_rating_and_result(cached_catalog(st.session_state[CATALOG_KEY]))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.catalogs import cached_questionnaire
+from components.choices import NotAnOption, drawn_choice
 from components.lang import _, current_lang, ngettext, said
 from components.me.rating import held_profile, seed_scores, slider_profile
 from components.style import focus_first_slider
@@ -44,25 +45,32 @@ def _option_key(prefix: str, item: ManyChoiceItem, option_id: str) -> str:
 
 
 def collect_answers(q: Questionnaire, prefix: str) -> dict[str, object]:
-    """The answers held in the form's widgets: labels, or lists of ticked option ids."""
+    """The answers held in the form's widgets: labels, or lists of ticked option ids
+    (NotAnOption for an answer that is none of those drawn)."""
     answers: dict[str, object] = {}
     for item in q.items:
         if isinstance(item, ManyChoiceItem):
             ticked = [
-                o.id for o in item.options if st.session_state.get(_option_key(prefix, item, o.id))
+                o.id
+                for o in item.options
+                if drawn_choice(_option_key(prefix, item, o.id), [False, True, None])
             ]
             if ticked:
                 answers[item.id] = ticked
         elif st.session_state.get(f"{prefix}{item.id}") is not None:
-            answers[item.id] = st.session_state[f"{prefix}{item.id}"]
+            answers[item.id] = drawn_choice(f"{prefix}{item.id}", answer_options(q, item.id))
     return answers
 
 
 def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) -> None:
     """Form callback: score the answers and move the sliders (callbacks run before widgets)."""
     q = cached_questionnaire()
-    answers = collect_answers(q, key_prefix)
     error_key = f"{key_prefix}error"
+    try:
+        answers = collect_answers(q, key_prefix)
+    except NotAnOption as exc:
+        st.session_state[error_key] = exc.message
+        return
     if not answers or all(v == NOT_YET for v in answers.values()):
         st.session_state[error_key] = Msg("Nothing answered yet: answer at least one question.")
         return

@@ -5,9 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import cached_levels
+from components.choices import NotAnOption, drawn_choice, refuse, watch_slider
 from components.lang import _
 from roles.levels import describe_level, looks_flat
 from roles.models import AXES, Profile, axis_label
+
+# The sliders' steps, 0 to 10 in halves (the workshop's and team members' sliders too).
+STEPS = [i / 2 for i in range(21)]
 
 
 def _held_key(key_prefix: str) -> str:
@@ -54,7 +58,15 @@ def slider_profile(key_prefix: str) -> Profile:
     return Profile(**{a: float(st.session_state[f"{key_prefix}{a}"]) for a in AXES})
 
 
-def _on_slide(key_prefix: str, then=None) -> None:  # type: ignore[no-untyped-def]
+def _on_slide(key: str, key_prefix: str, then=None) -> None:  # type: ignore[no-untyped-def]
+    try:
+        drawn_choice(key, STEPS)
+    except NotAnOption as exc:
+        # Not a step of the slider (a forged value): the slider goes back to where it was.
+        held = st.session_state.get(_held_key(key_prefix), {})
+        st.session_state[key] = held.get(key.removeprefix(key_prefix), 5.0)
+        refuse(exc)
+        return
     mark_touched(key_prefix)
     if then is not None:
         then()
@@ -80,8 +92,9 @@ def render_rating_sliders(  # type: ignore[no-untyped-def]
             format="%.1f",
             key=key,
             on_change=_on_slide,
-            args=(key_prefix, on_change),
+            args=(key, key_prefix, on_change),
         )
+        watch_slider(key, STEPS)
         values[axis] = float(value)
         note = (notes or {}).get(axis)
         st.caption(describe_level(levels, axis, values[axis]) + (f" *{note}*" if note else ""))

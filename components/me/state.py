@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogs import role_ids_by_catalog
-from components.lang import _, current_lang, with_lang
+from components.lang import _, with_lang
 from components.me.rating import held_profile, seed_scores
 from components.me.results import AUTO_TARGET
-from roles.i18n import N_
+from roles.i18n import N_, Msg
 from roles.models import Profile
 from roles.share import ShareState, encode_share, parse_share
 
@@ -22,12 +22,12 @@ _MODES = {QUICK: N_("Quick rating"), SURVEY: N_("Questionnaire")}
 _SEEDED = "me_seeded"
 
 
-def init_me_state() -> list[str]:
+def init_me_state() -> list[Msg]:
     """Seed the widgets from the URL once per session; returns warnings about bad URL values."""
     if st.session_state.get(_SEEDED):
         return []
     params = st.query_params.to_dict()
-    state, warnings = parse_share(params, role_ids_by_catalog(), lang=current_lang())
+    state, warnings = parse_share(params, role_ids_by_catalog())
     # Scores in a shared link were set by someone: the "all the same" note may apply to them.
     from_link = any(k in params for k in ("ml", "swe", "comm"))
     seed_scores(PREFIX, Profile(ml=state.ml, swe=state.swe, comm=state.comm), touched=from_link)

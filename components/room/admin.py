@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import store
+from components.choices import drawn_choice
 from components.errors import error_text, render_error
 from components.lang import _, current_lang
 from components.room.controls import (
@@ -26,9 +27,10 @@ from components.room.flood import render_remove_since
 from components.room.live import forget, room_view
 from components.room.map import participants_label
 from roles.errors import SkillsMapError
-from roles.i18n import LANG_NAMES, N_, Msg
+from roles.i18n import LANG_NAMES, LANGS, N_, Msg
 
 LIVE_REFRESH_S = 2.0
+REMOVE = "host_remove_choice"
 SCREENS = {"join": N_("Joining screen"), "map": N_("Map")}
 _SHOWS = {
     "join": N_("The projector now shows the joining screen."),
@@ -36,26 +38,35 @@ _SHOWS = {
 }
 
 
+def _store_state(field: str, value: object) -> None:
+    store.set_room_state(room=st.session_state[ROOM], key=st.session_state[KEY], **{field: value})
+    forget(st.session_state[ROOM])  # show the new state at once, not after the next read
+
+
 def _set_state(field: str, value: object, done: Msg) -> None:
     def action() -> Msg:
-        store.set_room_state(
-            room=st.session_state[ROOM], key=st.session_state[KEY], **{field: value}
-        )
-        forget(st.session_state[ROOM])  # show the new state at once, not after the next read
+        _store_state(field, value)
         return done
 
     run_action(action)
 
 
 def _switch_screen() -> None:
-    choice = st.session_state.get("host_screen") or "join"
-    _set_state("screen", choice, Msg(_SHOWS[choice]))
+    def action() -> Msg:
+        choice = drawn_choice("host_screen", list(SCREENS))
+        _store_state("screen", choice)
+        return Msg(_SHOWS[choice])
+
+    run_action(action)
 
 
 def _switch_lang() -> None:
-    lang = st.session_state.get("host_lang") or "en"
-    done = Msg("The projector now speaks {language}.", language=LANG_NAMES[lang])
-    _set_state("lang", lang, done)
+    def action() -> Msg:
+        lang = drawn_choice("host_lang", LANGS)
+        _store_state("lang", lang)
+        return Msg("The projector now speaks {language}.", language=LANG_NAMES[lang])
+
+    run_action(action)
 
 
 def render_screen_switch(info: store.RoomInfo) -> None:
@@ -166,27 +177,32 @@ def render_entries(snapshot: store.Snapshot) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(frame)))
     labels = {e.entry_id: entry_label(i, e) for i, e in enumerate(snapshot.entries, start=1)}
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    chosen = left.selectbox(
+    left.selectbox(
         _("Entry to remove"),
         list(labels),
         format_func=labels.__getitem__,
-        key="host_remove_choice",
+        key=REMOVE,
     )
     right.button(
         _("Remove entry"),
         key="host_remove",
         width="stretch",
         on_click=_remove,
-        args=(chosen, labels.get(chosen, "")),
+        args=(labels,),
     )
 
 
-def _remove(entry_id: int | str, label: str) -> None:
+def _remove(labels: dict[int, str]) -> None:
+    # The choice is read here, not bound when the button was drawn: it is what the person
+    # sees, and it must be one of the entries drawn.
     def action() -> Msg:
+        entry_id = drawn_choice(REMOVE, list(labels))
         room, key = st.session_state[ROOM], st.session_state[KEY]
         gone = store.remove_entry(room=room, key=key, entry_id=entry_id)
         forget(room)
-        return Msg("Removed {entry}.", entry=label) if gone else Msg("That entry was already gone.")
+        if gone:
+            return Msg("Removed {entry}.", entry=labels[entry_id])
+        return Msg("That entry was already gone.")
 
     run_action(action)
 

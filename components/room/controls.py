@@ -14,11 +14,11 @@ import streamlit as st
 
 import store
 from components.errors import render_error
-from components.lang import _, current_lang, with_lang
+from components.lang import _, current_lang, said, with_lang
 from components.room.identity import client_address, participant
 from components.room.qr import is_local, join_link, page_link, qr_png
 from roles.errors import SkillsMapError
-from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, day, say
+from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, day
 
 ROOM = "host_room"
 KEY = "host_key"
@@ -37,7 +37,7 @@ def render_flash(slot: str = FLASH) -> None:
     """Show (once) what the last control did."""
     kind, payload = st.session_state.pop(slot, (None, None))
     if kind == "success":
-        st.success(say(payload, current_lang()), icon=":material/check_circle:")
+        st.success(said(payload), icon=":material/check_circle:")
     elif kind == "error" and isinstance(payload, store.WrongKey):
         render_error(payload)  # its message already says that nothing changed
     elif kind == "error" and isinstance(payload, SkillsMapError):

@@ -19,8 +19,10 @@ import streamlit as st
 
 import store
 from components.catalogs import cached_levels
+from components.choices import drawn_choice, watch_slider
 from components.errors import render_error
 from components.lang import _, current_lang, other_lang_link, with_lang
+from components.me.rating import STEPS
 from components.presses import mark_handled, missed
 from components.room.identity import client_address, participant
 from roles.errors import SkillsMapError
@@ -35,7 +37,6 @@ JOINED = "join_room"
 FLASH = "join_flash"
 HANDLED = "join_press_handled"
 DEFAULT_SCORE = 5.0
-STEPS = [i / 2 for i in range(21)]
 
 # Static CSS: the form is the page, so Streamlit's top margin and the sliders' end labels go.
 _CSS = """<style>
@@ -92,12 +93,20 @@ def level_labels(axis: str) -> dict[float, str]:
 def render_level_sliders(prefix: str) -> None:
     """The three ratings in half steps, each labelled with its level (keys `{prefix}ml` ...)."""
     for axis in AXES:
+        labels = level_labels(axis)
         st.select_slider(
             axis_label(axis, current_lang()),
             options=STEPS,
             key=f"{prefix}{axis}",
-            format_func=level_labels(axis).__getitem__,
+            format_func=labels.__getitem__,
         )
+        watch_slider(f"{prefix}{axis}", STEPS, labels.__getitem__)
+
+
+def slider_scores(prefix: str) -> Profile:
+    """The three ratings on the form, each one of the slider's steps (else NotAnOption: a
+    select_slider would turn a forged value into 0 unseen)."""
+    return Profile(**{axis: drawn_choice(f"{prefix}{axis}", STEPS) for axis in AXES})
 
 
 def _answers() -> tuple[Profile, str]:
@@ -114,9 +123,10 @@ def _fit_name(typed: str) -> tuple[str | None, bool]:
 
 def _submit(code: str) -> None:
     mark_handled(HANDLED)
-    profile, typed = _answers()
+    _profile, typed = _answers()
     name, cut = _fit_name(typed)
     try:
+        profile = slider_scores(PREFIX)
         store.submit(
             room=code,
             participant=participant(),

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import DeletedFile
 
+from components.choices import on_choice
 from components.lang import _, current_lang, said
 from roles.catalog import DATA_DIR
 from roles.errors import TeamFileError
@@ -67,6 +68,11 @@ def _use(parsed: ParsedTeam, note: str | None) -> None:
     st.session_state[FILE_PROBLEMS] = parsed.problems
     st.session_state[FILE_NOTE] = note
     st.session_state.pop(EDITOR, None)  # old edits belong to the old table
+
+
+def _rescale() -> None:
+    """The scale radio's callback: read the file again on a scale the radio offers."""
+    on_choice(SCALE, list(_SCALES), lambda _scale: _read_file())
 
 
 def _read_file() -> None:
@@ -160,7 +166,7 @@ def render_sources() -> None:
             format_func={k: _(v) for k, v in _SCALES.items()}.__getitem__,
             key=SCALE,
             horizontal=True,
-            on_change=_read_file,
+            on_change=_rescale,
         )
     if st.session_state[FILE_NOTE]:
         st.caption(said(st.session_state[FILE_NOTE]))

@@ -12,6 +12,7 @@ from datetime import datetime
 import streamlit as st
 
 import store
+from components.choices import drawn_choice, on_choice
 from components.lang import _, current_lang, with_lang
 from components.room.qr import is_local, page_link, qr_png
 from components.teamroom.access import (
@@ -162,8 +163,11 @@ def _round_action(name: str) -> None:
     run_action(action)
 
 
-def _pin(latest: int) -> None:
-    st.session_state[PINNED] = st.session_state.get(ROUND) != latest
+def _pin(latest: int, numbers: list[int]) -> None:
+    def pin(number: int) -> None:
+        st.session_state[PINNED] = number != latest
+
+    on_choice(ROUND, numbers, pin)
 
 
 def render_round_controls(room: TeamRoom) -> None:
@@ -187,7 +191,7 @@ def render_round_controls(room: TeamRoom) -> None:
         format_func=labels.__getitem__,
         key=ROUND,
         on_change=_pin,
-        args=(current.number,),
+        args=(current.number, list(labels)),
     )
     toggle = "close" if current.is_open else "reopen"
     for column, name, n in ((first, toggle, current.number), (second, "next", current.number + 1)):
@@ -203,13 +207,13 @@ def render_round_controls(room: TeamRoom) -> None:
 
 
 def _remove(names: dict[int, str]) -> None:
-    # The choice is read here, not bound when the button was drawn: it is what the person sees.
-    member_id = st.session_state.get(REMOVE)
-    name = names.get(member_id) or Msg("That member")
-
+    # The choice is read here, not bound when the button was drawn: it is what the person
+    # sees, and it must be one of the members drawn (a forged id of another room never is).
     def action() -> Msg:
+        member_id = drawn_choice(REMOVE, list(names))
+        name = names[member_id]
         gone = store.remove_member(
-            room=st.session_state[ROOM], key=st.session_state[KEY], member_id=int(member_id)
+            room=st.session_state[ROOM], key=st.session_state[KEY], member_id=member_id
         )
         if gone:
             return Msg("Removed {name} and all their answers.", name=name)

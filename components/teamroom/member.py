@@ -16,11 +16,12 @@ import streamlit as st
 
 import store
 from components.catalogs import cached_questionnaire
+from components.choices import drawn_choice
 from components.errors import render_error
 from components.lang import _, current_lang
 from components.me.questionnaire_form import collect_answers, render_questions, seed_questions
 from components.room.identity import client_address, participant
-from components.room.join import render_level_sliders
+from components.room.join import render_level_sliders, slider_scores
 from components.room.lookup import counted, read_or_offer_another
 from roles.disagreement import measure_word
 from roles.errors import ProfileError, SkillsMapError
@@ -81,11 +82,11 @@ def seed_form(info: store.TeamRoomInfo, history: store.MemberHistory | None) -> 
     st.session_state[SEEDED] = mark
 
 
-def _scores() -> tuple[Profile, dict[str, object] | None, list[str]]:
-    """The answers on the form: scores, questionnaire answers (or None) and unscored measures."""
-    if st.session_state.get(MODE) == QUICK:
-        scores = {a: float(st.session_state[f"{SLIDERS}{a}"]) for a in AXES}
-        return Profile(**scores), None, []
+def _scores(mode: str) -> tuple[Profile, dict[str, object] | None, list[str]]:
+    """The answers on the form: scores, questionnaire answers (or None) and unscored measures;
+    NotAnOption when one is none of the options drawn."""
+    if mode == QUICK:
+        return slider_scores(SLIDERS), None, []
     q = cached_questionnaire()
     answers = collect_answers(q, QUESTIONS)
     if not answers or all(v == NOT_YET for v in answers.values()):
@@ -96,13 +97,14 @@ def _scores() -> tuple[Profile, dict[str, object] | None, list[str]]:
 
 def _submit(code: str) -> None:
     try:
-        profile, answers, unscored = _scores()
+        mode = drawn_choice(MODE, list(METHODS))
+        profile, answers, unscored = _scores(mode)
         store.submit_team_answer(
             room=code,
             participant=participant(),
             name=st.session_state.get(NAME),
             profile=profile,
-            method=METHODS[st.session_state.get(MODE, QUESTIONNAIRE)],
+            method=METHODS[mode],
             answers=answers,
             address=client_address(),
         )

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 import store
+from components.choices import NotAnOption
 from components.lang import _, current_lang
 from components.teamroom.access import TeamRoom, flash
 from roles.errors import SkillsMapError
@@ -50,14 +51,18 @@ def _rating(row: pd.Series, edits: dict[str, object]) -> dict[str, float | None]
     for axis in AXES:
         column = f"manager_{axis}"
         value = edits.get(column, row[column])
-        out[axis] = (
-            None
-            if value is None or (isinstance(value, float) and math.isnan(value))
-            else (
-                float(value)  # type: ignore[arg-type]
-            )
-        )
+        if isinstance(value, bool) or not (value is None or isinstance(value, int | float)):
+            raise NotAnOption()  # the editor sends numbers; anything else was forged
+        out[axis] = None if value is None or math.isnan(value) else float(value)
     return out
+
+
+def _row(frame: pd.DataFrame, index: object) -> pd.Series:
+    """The edited row of the table drawn (an index the editor sent, so checked)."""
+    position = int(index) if isinstance(index, int | str) and str(index).isdigit() else -1
+    if not 0 <= position < len(frame):
+        raise NotAnOption()
+    return frame.iloc[position]
 
 
 def _save(room: TeamRoom, frame: pd.DataFrame, edited_rows: dict) -> None:
@@ -65,7 +70,9 @@ def _save(room: TeamRoom, frame: pd.DataFrame, edited_rows: dict) -> None:
     saved = []
     try:
         for index, edits in edited_rows.items():
-            row = frame.iloc[int(index)]
+            if not isinstance(edits, dict):
+                raise NotAnOption()
+            row = _row(frame, index)
             store.rate_member(
                 room=room.code,
                 key=room.key,

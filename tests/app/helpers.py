@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,3 +49,11 @@ def texts(at: AppTest) -> str:
     for kind in ("success", "info", "warning", "error"):
         parts += [e.value for e in at.get(kind)]
     return "\n".join(str(p) for p in parts)
+
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def shown(markdown: str) -> str:
+    """Markdown as a person reads it: backslash escapes (of names, codes, file names) undone."""
+    return _ESCAPED.sub(r"\1", markdown)

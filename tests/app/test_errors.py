@@ -8,7 +8,7 @@ import pytest
 import streamlit as st
 
 import roles.catalog as catalog_module
-from tests.app.helpers import ROOT, app
+from tests.app.helpers import ROOT, app, shown
 
 
 @pytest.fixture
@@ -30,5 +30,5 @@ def test_broken_role_catalog_names_file_and_field_on_the_page(broken_data_dir: P
     assert not at.exception
     message = at.error[0].value
     assert "roles.yaml" in message
-    assert "roles[2] (ml_engineer).region.ml_extent" in message
+    assert "roles[2] (ml_engineer).region.ml_extent" in shown(message)
     assert "Fix these and reload" in message

@@ -126,7 +126,7 @@ def test_default_target_follows_the_best_fit_with_no_gap() -> None:
 def test_bad_link_values_warn_and_fall_back() -> None:
     at = app(ml="banana", swe="99", target="wizard").run()
     warnings = " ".join(w.value for w in at.warning)
-    assert "`ml=banana` is not a number" in warnings and "outside 0-10" in warnings
+    assert "“ml=banana” is not a number" in warnings and "outside 0-10" in warnings
     assert at.slider(key="me_ml").value == 5.0
     assert not at.exception
 

@@ -19,7 +19,7 @@ from components.team.map import spread_overlaps, team_map_figure
 from components.team.report import build_report_html, map_png
 from roles.coverage import analyse_team
 from roles.models import Catalog
-from tests.app.helpers import html_bodies, texts
+from tests.app.helpers import html_bodies, shown, texts
 from tests.roles.hostile_files import dimension_bomb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,7 +127,7 @@ def test_broken_csv_lists_each_bad_row_and_keeps_the_good_ones() -> None:
 def test_unreadable_upload_says_why_and_leaves_the_table_alone() -> None:
     at = _with_example()
     at.file_uploader(key="team_upload").set_value(("t.csv", b"name,ml\nA,1\n", "text/csv")).run()
-    assert "t.csv was not loaded: missing column(s)" in at.error[0].value
+    assert "t.csv was not loaded: missing column(s)" in shown(at.error[0].value)
     assert _people(_figure(at)) == 10
 
 
@@ -165,7 +165,7 @@ def test_one_to_five_file_is_detected_and_can_be_overridden() -> None:
     at = _page()
     data = b"name,ml,swe,comm\nAna,5,3,1\nBen,2,4,4\n"
     at.file_uploader(key="team_upload").set_value(("t.csv", data, "text/csv")).run()
-    assert any("1-5 scale (detected)" in c.value for c in at.caption)
+    assert any("1-5 scale (detected)" in shown(c.value) for c in at.caption)
     ml = sorted(
         np.concatenate(
             [
@@ -177,7 +177,7 @@ def test_one_to_five_file_is_detected_and_can_be_overridden() -> None:
     )
     assert ml[-1] == pytest.approx(10.0, abs=0.5)
     at.radio(key="team_scale").set_value("0-10").run()
-    assert any("0-10 scale (chosen)" in c.value for c in at.caption)
+    assert any("0-10 scale (chosen)" in shown(c.value) for c in at.caption)
 
 
 def test_choosing_embedded_archetype_gives_hire_next() -> None:

@@ -11,38 +11,58 @@ VIEWPORTS = {"1440x900": DESKTOP, "390x844": PHONE}
 MAP_DRAWN = """(key) => { const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
     return !!gd && !!gd._fullLayout && !!gd.querySelector('.scatterlayer .point'); }"""
 
-# Each labelled annotation's box and the plot area, in page pixels.
+# How far, as a share of its font size, a label may stray before a test calls it out of place.
+# Label placement works from estimated glyph widths (components/labels.py); the fonts a machine
+# has (their versions, their hinting, a fallback font where one is missing) draw a label a few
+# pixels wider or narrower, which no person notices and no test should fail on.
+SLACK_EM = 0.25
+
+# Each labelled annotation's box (with its font size) and the plot area, in page pixels.
 _LABEL_BOXES = """(key) => {
   const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
   const area = gd.querySelector('.bglayer .bg, .nsewdrag').getBoundingClientRect();
   const boxes = [...gd.querySelectorAll('g.annotation')]
     .filter(g => g.textContent.trim())
-    .map(g => { const r = g.querySelector('.annotation-text-g').getBoundingClientRect();
-                return {text: g.textContent.trim(), l: r.left, t: r.top, r: r.right, b: r.bottom}; });
+    .map(g => { const t = g.querySelector('.annotation-text-g');
+                const r = t.getBoundingClientRect();
+                const text = g.querySelector('text');
+                const size = text ? parseFloat(getComputedStyle(text).fontSize) : 12;
+                return {text: g.textContent.trim(), l: r.left, t: r.top, r: r.right, b: r.bottom,
+                        size}; });
   return {area: {l: area.left, t: area.top, r: area.right, b: area.bottom}, boxes};
 }"""
 
 
+def overlap(a: dict[str, float], b: dict[str, float], slack: float) -> bool:
+    """Two boxes (l, t, r, b) overlap by more than `slack` pixels both ways."""
+    return (
+        a["l"] < b["r"] - slack
+        and b["l"] < a["r"] - slack
+        and a["t"] < b["b"] - slack
+        and b["t"] < a["b"] - slack
+    )
+
+
 def label_problems(page: Any, key: str, tolerance: float = 1.0) -> list[str]:
-    """Labels of the chart in `.st-key-{key}` that leave its plot area or overlap another."""
+    """Labels of the chart in `.st-key-{key}` that leave its plot area or overlap another by
+    more than `tolerance` pixels or a quarter of their font size (`SLACK_EM`)."""
     found = page.evaluate(_LABEL_BOXES, key)
     area, boxes = found["area"], found["boxes"]
+
+    def slack(*labels: dict[str, float]) -> float:
+        return max(tolerance, SLACK_EM * max(b["size"] for b in labels))
+
     problems = [
         f"{b['text']} leaves the plot"
         for b in boxes
-        if b["l"] < area["l"] - tolerance
-        or b["r"] > area["r"] + tolerance
-        or b["t"] < area["t"] - tolerance
-        or b["b"] > area["b"] + tolerance
+        if b["l"] < area["l"] - slack(b)
+        or b["r"] > area["r"] + slack(b)
+        or b["t"] < area["t"] - slack(b)
+        or b["b"] > area["b"] + slack(b)
     ]
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
-            if (
-                a["l"] < b["r"] - tolerance
-                and b["l"] < a["r"] - tolerance
-                and a["t"] < b["b"] - tolerance
-                and b["t"] < a["b"] - tolerance
-            ):
+            if overlap(a, b, slack(a, b)):
                 problems.append(f"{a['text']} overlaps {b['text']}")
     return problems if boxes else ["no labels found"]
 

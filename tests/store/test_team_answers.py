@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 import store
 from roles.models import Profile
@@ -78,6 +78,36 @@ def test_names_are_unique_in_the_room_whatever_the_case(
         method="sliders",
         engine=db,
     )  # another team may have its own Ana Lima
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "\u0410na",  # Cyrillic capital A
+        "\u0391na",  # Greek capital Alpha
+        "Ana\u3164",  # a Hangul filler, drawn as nothing
+        "A\u200bna",
+        "\u0410NA",
+    ],
+)
+def test_a_name_that_looks_like_a_members_is_taken(
+    db: Engine, team: store.CreatedRoom, answer: MemberFn, look_alike: str
+) -> None:
+    answer("Ana")
+    with pytest.raises(store.NameTaken, match="already answers as"):
+        answer(look_alike)
+    snap = store.team_snapshot(room=team.room.code, key=team.key, engine=db)
+    assert [m.name for m in snap.members] == ["Ana"]
+
+
+def test_names_stored_under_an_older_key_are_still_compared_by_look(
+    db: Engine, team: store.CreatedRoom, answer: MemberFn
+) -> None:
+    answer("Ian")
+    with db.begin() as conn:  # as a store written before look-alikes were folded left it
+        conn.execute(update(team_members).values(name_key="ian"))
+    with pytest.raises(store.NameTaken):
+        answer("lan")  # a small L: reads as "Ian"
 
 
 def test_a_member_may_correct_their_name_but_not_take_anothers(
