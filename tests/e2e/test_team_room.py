@@ -158,7 +158,7 @@ def test_team_room_round_trip(app_url: str, browser: Browser, shared_store: None
             manager.get_by_text(
                 re.compile(r"Ana rates their software engineering [\d.]+, you rate it 2")
             )
-        ).to_be_visible()
+        ).to_be_visible(timeout=LONG)
         screenshot(manager, "team-room-manager")
         assert serious_violations(manager) == []
 
