@@ -8,7 +8,6 @@ Workshop) draws the same map. Every colour and font is set here (charts are draw
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
@@ -24,6 +23,7 @@ from components.region_labels import (
     region_spots,
 )
 from components.text import plot_text
+from roles.caching import memoize
 from roles.i18n import DEFAULT_LANG, Lang, tr
 from roles.models import Catalog, Role
 
@@ -126,7 +126,7 @@ class SentAsIs(BaseFigure):
         return self._spec
 
 
-@lru_cache(maxsize=256)
+@memoize(maxsize=256)
 def _base_map_dict(
     catalog_json: str,
     height: int,

@@ -9,12 +9,11 @@ share a database, or one of those settings, give the same device the same id.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import streamlit as st
 from streamlit import config
 
 import store
+from roles.caching import memoize
 from roles.settings import secret_value, settings
 from serving.device_cookie import COOKIE, valid_token
 
@@ -23,7 +22,7 @@ _SESSION_TOKEN = "device_session_token"
 LOCAL = "127.0.0.1"
 
 
-@lru_cache(maxsize=8)
+@memoize(maxsize=8)
 def _key(explicit: str, database: str) -> bytes:
     """The hash key for this secret setting and database (cached: it is read on every submit)."""
     if explicit:

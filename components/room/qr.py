@@ -9,12 +9,12 @@ work when clicked, but a QR code needs an absolute address, so none is drawn.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
 
+from roles.caching import memoize
 from roles.i18n import DEFAULT_LANG, Lang
 from roles.settings import settings
 
@@ -61,7 +61,7 @@ def short_address(base: str) -> str:
     return f"{host}{parts.path.rstrip('/') if parts.netloc else ''}/join".removeprefix("www.")
 
 
-@lru_cache(maxsize=64)
+@memoize(maxsize=64)
 def qr_png(url: str, *, scale: int = 16) -> bytes:
     """A QR code for the address as PNG bytes (crisp: draw it with output_format='PNG')."""
     buffer = io.BytesIO()
