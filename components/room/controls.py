@@ -16,7 +16,8 @@ import store
 from components.errors import render_error
 from components.lang import _, current_lang, said, with_lang
 from components.room.identity import client_address, participant
-from components.room.qr import is_local, join_link, page_link, qr_png
+from components.room.manage import render_invite_qr, warn_if_local
+from components.room.qr import join_link, page_link
 from roles.errors import SkillsMapError
 from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, day
 
@@ -209,20 +210,14 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
             type="primary",
         )
         st.markdown(_("Project the Present page, not this one: this page carries your key."))
-        if is_local(base):
-            st.warning(
-                _(
-                    "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to the "
-                    "address phones can reach."
-                ),
-                icon=":material/phonelink_off:",
-            )
+        unreachable = _(
+            "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to the "
+            "address phones can reach."
+        )
+        warn_if_local(base, unreachable=unreachable)
     with right:
-        if base:
-            alt = _("QR code for {link}", link=link)
-            st.image(qr_png(link), output_format="PNG", width=240, alt=alt)
-        else:
-            st.info(_("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link."))
+        no_address = _("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
+        render_invite_qr(base, link, no_address=no_address)
 
 
 def _lang_param(lang: Lang) -> dict[str, str]:
