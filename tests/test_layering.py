@@ -40,7 +40,7 @@ def test_every_package_imports_only_the_layers_below_it() -> None:
 
 def _tree(root: Path, files: dict[str, str]) -> None:
     shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
-    packages = ("roles", "store", "serving", "components", "views")
+    packages = ("roles", "store", "serving", "components", "views", "tests", "bench", "testsupport")
     for name in packages:
         (root / name).mkdir()
         (root / name / "__init__.py").write_text("")
@@ -69,6 +69,9 @@ def _tree(root: Path, files: dict[str, str]) -> None:
         ("store/leak.py", "import serving\n", "store is not allowed to import serving"),
         ("components/up.py", "import views\n", "components is not allowed to import views"),
         ("store/ui.py", "from streamlit import config\n", "store.ui -> streamlit"),
+        ("bench/load.py", "from tests import helpers\n", "bench.load -> tests"),
+        ("tests/e2e.py", "def f():\n    import bench\n", "tests.e2e -> bench"),
+        ("testsupport/x.py", "import tests\n", "testsupport.x -> tests"),
     ],
 )
 def test_an_import_across_the_layers_breaks_a_contract(

@@ -121,17 +121,26 @@ def keep_link_in_address(*, room: str, key: str, take: Callable[[str, str], obje
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:
-    """Take the room that this code and key open; an unknown code, a team code and a wrong key
-    get one and the same message (and count toward the back-off), so nobody learns which
-    codes exist here."""
+    return open_and_hold(store.open_room, _take_control, raw_room, key)
+
+
+def open_and_hold(
+    open_room: Callable[..., store.RoomInfo | store.TeamRoomInfo],
+    hold: Callable[[str, str], None],
+    raw_room: str,
+    key: str,
+) -> bool:
+    """Open the room (workshop or team) that this code and key open and `hold` it in this tab;
+    an unknown code, a code of the other kind and a wrong key get one and the same message (and
+    count toward the back-off), so nobody learns which codes exist here."""
     try:
-        info = store.open_room(
+        info = open_room(
             room=raw_room, key=key.strip(), device=participant(), address=client_address()
         )
     except SkillsMapError as exc:
         render_error(exc)
         return False
-    _take_control(info.code, key.strip())
+    hold(info.code, key.strip())
     return True
 
 
