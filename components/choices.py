@@ -18,7 +18,7 @@ protocol-level test (tests/e2e/test_forged_widgets.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import streamlit as st
 
@@ -65,7 +65,7 @@ def drawn_choice(key: str, options: Sequence[T]) -> T:
     if key in unknown or not is_option(value, options):
         unknown.discard(key)
         raise NotAnOption()
-    return value  # type: ignore[no-any-return]
+    return cast(T, value)
 
 
 def on_choice(key: str, options: Sequence[T], act: Callable[[T], object]) -> None:

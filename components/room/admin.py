@@ -8,6 +8,8 @@ entries and counts refresh by themselves (a fragment reading the shared view of 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -39,7 +41,8 @@ _SHOWS = {
 
 
 def _store_state(field: str, value: object) -> None:
-    store.set_room_state(room=st.session_state[ROOM], key=st.session_state[KEY], **{field: value})
+    change: dict[str, Any] = {field: value}  # one of set_room_state's keyword arguments
+    store.set_room_state(room=st.session_state[ROOM], key=st.session_state[KEY], **change)
     forget(st.session_state[ROOM])  # show the new state at once, not after the next read
 
 

@@ -63,7 +63,7 @@ def init_team_state() -> None:
         st.session_state.setdefault(key, value)
 
 
-def _use(parsed: ParsedTeam, note: str | None) -> None:
+def _use(parsed: ParsedTeam, note: Msg | None) -> None:
     st.session_state[BASE] = parsed.members[list(COLUMNS)].reset_index(drop=True)
     st.session_state[FILE_PROBLEMS] = parsed.problems
     st.session_state[FILE_NOTE] = note
@@ -176,7 +176,8 @@ def render_sources() -> None:
 
 def table_rows() -> pd.DataFrame:
     """The table the editor starts from (the last loaded team)."""
-    return st.session_state[BASE]
+    base: pd.DataFrame = st.session_state[BASE]
+    return base
 
 
 def render_editor() -> ParsedTeam:
