@@ -13,11 +13,11 @@ import streamlit as st
 
 import store
 from roles.caching import memoize
-from roles.settings import secret_value, settings
+from roles.settings import env_name, secret_value, settings
 from serving.device_cookie import COOKIE, valid_token
 from serving.st_internals import cookie_secret_set
 
-ENV_SECRET = "SKILLS_MAP_SECRET"  # named in tests; read through settings
+ENV_SECRET = env_name("secret")  # named in tests; read through settings
 _SESSION_TOKEN = "device_session_token"
 LOCAL = "127.0.0.1"
 

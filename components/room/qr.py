@@ -16,9 +16,9 @@ import streamlit as st
 
 from roles.caching import memoize
 from roles.i18n import DEFAULT_LANG, Lang
-from roles.settings import settings
+from roles.settings import env_name, settings
 
-PUBLIC_URL_ENV = "SKILLS_MAP_PUBLIC_URL"  # named in messages and tests; read through settings
+PUBLIC_URL_ENV = env_name("public_url")  # named in tests; read through settings
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
