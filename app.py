@@ -65,8 +65,16 @@ else:
 
     from serving.affinity import SessionElsewhereMiddleware
     from serving.device_cookie import DeviceCookieMiddleware
-    from serving.lifespan import lifespan, require_settings
+    from serving.lifespan import lifespan_with, require_settings
+
+    def _warm_up() -> None:
+        # What the pages import, imported once as the server starts instead of by the first
+        # visitor (the projector's map is the heaviest).
+        import plotly.graph_objects  # noqa: F401
+
+        import components.room.map
+        import components.room.present  # noqa: F401
 
     require_settings()  # a bad SKILLS_MAP_* setting stops the server here, with its name
     middleware = [Middleware(DeviceCookieMiddleware), Middleware(SessionElsewhereMiddleware)]
-    app = st.App("app.py", middleware=middleware, lifespan=lifespan)
+    app = st.App("app.py", middleware=middleware, lifespan=lifespan_with(_warm_up))

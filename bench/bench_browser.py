@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app  # noqa: E402
+from testsupport.server import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app  # noqa: E402
 
 BARE_APP = """
 import plotly.graph_objects as go

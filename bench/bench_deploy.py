@@ -37,7 +37,7 @@ from sqlalchemy import Engine, text  # noqa: E402
 
 import store  # noqa: E402
 from bench.bench_room_load import _cpu_seconds, _scenario, describe, summarise  # noqa: E402
-from tests.deploy.stack import deploy_stack  # noqa: E402
+from testsupport.stack import deploy_stack  # noqa: E402
 
 
 @contextmanager

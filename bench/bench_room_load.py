@@ -4,8 +4,8 @@
 
 For each size it starts a fresh `streamlit run app.py` (as the README says; its own data folder
 and port) and one projector tab on the Present page, then simulates phones with
-`bench/stclient.py`: each opens the Join page (GET, then the WebSocket), waits a few seconds as
-a person reading the sliders would, sends the slider values and presses Submit.
+`testsupport/stclient.py`: each opens the Join page (GET, then the WebSocket), waits a few
+seconds as a person reading the sliders would, sends the slider values and presses Submit.
 
 - spread: the phones arrive at random moments over 45 s. Projector lag = from pressing Submit to
   the first projector refresh whose map holds that dot.
@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
-from bench.stclient import Run, Session, now  # noqa: E402
-from tests.e2e.conftest import start_app, stop_app  # noqa: E402
+from testsupport.server import start_app, stop_app  # noqa: E402
+from testsupport.stclient import Run, Session, now  # noqa: E402
 
 SPREAD_S, BURST_S = 45.0, 5.0
 THINK_S = (2.0, 6.0)

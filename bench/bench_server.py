@@ -6,10 +6,10 @@
 work on every element the script sends (it parses them into a tree for the test to read), a cost
 no server pays and one that grows with the page. This benchmark measures what a server spends:
 both apps run under `streamlit run` (file watcher off, so nothing else wakes it), each driven
-by one protocol-level session (`bench/stclient.py`, as a browser tab), and the server process's
-CPU time (all its threads: the script, the event loop that serialises and sends) is read from
-`/proc` around batches of reruns. Batches alternate between the two servers, so background load
-hits both alike. Prints (asserts nothing):
+by one protocol-level session (`testsupport/stclient.py`, as a browser tab), and the server
+process's CPU time (all its threads: the script, the event loop that serialises and sends) is
+read from `/proc` around batches of reruns. Batches alternate between the two servers, so
+background load hits both alike. Prints (asserts nothing):
 
 1. a key press on Me: the slider's new value sent as the browser sends it, a rerun of the
    fragment that holds the sliders, map and result;
@@ -32,8 +32,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.stclient import Session, widget  # noqa: E402
-from tests.e2e.conftest import start_app, stop_app  # noqa: E402
+from testsupport.server import start_app, stop_app  # noqa: E402
+from testsupport.stclient import Session, widget  # noqa: E402
 
 BLANK_APP = 'import streamlit as st\nst.write("hello")\n'
 BATCH = 50

@@ -1,6 +1,6 @@
 """The catalogs for the pages, in the page's language unless told otherwise.
 
-The domain loaders cache each file per language (`functools.lru_cache`), and the models are
+The domain loaders cache each file per language (`roles.caching.memoize`), and the models are
 frozen, so one instance serves every session. A second, Streamlit cache on top cost about 0.1 ms
 per call (it hashes its arguments) for nothing.
 """

@@ -10,21 +10,22 @@ callback's usual error path shows: nothing changes).
 
 For sliders the default hides the forgery, so `watch_slider(key, options)` (called right after
 drawing one) has Streamlit's decoder of that widget note an unknown value first; this reaches
-into Streamlit's session internals (1.67), and if they move, the watch does nothing and the
-protocol-level test (tests/e2e/test_forged_widgets.py) fails.
+into Streamlit's session internals (`serving.st_internals.watch_widget`), and if they move, the
+watch does nothing, tests/serving/test_st_internals.py fails naming it, and so does the
+protocol-level test (tests/e2e/test_forged_widgets.py).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import streamlit as st
 
 from components.errors import render_error
 from roles.errors import SkillsMapError
 from roles.i18n import Msg
+from serving.st_internals import watch_widget
 
 T = TypeVar("T")
 # Keys of sliders whose last value from the browser was none of their options.
@@ -64,7 +65,7 @@ def drawn_choice(key: str, options: Sequence[T]) -> T:
     if key in unknown or not is_option(value, options):
         unknown.discard(key)
         raise NotAnOption()
-    return value  # type: ignore[no-any-return]
+    return cast(T, value)
 
 
 def on_choice(key: str, options: Sequence[T], act: Callable[[T], object]) -> None:
@@ -96,31 +97,11 @@ def watch_slider(key: str, options: Sequence[Any], format_func: Callable[[Any], 
     unknown: set[str] = st.session_state.setdefault(_UNKNOWN, set())
     labels = {str(format_func(o)) for o in options}
     numbers = {float(o) for o in options if isinstance(o, int | float)}
-    state = _widget_state()
-    widget_id = state and state._key_id_mapper.get_id_from_key(key, None)
-    metadata = widget_id and state._new_widget_state.widget_metadata.get(widget_id)
-    if not metadata:
-        return
-    decode = metadata.deserializer
 
-    def checked(sent: Any) -> Any:
+    def check(sent: Any) -> None:
         # A slider sends a list of numbers, a select_slider a list of its options' labels.
         sent_items = [] if sent is None else list(sent)
         known = all((v in labels) if isinstance(v, str) else (v in numbers) for v in sent_items)
         (unknown.discard if known else unknown.add)(key)
-        return decode(sent)
 
-    state._new_widget_state.set_widget_metadata(dataclasses.replace(metadata, deserializer=checked))
-
-
-def _widget_state() -> Any:
-    """Streamlit's SessionState of this session, or None where it has moved (a new version)."""
-    try:
-        from streamlit.runtime.state import get_session_state
-
-        state = get_session_state()._state
-        state._key_id_mapper.get_id_from_key  # noqa: B018 (the attributes the watch uses)
-        state._new_widget_state.widget_metadata  # noqa: B018
-    except (AttributeError, ImportError):
-        return None
-    return state
+    watch_widget(key, check)

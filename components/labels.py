@@ -61,7 +61,9 @@ _NEAR_SPOTS = (
     (-1, -1, "right", "top"),
 )
 _CENTRED = (0.0, 0.0, "center", "middle")
-_SPOTS = tuple((k * dx, k * dy, xa, ya) for k in (1, 2, 3.5) for dx, dy, xa, ya in _NEAR_SPOTS)
+_SPOTS: tuple[tuple[float, float, str, str], ...] = tuple(
+    (k * dx, k * dy, xa, ya) for k in (1, 2, 3.5) for dx, dy, xa, ya in _NEAR_SPOTS
+)
 
 
 def text_ems(text: str, *, bold: bool = False) -> float:
@@ -194,7 +196,7 @@ def _free_spot(
         size = text_size(lines, mark.font_size, bold=mark.bold)
         tries = [(mark, spot) for spot in _SPOTS] + [(m, _CENTRED) for m in centred]
         for anchor, spot in tries:
-            boxes = {s: _box(anchor, spot, size, s) for s in placed}
+            boxes: dict[float, tuple[float, ...]] = {s: _box(anchor, spot, size, s) for s in placed}
             inside = all(
                 lo * s <= b[0] and b[2] <= hi * s and lo * s <= b[1] and b[3] <= hi * s
                 for s, b in boxes.items()

@@ -7,12 +7,12 @@ Placement is cached per place a person stands, so a rerun that moves nobody reus
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from components.colours import TEXT_CONTRAST, darken_to
 from components.labels import AXIS_RANGE, SCALES, Mark, covers, place_labels
 from components.text import plot_text
+from roles.caching import memoize
 from roles.models import Catalog
 
 # Labels sit on a nearly opaque white box; its colour over the darkest stack of region fills is
@@ -22,7 +22,7 @@ _LABEL_GROUND = "#e6e6e6"
 CENTRE_RADIUS = 6.0  # pixels: the open marker at each region's centre
 
 
-@lru_cache(maxsize=64)
+@memoize(maxsize=64)
 def label_colour(colour: str) -> str:
     """A role colour darkened just enough for text on the map (4.5:1 on a label box)."""
     return darken_to(colour, _LABEL_GROUND, TEXT_CONTRAST)
@@ -103,12 +103,12 @@ def region_annotations(
     ]
 
 
-@lru_cache(maxsize=16)
+@memoize(maxsize=16)
 def _region_marks(catalog_json: str, font_size: int) -> tuple[Mark, ...]:
     return tuple(region_label_marks(Catalog.model_validate_json(catalog_json), font_size))
 
 
-@lru_cache(maxsize=2048)  # a few hundred bytes each; one per place a person has stood
+@memoize(maxsize=2048)  # a few hundred bytes each; one per place a person has stood
 def region_spots(
     catalog_json: str,
     font_size: int,

@@ -8,11 +8,9 @@ Workshop) draws the same map. Every colour and font is set here (charts are draw
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import plotly.graph_objects as go
-from plotly.basedatatypes import BaseFigure
 
 from components.colours import rgba
 from components.labels import AXIS_RANGE, SCALES
@@ -24,8 +22,10 @@ from components.region_labels import (
     region_spots,
 )
 from components.text import plot_text
+from roles.caching import memoize
 from roles.i18n import DEFAULT_LANG, Lang, tr
 from roles.models import Catalog, Role
+from serving.st_internals import SentAsIs as SentAsIs  # the Me page sends its map with it
 
 # Streamlit's own font, then Chinese fonts for the characters it lacks (Noto Sans CJK on Linux,
 # including the server's Chromium that draws report images; PingFang on Apple, YaHei on Windows).
@@ -108,25 +108,7 @@ def figure(spec: dict[str, Any]) -> go.Figure:
     return go.Figure(spec, _validate=False)
 
 
-class SentAsIs(BaseFigure):
-    """A finished spec for `st.plotly_chart`, sent without plotly building a figure from it.
-
-    st.plotly_chart turns a go.Figure into a dict with `to_dict()`, which deep-copies every
-    trace, shape and annotation, and it validates a plain dict property by property. On the Me
-    page building and copying the map was about a third of a rerun's CPU
-    (`bench/bench_me.py`). The spec is the one `figure()` wraps for tests and exports, and
-    st.plotly_chart only serialises what `to_dict()` returns, so nothing is lost by skipping
-    the copy. Deliberately no `super().__init__()`: none of plotly's figure state is needed.
-    """
-
-    def __init__(self, spec: dict[str, Any]) -> None:
-        self._spec = spec
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._spec
-
-
-@lru_cache(maxsize=256)
+@memoize(maxsize=256)
 def _base_map_dict(
     catalog_json: str,
     height: int,

@@ -7,12 +7,13 @@ import streamlit as st
 
 from components.catalogs import cached_catalog, cached_questionnaire
 from components.lang import _, current_lang
+from roles.caching import memoize
 from roles.i18n import tr
 from roles.survey import SOURCE, title_name
 from roles.validity import ValidityReport, evaluate, people_like_you_accuracy
 
 
-@st.cache_resource(show_spinner=False)
+@memoize(maxsize=4)
 def _validity(catalog_id: str) -> ValidityReport:
     # Numbers only: the same in every language, so computed once per server.
     return evaluate(cached_catalog(catalog_id, "en"), cached_questionnaire("en"), "validation")
@@ -24,7 +25,7 @@ def cached_validity(catalog_id: str) -> ValidityReport:
         return _validity(catalog_id)
 
 
-@st.cache_resource(show_spinner=False)
+@memoize(maxsize=1)
 def cached_likeness_accuracy() -> float:
     """Balanced accuracy of the top 'people like you' title on the validation half."""
     per_title = people_like_you_accuracy("validation")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from roles.caching import memoize
 from roles.catalog import data_dir, load_catalog, load_file
 from roles.errors import CatalogError, UnknownArchetypeError
 from roles.i18n import DEFAULT_LANG, Lang, Msg, Text, tr
@@ -109,7 +109,7 @@ class HireSuggestion(BaseModel):
     reason: str
 
 
-@lru_cache(maxsize=4)
+@memoize(maxsize=4)
 def load_archetypes(path: str | None = None, lang: Lang = DEFAULT_LANG) -> ArchetypeCatalog:
     """The archetypes file in `lang`, validated; role ids must exist in the 2021 catalog."""
     source = Path(path) if path else data_dir() / ARCHETYPES_FILE

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from roles.caching import memoize
 from roles.errors import CatalogError
 from roles.i18n import DEFAULT_LANG, LANG_WORDS, N_, Lang, Msg
 from roles.models import Catalog, Levels
@@ -171,7 +171,7 @@ def load_file(path: str | Path, model: type[M], *, lang: Lang = DEFAULT_LANG) ->
     return parse_yaml(text, model, str(p), lang=lang)
 
 
-@lru_cache(maxsize=8)
+@memoize(maxsize=8)
 def load_catalog(catalog_id: str = DEFAULT_CATALOG, lang: Lang = DEFAULT_LANG) -> Catalog:
     """A shipped role catalog by id ("2021" or "2022"), in `lang`."""
     if catalog_id not in CATALOG_FILES:
@@ -182,13 +182,13 @@ def load_catalog(catalog_id: str = DEFAULT_CATALOG, lang: Lang = DEFAULT_LANG) -
     return load_file(data_dir() / CATALOG_FILES[catalog_id], Catalog, lang=lang)
 
 
-@lru_cache(maxsize=4)
+@memoize(maxsize=4)
 def load_levels(lang: Lang = DEFAULT_LANG) -> Levels:
     """Behaviour anchors for each level of each measure, in `lang`."""
     return load_file(data_dir() / "levels.yaml", Levels, lang=lang)
 
 
-@lru_cache(maxsize=4)
+@memoize(maxsize=4)
 def load_questionnaire(lang: Lang = DEFAULT_LANG) -> Questionnaire:
     """The self-assessment questionnaire, in `lang`."""
     return load_file(data_dir() / "questionnaire.yaml", Questionnaire, lang=lang)

@@ -22,12 +22,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, cast, get_args
 
 from pydantic import BeforeValidator, ValidationInfo
 from pydantic_core import PydanticCustomError
+
+from roles.caching import memoize
 
 
 def N_(msgid: str) -> str:
@@ -59,7 +60,7 @@ def parse_lang(value: object) -> Lang | None:
     return cast(Lang, code) if code in LANGS else None
 
 
-@lru_cache(maxsize=len(LANGS))
+@memoize(maxsize=len(LANGS))
 def translations(lang: Lang) -> gettext.NullTranslations:
     """The gettext catalog of a language (English is the message ids themselves)."""
     if lang == DEFAULT_LANG:

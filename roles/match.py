@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
+from roles.caching import by_identity, memoize
 from roles.i18n import DEFAULT_LANG, N_, Lang, clauses, listing, tr
 from roles.models import Catalog, Profile, Role
 
@@ -42,23 +43,20 @@ class RoleFit(BaseModel):
     reason: str
 
 
-# Catalog id() -> (the catalog, its arrays); the catalog is kept so its id is never reused.
-_ARRAYS: dict[int, tuple[Catalog, dict[str, np.ndarray]]] = {}
-
-
 def _role_arrays(catalog: Catalog) -> dict[str, np.ndarray]:
     """The regions as arrays, built once per catalog (models are frozen): the Me page asks for
     fits about ten times a run."""
-    kept = _ARRAYS.get(id(catalog))
-    if kept is not None and kept[0] is catalog:
-        return kept[1]
-    if len(_ARRAYS) >= 32:  # catalogs are few; a test making many starts afresh
-        _ARRAYS.clear()
+    return _arrays_of(catalog)[1]
+
+
+# Keyed by the catalog's identity (hashing a whole catalog costs more than the arrays); the
+# catalog is kept beside its arrays, so its id cannot be reused while they are cached.
+@memoize(maxsize=32, key=by_identity)
+def _arrays_of(catalog: Catalog) -> tuple[Catalog, dict[str, np.ndarray]]:
     arrays = _build_role_arrays(catalog)
     for a in arrays.values():
         a.flags.writeable = False  # shared by every session: nobody may change them in place
-    _ARRAYS[id(catalog)] = (catalog, arrays)
-    return arrays
+    return catalog, arrays
 
 
 def _build_role_arrays(catalog: Catalog) -> dict[str, np.ndarray]:

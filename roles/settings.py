@@ -15,7 +15,6 @@ forgets the checked copies.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from roles.caching import memoize
 from roles.errors import SettingsError
 from roles.i18n import Msg
 
@@ -270,7 +270,7 @@ def _problem(error: dict[str, Any]) -> Msg:
     )
 
 
-@lru_cache(maxsize=8)
+@memoize(maxsize=8)
 def _checked(values: tuple[str | None, ...]) -> Settings:
     del values  # the cache key: the environment's SKILLS_MAP_* values when this was read
     try:

@@ -26,7 +26,16 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || apt_install postgresql
 # shellcheck disable=SC1091
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
-python -m pip install -q -e ".[dev]"
+# The exact, hash-checked versions the tests run on (made by scripts/lock.sh from pyproject.toml),
+# then this checkout itself, editable, with nothing resolved again.
+python -m pip install -q --require-hashes -r requirements-dev.lock
+python -m pip install -q --no-deps -e .
+missing=$(python -m pip check 2>&1 | grep '^ml-skills-map ' || true)
+if [ -n "$missing" ]; then
+  echo "$missing" >&2
+  echo "requirements-dev.lock misses a dependency of pyproject.toml: run 'bash scripts/lock.sh'" >&2
+  exit 2
+fi
 
 if [ -z "${SKILLS_MAP_TEST_POSTGRES_URL:-}" ] && [ "$(id -u)" = 0 ] && ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)

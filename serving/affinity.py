@@ -18,20 +18,15 @@ from collections.abc import Callable
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from serving.st_internals import session_is_here
+
 _UPLOAD = re.compile(r"/_stcore/upload_file/([^/]+)/[^/]+$")
-
-
-def _session_here(session_id: str) -> bool:
-    from streamlit.runtime import Runtime
-
-    # Without a running runtime, let Streamlit's own route decide.
-    return not Runtime.exists() or Runtime.instance().is_active_session(session_id)
 
 
 class SessionElsewhereMiddleware:
     """Pure ASGI middleware: 404 for an upload whose session is not connected to this server."""
 
-    def __init__(self, app: ASGIApp, is_here: Callable[[str], bool] = _session_here) -> None:
+    def __init__(self, app: ASGIApp, is_here: Callable[[str], bool] = session_is_here) -> None:
         self.app = app
         self.is_here = is_here
 

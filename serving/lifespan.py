@@ -17,8 +17,8 @@ import contextlib
 import gc
 import logging
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import store
@@ -26,6 +26,7 @@ from roles.errors import SettingsError, SkillsMapError
 from roles.settings import settings
 
 PURGE_EVERY_S = 600
+Lifespan = Callable[[Any], AbstractAsyncContextManager[None]]
 _LOG = logging.getLogger("skills_map")
 
 
@@ -63,28 +64,36 @@ async def _purge_forever() -> None:
         await asyncio.to_thread(_open_store)
 
 
-def _warm_up() -> None:
-    # Import what every script run needs once, then freeze these long-lived objects out of the
-    # garbage collector's reach: a full collection no longer walks plotly's and pandas' modules.
-    import plotly.graph_objects  # noqa: F401
-
-    import components.room.map
-    import components.room.present  # noqa: F401
-
+def _freeze() -> None:
+    # Freeze the long-lived objects imported so far out of the garbage collector's reach: a full
+    # collection no longer walks plotly's and pandas' modules.
     gc.collect()
     gc.freeze()
 
 
-@asynccontextmanager
-async def lifespan(_app: Any) -> AsyncIterator[None]:
-    """The `st.App` lifespan: work done when the server starts and when it stops."""
-    await asyncio.to_thread(_open_store)
-    await asyncio.to_thread(_warm_up)
-    purger = asyncio.create_task(_purge_forever())
-    try:
-        yield
-    finally:
-        purger.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await purger
-        await asyncio.to_thread(_stop_store)
+def _warm_up(warm_up: Callable[[], object]) -> None:
+    warm_up()
+    _freeze()
+
+
+def lifespan_with(warm_up: Callable[[], object]) -> Lifespan:
+    """The `st.App` lifespan: work done when the server starts and when it stops.
+
+    `warm_up` runs once at start, in a thread, before the store is purged on a schedule: the app
+    passes what every script run imports (its pages), so the first visitor does not pay for it.
+    The server knows nothing of the pages themselves (serving imports no UI)."""
+
+    @asynccontextmanager
+    async def lifespan(_app: Any) -> AsyncIterator[None]:
+        await asyncio.to_thread(_open_store)
+        await asyncio.to_thread(_warm_up, warm_up)
+        purger = asyncio.create_task(_purge_forever())
+        try:
+            yield
+        finally:
+            purger.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purger
+            await asyncio.to_thread(_stop_store)
+
+    return lifespan

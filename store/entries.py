@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -11,6 +10,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, bindparam, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from roles.caching import memoize
 from roles.catalog import load_catalog
 from roles.export import safe_csv
 from roles.i18n import Msg
@@ -67,7 +67,7 @@ def _entry(row: Any) -> Entry:
     )
 
 
-@cache
+@memoize(maxsize=4)
 def _upsert_statement(dialect_name: str) -> Any:
     """The upsert, built once per dialect (building it costs more than running it)."""
     dialect = postgresql if dialect_name == "postgresql" else sqlite

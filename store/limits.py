@@ -23,12 +23,12 @@ import ipaddress
 import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from roles.caching import memoize
 from roles.i18n import N_, Msg
 from roles.settings import secret_value, settings
 from store.errors import TooManyRequests
@@ -122,7 +122,7 @@ def device_subject(key: bytes, device: str) -> str:
     return hmac.new(key, f"device:{device}".encode(), hashlib.sha256).hexdigest()
 
 
-@cache
+@memoize(maxsize=4)
 def _hit_statement(dialect_name: str) -> Any:
     dialect = postgresql if dialect_name == "postgresql" else sqlite
     stmt = dialect.insert(hits).values(

@@ -13,13 +13,14 @@ A skeleton is for comparison only, never for display (it mixes scripts).
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 from pathlib import Path
+
+from roles.caching import memoize
 
 TABLE = Path(__file__).resolve().parent / "confusables.txt"
 
 
-@cache
+@memoize(maxsize=4)
 def prototypes() -> dict[str, str]:
     """Each confusable character and the prototype it looks like, from the table."""
     table: dict[str, str] = {}

@@ -31,7 +31,7 @@ def any_catalog(request: pytest.FixtureRequest) -> Catalog:
 def browser():  # type: ignore[no-untyped-def]
     """Debian's chromium, one for the whole run: Playwright's sync API allows one at a time,
     and both tests/e2e/ and tests/deploy/ drive it."""
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+    from testsupport.server import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
         message = f"no chromium at {CHROMIUM}; install Debian's chromium (apt-get install chromium)"
@@ -63,7 +63,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(
             f"SKILLS_MAP_REQUIRE_E2E is set but there is no chromium at {chromium}"
         )
-    from tests.deploy.stack import NGINX, nginx_available
+    from testsupport.stack import NGINX, nginx_available
 
     if os.environ.get("SKILLS_MAP_REQUIRE_NGINX") and not nginx_available():
         raise pytest.UsageError(f"SKILLS_MAP_REQUIRE_NGINX is set but there is no nginx at {NGINX}")

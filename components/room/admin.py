@@ -8,6 +8,8 @@ entries and counts refresh by themselves (a fragment reading the shared view of 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -25,12 +27,12 @@ from components.room.controls import (
 )
 from components.room.flood import render_remove_since
 from components.room.live import forget, room_view
+from components.room.manage import render_delete, render_remove_one
 from components.room.map import participants_label
 from roles.errors import SkillsMapError
 from roles.i18n import LANG_NAMES, LANGS, N_, Msg
 
 LIVE_REFRESH_S = 2.0
-REMOVE = "host_remove_choice"
 SCREENS = {"join": N_("Joining screen"), "map": N_("Map")}
 _SHOWS = {
     "join": N_("The projector now shows the joining screen."),
@@ -39,7 +41,8 @@ _SHOWS = {
 
 
 def _store_state(field: str, value: object) -> None:
-    store.set_room_state(room=st.session_state[ROOM], key=st.session_state[KEY], **{field: value})
+    change: dict[str, Any] = {field: value}  # one of set_room_state's keyword arguments
+    store.set_room_state(room=st.session_state[ROOM], key=st.session_state[KEY], **change)
     forget(st.session_state[ROOM])  # show the new state at once, not after the next read
 
 
@@ -175,36 +178,21 @@ def render_entries(snapshot: store.Snapshot) -> None:
         columns=["#", _("Name"), _("ML"), _("Software eng."), _("Communication")],
     )
     st.dataframe(frame, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(frame)))
-    labels = {e.entry_id: entry_label(i, e) for i, e in enumerate(snapshot.entries, start=1)}
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    left.selectbox(
-        _("Entry to remove"),
-        list(labels),
-        format_func=labels.__getitem__,
-        key=REMOVE,
-    )
-    right.button(
-        _("Remove entry"),
-        key="host_remove",
-        width="stretch",
-        on_click=_remove,
-        args=(labels,),
+    render_remove_one(
+        prefix="host",
+        people={e.entry_id: entry_label(i, e) for i, e in enumerate(snapshot.entries, start=1)},
+        label=_("Entry to remove"),
+        button=_("Remove entry"),
+        remove=_remove,
+        run_action=run_action,
     )
 
 
-def _remove(labels: dict[int, str]) -> None:
-    # The choice is read here, not bound when the button was drawn: it is what the person
-    # sees, and it must be one of the entries drawn.
-    def action() -> Msg:
-        entry_id = drawn_choice(REMOVE, list(labels))
-        room, key = st.session_state[ROOM], st.session_state[KEY]
-        gone = store.remove_entry(room=room, key=key, entry_id=entry_id)
-        forget(room)
-        if gone:
-            return Msg("Removed {entry}.", entry=labels[entry_id])
-        return Msg("That entry was already gone.")
-
-    run_action(action)
+def _remove(entry_id: int, label: str) -> Msg:
+    room, key = st.session_state[ROOM], st.session_state[KEY]
+    gone = store.remove_entry(room=room, key=key, entry_id=entry_id)
+    forget(room)
+    return Msg("Removed {entry}.", entry=label) if gone else Msg("That entry was already gone.")
 
 
 def _clear() -> None:
@@ -220,21 +208,10 @@ def _clear() -> None:
     run_action(action)
 
 
-def _delete() -> None:
-    def action() -> Msg:
-        store.delete_room(room=st.session_state[ROOM], key=st.session_state[KEY])
-        leave_room()
-        st.session_state["host_confirm_delete"] = ""
-        return Msg("Room deleted with all its answers.")
-
-    run_action(action)
-
-
-def _same_code(typed: str, code: str) -> bool:
-    try:
-        return store.normalise_code(typed) == code
-    except SkillsMapError:
-        return False  # still typing, or a typo: the button stays disabled
+def _delete() -> Msg:
+    store.delete_room(room=st.session_state[ROOM], key=st.session_state[KEY])
+    leave_room()
+    return Msg("Room deleted with all its answers.")
 
 
 def render_clear(count: int) -> None:
@@ -263,11 +240,11 @@ def render_danger_zone(info: store.RoomInfo) -> None:
             mime="text/csv",
             icon=":material/download:",
         )
-    typed = st.text_input(_("Type the room code to delete the room"), key="host_confirm_delete")
-    st.button(
-        _("Delete room"),
-        key="host_delete",
-        type="primary",
-        disabled=not _same_code(typed, info.code),
-        on_click=_delete,
+    render_delete(
+        prefix="host",
+        code=info.code,
+        label=_("Type the room code to delete the room"),
+        button=_("Delete room"),
+        delete=_delete,
+        run_action=run_action,
     )

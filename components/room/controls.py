@@ -16,7 +16,8 @@ import store
 from components.errors import render_error
 from components.lang import _, current_lang, said, with_lang
 from components.room.identity import client_address, participant
-from components.room.qr import is_local, join_link, page_link, qr_png
+from components.room.manage import render_invite_qr, warn_if_local
+from components.room.qr import join_link, page_link
 from roles.errors import SkillsMapError
 from roles.i18n import LANG_NAMES, LANGS, N_, Lang, Msg, day
 
@@ -120,17 +121,26 @@ def keep_link_in_address(*, room: str, key: str, take: Callable[[str, str], obje
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:
-    """Take the room that this code and key open; an unknown code, a team code and a wrong key
-    get one and the same message (and count toward the back-off), so nobody learns which
-    codes exist here."""
+    return open_and_hold(store.open_room, _take_control, raw_room, key)
+
+
+def open_and_hold(
+    open_room: Callable[..., store.RoomInfo | store.TeamRoomInfo],
+    hold: Callable[[str, str], None],
+    raw_room: str,
+    key: str,
+) -> bool:
+    """Open the room (workshop or team) that this code and key open and `hold` it in this tab;
+    an unknown code, a code of the other kind and a wrong key get one and the same message (and
+    count toward the back-off), so nobody learns which codes exist here."""
     try:
-        info = store.open_room(
+        info = open_room(
             room=raw_room, key=key.strip(), device=participant(), address=client_address()
         )
     except SkillsMapError as exc:
         render_error(exc)
         return False
-    _take_control(info.code, key.strip())
+    hold(info.code, key.strip())
     return True
 
 
@@ -209,20 +219,14 @@ def render_room_header(info: store.RoomInfo, base: str | None) -> None:
             type="primary",
         )
         st.markdown(_("Project the Present page, not this one: this page carries your key."))
-        if is_local(base):
-            st.warning(
-                _(
-                    "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to the "
-                    "address phones can reach."
-                ),
-                icon=":material/phonelink_off:",
-            )
+        unreachable = _(
+            "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to the "
+            "address phones can reach."
+        )
+        warn_if_local(base, unreachable=unreachable)
     with right:
-        if base:
-            alt = _("QR code for {link}", link=link)
-            st.image(qr_png(link), output_format="PNG", width=240, alt=alt)
-        else:
-            st.info(_("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link."))
+        no_address = _("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the join link.")
+        render_invite_qr(base, link, no_address=no_address)
 
 
 def _lang_param(lang: Lang) -> dict[str, str]:

@@ -9,21 +9,20 @@ share a database, or one of those settings, give the same device the same id.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import streamlit as st
-from streamlit import config
 
 import store
-from roles.settings import secret_value, settings
+from roles.caching import memoize
+from roles.settings import env_name, secret_value, settings
 from serving.device_cookie import COOKIE, valid_token
+from serving.st_internals import cookie_secret_set
 
-ENV_SECRET = "SKILLS_MAP_SECRET"  # named in tests; read through settings
+ENV_SECRET = env_name("secret")  # named in tests; read through settings
 _SESSION_TOKEN = "device_session_token"
 LOCAL = "127.0.0.1"
 
 
-@lru_cache(maxsize=8)
+@memoize(maxsize=8)
 def _key(explicit: str, database: str) -> bytes:
     """The hash key for this secret setting and database (cached: it is read on every submit)."""
     if explicit:
@@ -33,9 +32,7 @@ def _key(explicit: str, database: str) -> bytes:
 
 def hash_key() -> bytes:
     """The key of device hashes (see the module docstring for where it comes from)."""
-    explicit = secret_value(settings().secret) or ""
-    if not explicit and config.is_manually_set("server.cookieSecret"):
-        explicit = str(config.get_option("server.cookieSecret"))
+    explicit = secret_value(settings().secret) or cookie_secret_set() or ""
     return _key(explicit, store.database_url())
 
 

@@ -25,8 +25,9 @@ from components.lang import _, current_lang, other_lang_link, with_lang
 from components.me.rating import STEPS
 from components.presses import mark_handled, missed
 from components.room.identity import client_address, participant
+from roles.caching import memoize
 from roles.errors import SkillsMapError
-from roles.i18n import Lang, sentences
+from roles.i18n import LANGS, Lang, sentences
 from roles.levels import anchors_around
 from roles.models import AXES, Profile, axis_label
 
@@ -79,7 +80,7 @@ def level_label(axis: str, value: float, lang: Lang | None = None) -> str:
     return f"{value:g} · {below.title}"
 
 
-@st.cache_resource(show_spinner=False)
+@memoize(maxsize=len(AXES) * len(LANGS))
 def _level_labels(axis: str, lang: Lang) -> dict[float, str]:
     return {value: level_label(axis, value, lang) for value in STEPS}
 

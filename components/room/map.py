@@ -52,11 +52,17 @@ def _hover(lang: Lang, *, named: bool) -> str:
 class EntryLike(Protocol):
     """What the figures need from a room entry (`store.Entry` has these fields)."""
 
-    entry_id: int | str
-    name: str | None
-    ml: float
-    swe: float
-    comm: float
+    # Read-only (properties), so a frozen model with narrower types (`entry_id: int`) fits.
+    @property
+    def entry_id(self) -> int | str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def ml(self) -> float: ...
+    @property
+    def swe(self) -> float: ...
+    @property
+    def comm(self) -> float: ...
 
 
 def participants_label(n: int, lang: Lang = DEFAULT_LANG) -> str:

@@ -9,16 +9,16 @@ work when clicked, but a QR code needs an absolute address, so none is drawn.
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
 
+from roles.caching import memoize
 from roles.i18n import DEFAULT_LANG, Lang
-from roles.settings import settings
+from roles.settings import env_name, settings
 
-PUBLIC_URL_ENV = "SKILLS_MAP_PUBLIC_URL"  # named in messages and tests; read through settings
+PUBLIC_URL_ENV = env_name("public_url")  # named in tests; read through settings
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
@@ -61,7 +61,7 @@ def short_address(base: str) -> str:
     return f"{host}{parts.path.rstrip('/') if parts.netloc else ''}/join".removeprefix("www.")
 
 
-@lru_cache(maxsize=64)
+@memoize(maxsize=64)
 def qr_png(url: str, *, scale: int = 16) -> bytes:
     """A QR code for the address as PNG bytes (crisp: draw it with output_format='PNG')."""
     buffer = io.BytesIO()

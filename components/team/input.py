@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.uploaded_file_manager import DeletedFile
 
 from components.choices import on_choice
 from components.lang import _, current_lang, said
@@ -20,6 +19,7 @@ from roles.i18n import N_, Joined, Msg
 from roles.models import AXES, axis_label
 from roles.team import ParsedTeam, parse_table, parse_team_bytes
 from roles.team_columns import COLUMN_LABELS, COLUMNS, template_csv
+from serving.st_internals import is_lost_upload
 
 BASE = "team_base"  # the table the editor starts from
 EDITOR = "team_editor"
@@ -63,7 +63,7 @@ def init_team_state() -> None:
         st.session_state.setdefault(key, value)
 
 
-def _use(parsed: ParsedTeam, note: str | None) -> None:
+def _use(parsed: ParsedTeam, note: Msg | None) -> None:
     st.session_state[BASE] = parsed.members[list(COLUMNS)].reset_index(drop=True)
     st.session_state[FILE_PROBLEMS] = parsed.problems
     st.session_state[FILE_NOTE] = note
@@ -126,7 +126,7 @@ def _check_upload() -> None:
     if up is None or up.file_id == st.session_state[_FILE_ID]:
         return
     st.session_state[_FILE_ID] = up.file_id
-    if isinstance(up, DeletedFile):
+    if is_lost_upload(up):
         # The browser still lists a file this server does not have: the page reconnected to
         # another server (a replica went down) or the server restarted, and the team it held
         # was in the old session only. A new, empty uploader replaces the stale one, because
@@ -176,7 +176,8 @@ def render_sources() -> None:
 
 def table_rows() -> pd.DataFrame:
     """The table the editor starts from (the last loaded team)."""
-    return st.session_state[BASE]
+    base: pd.DataFrame = st.session_state[BASE]
+    return base
 
 
 def render_editor() -> ParsedTeam:

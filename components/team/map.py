@@ -6,6 +6,8 @@ they fit without overlapping (see `components.labels`); the rest are listed unde
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -84,7 +86,9 @@ def _sizes(fitted: pd.DataFrame) -> np.ndarray:
     return bubble_size(0, scale) + 3.2 * scale * fitted["comm"].to_numpy(dtype=float)
 
 
-def team_traces(fitted: pd.DataFrame, catalog: Catalog, x: np.ndarray, y: np.ndarray) -> list:
+def team_traces(
+    fitted: pd.DataFrame, catalog: Catalog, x: np.ndarray, y: np.ndarray
+) -> list[dict[str, Any]]:
     """One trace per best-fit role: its colour and its shape, counted in the legend."""
     symbols = catalog.symbols()
     sizes = _sizes(fitted)
@@ -125,7 +129,7 @@ def marker_trace(
     symbol: str,
     colour: str,
     lang: Lang = DEFAULT_LANG,
-) -> dict:
+) -> dict[str, Any]:
     """A marker for the team's centre or a job posting (its label is placed with the names)."""
     return {
         "type": "scatter",
@@ -149,7 +153,7 @@ def _label_annotations(
     people: pd.DataFrame,
     xy: tuple[np.ndarray, np.ndarray],
     named: bool,
-) -> tuple[list[dict], list[str], list[str]]:
+) -> tuple[list[dict[str, Any]], list[str], list[str]]:
     """All the map's labels placed together: role names first, then the centre and the
     posting, then (if named) each person that has room; every marker is kept clear of.
     Returns the annotations, the names left unlabelled and the people under a role's name."""
@@ -177,7 +181,7 @@ def _label_annotations(
 
 
 def _under_role_names(
-    regions: list[Mark], people: pd.DataFrame, xy: tuple[np.ndarray, np.ndarray], spots: list
+    regions: list[Mark], people: pd.DataFrame, xy: tuple[np.ndarray, np.ndarray], spots: list[Any]
 ) -> list[str]:
     """People whose marker's centre a role's name covers on some screen (phone to desktop):
     plotly draws every annotation over the traces, so the page lists them where they can be

@@ -93,7 +93,7 @@ def render_archetype(analysis: TeamAnalysis, book: ArchetypeCatalog) -> None:
     st.selectbox(
         _("The organisation you are building"),
         list(labels),
-        format_func=labels.get,
+        format_func=lambda choice: labels.get(choice, str(choice)),
         key=ARCHETYPE,
         help=_(
             "Hire next grows the team toward this. Your team's current shape is only a hint: "

@@ -17,7 +17,7 @@ import store
 from components.errors import render_error
 from components.lang import _, with_lang
 from components.room import controls
-from components.room.identity import client_address, participant
+from components.room.identity import client_address
 from roles.errors import SkillsMapError
 from roles.i18n import N_, Msg
 
@@ -76,16 +76,7 @@ def leave() -> None:
 
 
 def _open(raw_code: str, key: str) -> bool:
-    """Check code and key (misses count toward the back-off) and hold the room; say why not."""
-    try:
-        info = store.open_team_room(
-            room=raw_code, key=key.strip(), device=participant(), address=client_address()
-        )
-    except SkillsMapError as exc:
-        render_error(exc)
-        return False
-    _hold(info.code, key.strip())
-    return True
+    return controls.open_and_hold(store.open_team_room, _hold, raw_code, key)
 
 
 def login_from_url() -> None:

@@ -12,9 +12,15 @@ from datetime import datetime
 import streamlit as st
 
 import store
-from components.choices import drawn_choice, on_choice
+from components.choices import on_choice
 from components.lang import _, current_lang, with_lang
-from components.room.qr import is_local, page_link, qr_png
+from components.room.manage import (
+    render_delete,
+    render_invite_qr,
+    render_remove_one,
+    warn_if_local,
+)
+from components.room.qr import page_link
 from components.teamroom.access import (
     KEY,
     NEW_KEY,
@@ -29,7 +35,6 @@ from components.text import md_escape
 from roles.i18n import N_, Msg, day, listing
 
 MEMBER_PAGE = "my_team"
-REMOVE = "teamroom_remove_choice"
 
 
 def members_link(base: str | None, code: str) -> str:
@@ -94,14 +99,11 @@ def _render_invitation(room: TeamRoom, base: str | None, fresh: bool) -> None:
                 day=_day(info.expires_at),
             )
         )
-        if is_local(base):
-            st.warning(
-                _(
-                    "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to the "
-                    "address your team can reach."
-                ),
-                icon=":material/phonelink_off:",
-            )
+        unreachable = _(
+            "This address only works on this computer. Set SKILLS_MAP_PUBLIC_URL to the "
+            "address your team can reach."
+        )
+        warn_if_local(base, unreachable=unreachable)
         if fresh:
             st.warning(
                 _(
@@ -118,11 +120,8 @@ def _render_invitation(room: TeamRoom, base: str | None, fresh: bool) -> None:
         manager = page_link(base, "team", **with_lang({"room": info.code, "key": room.key}))
         st.code(manager, language=None)
     with right:
-        if base:
-            alt = _("QR code for {link}", link=link)
-            st.image(qr_png(link), output_format="PNG", width=220, alt=alt)
-        else:
-            st.info(_("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the members' link."))
+        no_address = _("Set SKILLS_MAP_PUBLIC_URL to show a QR code for the members' link.")
+        render_invite_qr(base, link, no_address=no_address)
 
 
 # What each round control does: the store call, its label and its outcome (for round {n}, the
@@ -206,37 +205,19 @@ def render_round_controls(room: TeamRoom) -> None:
         )
 
 
-def _remove(names: dict[int, str]) -> None:
-    # The choice is read here, not bound when the button was drawn: it is what the person
-    # sees, and it must be one of the members drawn (a forged id of another room never is).
-    def action() -> Msg:
-        member_id = drawn_choice(REMOVE, list(names))
-        name = names[member_id]
-        gone = store.remove_member(
-            room=st.session_state[ROOM], key=st.session_state[KEY], member_id=member_id
-        )
-        if gone:
-            return Msg("Removed {name} and all their answers.", name=name)
-        return Msg("{name} was already gone.", name=name)
-
-    run_action(action)
+def _remove(member_id: int, name: str) -> Msg:
+    gone = store.remove_member(
+        room=st.session_state[ROOM], key=st.session_state[KEY], member_id=member_id
+    )
+    if gone:
+        return Msg("Removed {name} and all their answers.", name=name)
+    return Msg("{name} was already gone.", name=name)
 
 
-def _delete() -> None:
-    def action() -> Msg:
-        store.delete_room(room=st.session_state[ROOM], key=st.session_state[KEY], kind="team")
-        leave()
-        st.session_state["teamroom_confirm_delete"] = ""
-        return Msg("Team room deleted with every answer and rating.")
-
-    run_action(action)
-
-
-def _same_code(typed: str, code: str) -> bool:
-    try:
-        return store.normalise_code(typed) == code
-    except store.RoomNotFound:
-        return False  # still typing, or a typo: the button stays disabled
+def _delete() -> Msg:
+    store.delete_room(room=st.session_state[ROOM], key=st.session_state[KEY], kind="team")
+    leave()
+    return Msg("Team room deleted with every answer and rating.")
 
 
 def render_manage(room: TeamRoom) -> None:
@@ -247,29 +228,21 @@ def render_manage(room: TeamRoom) -> None:
     ):
         members = {m.member_id: m.name for m in room.snapshot.members}
         if members:
-            left, right = st.columns([3, 1], vertical_alignment="bottom")
-            left.selectbox(
-                _("Member to remove (their answers in every round go too)"),
-                list(members),
-                format_func=members.__getitem__,
-                key=REMOVE,
+            render_remove_one(
+                prefix="teamroom",
+                people=members,
+                label=_("Member to remove (their answers in every round go too)"),
+                button=_("Remove member"),
+                remove=_remove,
+                run_action=run_action,
             )
-            right.button(
-                _("Remove member"),
-                key="teamroom_remove",
-                width="stretch",
-                on_click=_remove,
-                args=(members,),
-            )
-        typed = st.text_input(
-            _("Type the team code to delete the team room"), key="teamroom_confirm_delete"
-        )
-        st.button(
-            _("Delete team room"),
-            key="teamroom_delete",
-            type="primary",
-            disabled=not _same_code(typed, room.code),
-            on_click=_delete,
+        render_delete(
+            prefix="teamroom",
+            code=room.code,
+            label=_("Type the team code to delete the team room"),
+            button=_("Delete team room"),
+            delete=_delete,
+            run_action=run_action,
         )
         st.button(
             _("Stop using this team room here"),

@@ -4,6 +4,8 @@ joined to the member's own point by a line (a pure function of the figure and th
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,7 +20,7 @@ from roles.models import axis_label
 RATING_NAME = N_("Your rating")
 
 
-def _value(row: dict, column: str) -> float | None:
+def _value(row: Mapping[Any, Any], column: str) -> float | None:
     value = row.get(column)
     if value is None:
         return None
@@ -30,7 +32,7 @@ def _fmt(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def rating_points(fitted: pd.DataFrame, lang: Lang = DEFAULT_LANG) -> list[dict]:
+def rating_points(fitted: pd.DataFrame, lang: Lang = DEFAULT_LANG) -> list[dict[str, Any]]:
     """One point per member the manager placed: own (drawn) position, manager position, hover.
 
     The manager's ML or software engineering stands in for theirs; a measure the manager left

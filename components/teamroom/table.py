@@ -8,6 +8,7 @@ refresh caused by a member's new answer never loses or repeats a rating.
 from __future__ import annotations
 
 import math
+from typing import Any, TypedDict
 
 import pandas as pd
 import streamlit as st
@@ -46,7 +47,13 @@ def team_of(room: TeamRoom) -> ParsedTeam:
     return ParsedTeam(frame, rows_read=len(frame))
 
 
-def _rating(row: pd.Series, edits: dict[str, object]) -> dict[str, float | None]:
+class _Rating(TypedDict):
+    ml: float | None
+    swe: float | None
+    comm: float | None
+
+
+def _rating(row: pd.Series, edits: dict[str, object]) -> _Rating:
     out: dict[str, float | None] = {}
     for axis in AXES:
         column = f"manager_{axis}"
@@ -54,7 +61,7 @@ def _rating(row: pd.Series, edits: dict[str, object]) -> dict[str, float | None]
         if isinstance(value, bool) or not (value is None or isinstance(value, int | float)):
             raise NotAnOption()  # the editor sends numbers; anything else was forged
         out[axis] = None if value is None or math.isnan(value) else float(value)
-    return out
+    return _Rating(ml=out["ml"], swe=out["swe"], comm=out["comm"])
 
 
 def _row(frame: pd.DataFrame, index: object) -> pd.Series:
@@ -65,7 +72,7 @@ def _row(frame: pd.DataFrame, index: object) -> pd.Series:
     return frame.iloc[position]
 
 
-def _save(room: TeamRoom, frame: pd.DataFrame, edited_rows: dict) -> None:
+def _save(room: TeamRoom, frame: pd.DataFrame, edited_rows: dict[Any, Any]) -> None:
     """Store the manager's edits, then start the editor again from the stored table."""
     saved = []
     try:
@@ -110,7 +117,17 @@ def render_table(room: TeamRoom) -> ParsedTeam:
                 "the largest differences are listed under Self vs manager."
             )
         )
-        score = {"min_value": 0.0, "max_value": 10.0, "step": 0.5, "format": "%.1f"}
+        # Typed loosely: Streamlit types the keys as Literal["_index"] | str, which no dict of
+        # column names matches.
+        columns: dict[Any, Any] = {
+            "name": st.column_config.TextColumn(_(SHOWN["name"])),
+            **{
+                c: st.column_config.NumberColumn(
+                    _(SHOWN[c]), min_value=0.0, max_value=10.0, step=0.5, format="%.1f"
+                )
+                for c in list(SHOWN)[1:]
+            },
+        }
         st.data_editor(
             frame[list(SHOWN)],
             key=editor_key(),
@@ -118,13 +135,7 @@ def render_table(room: TeamRoom) -> ParsedTeam:
             width="stretch",
             placeholder="–",
             disabled=["name", *AXES],
-            column_config={
-                "name": st.column_config.TextColumn(_(SHOWN["name"])),
-                **{
-                    c: st.column_config.NumberColumn(_(SHOWN[c]), **score)  # type: ignore[arg-type]
-                    for c in list(SHOWN)[1:]
-                },
-            },
+            column_config=columns,
         )
         edited = (st.session_state.get(editor_key()) or {}).get("edited_rows") or {}
         if edited:

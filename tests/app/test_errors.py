@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
-import roles.catalog as catalog_module
+from roles.caching import clear_all
 from tests.app.helpers import ROOT, app, shown
 
 
@@ -18,11 +17,9 @@ def broken_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: i
     text = (tmp_path / "roles.yaml").read_text(encoding="utf-8")
     (tmp_path / "roles.yaml").write_text(text.replace("ml_extent: 2.2", "ml_extent: -1", 1))
     monkeypatch.setenv("SKILLS_MAP_DATA_DIR", str(tmp_path))
-    catalog_module.load_catalog.cache_clear()
-    st.cache_resource.clear()
+    clear_all()  # catalogs and what was computed from them
     yield tmp_path
-    catalog_module.load_catalog.cache_clear()
-    st.cache_resource.clear()
+    clear_all()
 
 
 def test_broken_role_catalog_names_file_and_field_on_the_page(broken_data_dir: Path) -> None:

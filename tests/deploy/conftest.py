@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.deploy.stack import NGINX, Stack, deploy_stack, nginx_available
+from testsupport.stack import NGINX, Stack, deploy_stack, nginx_available
 
 PG_URL = os.environ.get("SKILLS_MAP_TEST_POSTGRES_URL", "").strip()
 PHONE = {"width": 390, "height": 844}

@@ -14,16 +14,16 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 import store
-from bench.stclient import Session
 from components.room.join import NAME
 from components.team.input import LOST_UPLOAD
 from roles.models import Profile
 from serving.device_cookie import COOKIE
 from tests.aio import run
 from tests.deploy.conftest import PHONE
-from tests.deploy.stack import Stack, upstream_port
 from tests.deploy.test_replicas import _BUBBLES, _TEAM_POINTS, TEAM, _room
-from tests.e2e.conftest import start_app, stop_app
+from testsupport.server import start_app, stop_app
+from testsupport.stack import Stack, upstream_port
+from testsupport.stclient import Session
 
 pytestmark = [pytest.mark.e2e, pytest.mark.deploy]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from serving.device_cookie import COOKIE
-from tests.deploy.stack import ROOT, SITE
+from testsupport.stack import ROOT, SITE
 
 REPLICA_SH = ROOT / "deploy" / "replica.sh"
 

@@ -18,8 +18,8 @@ import pytest
 import store
 from tests.aio import run
 from tests.deploy.conftest import PHONE, stack_for
-from tests.deploy.stack import Stack, upstream_port
 from tests.e2e.test_room_load import _phone as protocol_phone
+from testsupport.stack import Stack, upstream_port
 
 pytestmark = [pytest.mark.e2e, pytest.mark.deploy]
 

@@ -1,4 +1,4 @@
-"""Pages driven over Streamlit's own WebSocket (bench/stclient.py), for tests that send what no
+"""Pages driven over Streamlit's own WebSocket (testsupport/stclient.py), for tests that send what no
 browser would: a widget value that is none of the options drawn."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from typing import Any
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from bench.stclient import Run, Session
 from tests.aio import run
+from testsupport.stclient import Run, Session
 
 
 def sent(run_: Run, key: str, **value: Any) -> WidgetState:

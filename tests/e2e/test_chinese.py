@@ -17,8 +17,9 @@ from playwright.sync_api import Page, expect
 import store
 from roles.models import Profile
 from tests.e2e.a11y import serious_violations, wide_text_violations
-from tests.e2e.conftest import screenshot, start_app, stop_app
+from tests.e2e.conftest import screenshot
 from tests.e2e.layout import DESKTOP, MAP_DRAWN, PHONE, horizontal_overflow, label_problems
+from testsupport.server import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 

@@ -14,8 +14,8 @@ import pytest
 
 import store
 from roles.models import Profile
-from tests.e2e.conftest import start_app, stop_app
 from tests.e2e.protocol import open_and_send, page_text, sent
+from testsupport.server import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 

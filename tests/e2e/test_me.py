@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.a11y import serious_violations
-from tests.e2e.conftest import screenshot, start_app, stop_app
+from tests.e2e.conftest import screenshot
 from tests.e2e.layout import (
     MAP_DRAWN,
     VIEWPORTS,
@@ -19,6 +19,7 @@ from tests.e2e.layout import (
     label_problems,
     tab_stops_between,
 )
+from testsupport.server import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 FIVES = "/?ml=5&swe=5&comm=5&target=ml_engineer"

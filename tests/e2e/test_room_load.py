@@ -16,9 +16,9 @@ import pytest
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 import store
-from bench.stclient import Run, Session
 from tests.aio import run
-from tests.e2e.conftest import start_app, stop_app
+from testsupport.server import start_app, stop_app
+from testsupport.stclient import Run, Session
 
 pytestmark = pytest.mark.e2e
 

@@ -11,8 +11,9 @@ import pytest
 import store
 from roles.models import Profile
 from tests.e2e.a11y import serious_violations
-from tests.e2e.conftest import screenshot, start_app, stop_app
+from tests.e2e.conftest import screenshot
 from tests.e2e.layout import SLACK_EM, overlap
+from testsupport.server import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 

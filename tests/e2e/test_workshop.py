@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import store
-from tests.e2e.conftest import screenshot, start_app, stop_app
+from tests.e2e.conftest import screenshot
+from testsupport.server import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
 

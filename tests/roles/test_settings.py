@@ -103,15 +103,44 @@ def test_the_readme_table_is_made_from_the_settings() -> None:
     assert len(ENV_NAMES) == len(Settings.model_fields)
 
 
+APP_CODE = ("roles", "store", "serving", "components", "views")
+# Shell variables of the deployment scripts (deploy/replica.sh, deploy/replicas.sh), documented
+# there and in the README; the app never reads them.
+DEPLOY_SCRIPT_VARIABLES = {"SKILLS_MAP_BIND_ADDRESS", "SKILLS_MAP_RUN_DIR"}
+
+
+def _app_files() -> list[Path]:
+    return [ROOT / "app.py"] + [p for d in APP_CODE for p in (ROOT / d).rglob("*.py")]
+
+
 def test_no_module_reads_a_skills_map_variable_but_the_settings() -> None:
     """One place: a module that read os.environ for SKILLS_MAP_* would escape the checks."""
-    offenders = []
-    for package in ("roles", "store", "serving", "components", "views"):
-        for path in (ROOT / package).rglob("*.py"):
-            text = path.read_text(encoding="utf-8")
-            if path.name != "settings.py" and re.search(r"(environ|getenv)\b", text):
-                offenders.append(str(path.relative_to(ROOT)))
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in _app_files()
+        if path.name != "settings.py"
+        and re.search(r"(environ|getenv)\b", path.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
+
+
+def test_every_variable_the_app_and_its_docs_name_is_a_declared_setting() -> None:
+    """A message, the README or the deploy example naming a variable nobody reads misleads."""
+    declarations = ROOT / "roles" / "settings.py"
+    sources = [p for p in _app_files() if p != declarations]
+    sources += [ROOT / "README.md", *(ROOT / "deploy").rglob("*")]
+    named = {
+        (name, str(path.relative_to(ROOT)))
+        for path in sources
+        if path.is_file()
+        for name in re.findall(r"SKILLS_MAP_[A-Z0-9_]+", path.read_text(encoding="utf-8"))
+    }
+    undeclared = sorted(
+        (name, where)
+        for name, where in named
+        if name not in ENV_NAMES and name not in DEPLOY_SCRIPT_VARIABLES
+    )
+    assert undeclared == []
 
 
 def _run(args: list[str], env: dict[str, str], timeout: float) -> subprocess.CompletedProcess[str]:

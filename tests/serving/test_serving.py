@@ -63,19 +63,32 @@ def test_each_browser_gets_its_own_token() -> None:
 
 @pytest.fixture
 def store_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The default store in a temp folder, and no warm-up imports (the test does not serve)."""
+    """The default store in a temp folder, and no garbage-collector freeze (the test process
+    goes on)."""
     monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
     monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
-    monkeypatch.setattr(hooks, "_warm_up", lambda: None)
+    monkeypatch.setattr(hooks, "_freeze", lambda: None)
     yield tmp_path
     store.default_engine().dispose()
+
+
+def test_the_apps_warm_up_runs_once_before_the_server_serves(store_home: Path) -> None:
+    """The app hands its warm-up to the lifespan (serving imports no pages itself)."""
+    calls: list[str] = []
+
+    async def serve() -> None:
+        async with hooks.lifespan_with(lambda: calls.append("warm"))(None):
+            calls.append("serving")
+
+    run(serve())
+    assert calls == ["warm", "serving"]
 
 
 def test_stopping_the_server_checkpoints_the_store(store_home: Path) -> None:
     tmp_path = store_home
 
     async def serve() -> None:
-        async with hooks.lifespan(None):
+        async with hooks.lifespan_with(lambda: None)(None):
             code = store.create_room(title="Stop").room.code
             store.submit(
                 room=code,
@@ -97,7 +110,7 @@ def test_expired_rooms_are_purged_on_a_schedule(
     codes = []
 
     async def serve() -> None:
-        async with hooks.lifespan(None):
+        async with hooks.lifespan_with(lambda: None)(None):
             # Made after start (a purge at start cannot see it), expired a moment later.
             codes.append(store.create_room(title="Short", ttl_days=0.000001).room.code)
             await asyncio.sleep(0.4)

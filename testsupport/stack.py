@@ -28,9 +28,9 @@ from sqlalchemy.engine import make_url
 
 import store
 from serving.device_cookie import COOKIE
-from tests.e2e.conftest import wait_healthy
+from testsupport.server import wait_healthy
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "deploy" / "nginx" / "skills-map.conf"
 REPLICAS_SH = ROOT / "deploy" / "replicas.sh"
 NGINX = os.environ.get("SKILLS_MAP_NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"

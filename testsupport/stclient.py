@@ -7,7 +7,8 @@ marks cacheable are kept and reported back (`cached_message_hashes`) as the brow
 server may answer with a short reference instead. Auto-reruns of fragments (`run_every`) are
 sent on their interval, like the browser's timer.
 
-Used by `bench/bench_room_load.py` and by the small load test in the suite.
+Used by `bench/bench_room_load.py`, `bench/bench_deploy.py` and by the protocol-level tests
+(tests/e2e/protocol.py, tests/deploy).
 """
 
 from __future__ import annotations

@@ -1,0 +1,95 @@
+"""Layers: views -> components -> serving -> store -> roles, checked by import-linter with the
+contracts in pyproject.toml ([tool.importlinter]). The domain and the store stay free of
+Streamlit, so a CLI or a notebook can use them; every import statement counts, including one
+inside a function (the old hand-written check only saw what importing a module pulled in)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LINT = Path(sys.executable).parent / "lint-imports"
+
+
+def _lint(cwd: Path) -> subprocess.CompletedProcess[str]:
+    if not LINT.exists() and shutil.which("lint-imports") is None:
+        pytest.skip("import-linter is not installed (it comes with the dev extra)")
+    command = str(LINT) if LINT.exists() else "lint-imports"
+    # The tree under test first on the path (not the editable install of this checkout).
+    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    return subprocess.run(
+        [command, "--config", "pyproject.toml", "--no-cache"],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_every_package_imports_only_the_layers_below_it() -> None:
+    out = _lint(ROOT)
+    assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]
+    assert "0 broken" in out.stdout
+
+
+def _tree(root: Path, files: dict[str, str]) -> None:
+    shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
+    packages = ("roles", "store", "serving", "components", "views", "tests", "bench", "testsupport")
+    for name in packages:
+        (root / name).mkdir()
+        (root / name / "__init__.py").write_text("")
+    # The contract's one known exception (the CLI, until it has its own package) must exist.
+    (root / "store" / "cli.py").write_text("")
+    for name in ("cli", "team_cli"):
+        (root / "roles" / f"{name}.py").write_text("def run():\n    from store import cli\n")
+    for path, text in files.items():
+        (root / path).write_text(text)
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "broken"),
+    [
+        ("roles/leak.py", "def f():\n    import store\n", "roles is not allowed to import store"),
+        (
+            "roles/leak.py",
+            "def f():\n    import streamlit as st\n",
+            "roles.leak -> streamlit",
+        ),
+        (
+            "serving/warm.py",
+            "def warm():\n    import components\n",
+            "serving is not allowed to import components",
+        ),
+        ("store/leak.py", "import serving\n", "store is not allowed to import serving"),
+        ("components/up.py", "import views\n", "components is not allowed to import views"),
+        ("store/ui.py", "from streamlit import config\n", "store.ui -> streamlit"),
+        ("bench/load.py", "from tests import helpers\n", "bench.load -> tests"),
+        ("tests/e2e.py", "def f():\n    import bench\n", "tests.e2e -> bench"),
+        ("testsupport/x.py", "import tests\n", "testsupport.x -> tests"),
+    ],
+)
+def test_an_import_across_the_layers_breaks_a_contract(
+    tmp_path: Path, path: str, text: str, broken: str
+) -> None:
+    _tree(tmp_path, {path: text})
+    out = _lint(tmp_path)
+    assert out.returncode == 1, out.stdout[-3000:] + out.stderr[-2000:]
+    assert broken in out.stdout
+
+
+def test_the_cli_exception_is_only_the_cli(tmp_path: Path) -> None:
+    """The two ignored imports (issue #20 part two moves the CLI out) cover nothing else."""
+    _tree(tmp_path, {})
+    assert _lint(tmp_path).returncode == 0
+    (tmp_path / "roles" / "cli.py").write_text(
+        "def run():\n    from store import cli\n    import store.engine\n"
+    )
+    (tmp_path / "store" / "engine.py").write_text("")
+    out = _lint(tmp_path)
+    assert out.returncode == 1 and "roles.cli -> store.engine" in out.stdout
