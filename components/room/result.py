@@ -14,16 +14,17 @@ from components.lang import _, with_lang
 from components.me.result_text import tip_sentence
 from roles.models import Catalog, Profile
 from roles.share import ShareState, encode_share
-from roles.verdict import verdict
+from roles.verdict import assess
+from roles.verdict_text import headline
 
 
 def render_join_result(profile: Profile, catalog: Catalog) -> None:
     """Best fit with its reason, every role's fit, and a link to the full result."""
-    v = verdict(profile, catalog)
-    # The same heading as My skills map: a close call or no close fit is said, not hidden.
-    st.markdown(f"### {v.headline}")
-    st.markdown(tip_sentence(v.tip.phrase()) if v.tip else v.best.reason)
-    st.markdown("\n".join(f"{i}. {f.name}: **{f.fit:.0f}%**" for i, f in enumerate(v.fits, 1)))
+    a = assess({}, catalog, profile=profile)
+    # The same heading as My skills map: ratings alone claim no chance, and say so.
+    st.markdown(f"### {headline(a)}")
+    st.markdown(tip_sentence(a.tip.phrase()) if a.tip else a.best.reason)
+    st.markdown("\n".join(f"{i}. {f.name}: **{f.fit:.0f}%**" for i, f in enumerate(a.fits, 1)))
     scores = encode_share(ShareState(ml=profile.ml, swe=profile.swe, comm=profile.comm))
     st.page_link(
         "views/me.py",
