@@ -20,10 +20,8 @@ def _formula(catalog: Catalog) -> None:
         r" & + \left(\frac{\max(0,\ bar - comm)}{" + f"{catalog.comm_tolerance:g}"
         r"}\right)^2 \end{aligned}"
     )
-    st.latex(
-        r"u_{ml} = \frac{ml - c_{ml}}{e_{ml}},\quad u_{swe} = \frac{swe - c_{swe}}{e_{swe}},\quad"
-        r"\text{fit} = 100 \cdot e^{-d^2 / (2 \cdot " + f"{SPREAD:g}" + r"^2)}"
-    )
+    st.latex(r"u_{ml} = \frac{ml - c_{ml}}{e_{ml}},\quad u_{swe} = \frac{swe - c_{swe}}{e_{swe}}")
+    st.latex(r"\text{fit} = 100 \cdot e^{-d^2 / (2 \cdot " + f"{SPREAD:g}" + r"^2)}")
 
 
 def render_method(catalog: Catalog, q: Questionnaire, confidence: ConfidenceModel) -> None:

@@ -12,6 +12,9 @@ from components.labels import AXIS_RANGE
 from roles.models import Role
 
 FILL_ALPHA = 0.16
+# An open band is lighter than its ellipse: the ellipse is where the role's people typically
+# are; the band says only that going further that way never lowers the fit.
+BAND_ALPHA = 0.07
 _ARC_POINTS = 12  # per quarter of the ellipse
 _QUADRANTS = ((1, 1), (-1, 1), (-1, -1), (1, -1))  # counter-clockwise from the +ML axis
 
@@ -90,8 +93,8 @@ def open_band(role: Role) -> dict[str, Any] | None:
         "type": "path",
         "path": _path(_outline(role)) + " " + _path(_ellipse(role)),
         "fillrule": "evenodd",
-        "fillcolor": rgba(role.colour, FILL_ALPHA),
-        "line": {"color": rgba(role.colour, 0.85), "width": 1.2, "dash": "dash"},
+        "fillcolor": rgba(role.colour, BAND_ALPHA),
+        "line": {"color": rgba(role.colour, 0.55), "width": 1.2, "dash": "dash"},
         "layer": "below",
         "name": f"open:{role.id}",
     }

@@ -139,7 +139,7 @@ def render_heading_check() -> None:
         _(
             "**How sure the heading is, checked.** The same respondents' survey answers give "
             "the heading each would read. The chance it states and how often it comes true "
-            "differ by {ece:.2f} on average (expected calibration error over ten bins, every "
+            "differ by {ece:.3f} on average (expected calibration error over ten bins, every "
             "title counted alike; the target is at most 0.05), and it states a little less than "
             "it achieves here, on purpose: a model calibrated on one survey year was "
             "over-confident on the next.",

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from roles.i18n import DEFAULT_LANG, N_, Lang, clauses, tr
+from roles.i18n import DEFAULT_LANG, N_, Lang, clauses, listing, tr
 from roles.models import Catalog, Profile, Role
 from roles.region import nearest
 
@@ -173,14 +173,16 @@ def _distance_parts(profile: Profile, role: Role, lang: Lang) -> list[str]:
                     gap=short,
                 )
             )
-    for axis, over in past_region(profile, role).items():
+    past = [
+        tr(lang, "{measure} {over:.1f}", measure=tr(lang, _REASON_WORDS[axis]), over=over)
+        for axis, over in past_region(profile, role).items()
+    ]
+    if past:
         parts.append(
             tr(
                 lang,
-                "{measure} {over:.1f} past it (more than the role uses: it lowers the fit but is "
-                "no gap)",
-                measure=tr(lang, _REASON_WORDS[axis]),
-                over=over,
+                "{measures} past it (more than the role uses: it lowers the fit but is no gap)",
+                measures=listing(lang, past, conjunction=True),
             )
         )
     return parts
@@ -212,7 +214,9 @@ def reason(profile: Profile, role: Role, *, lang: Lang = DEFAULT_LANG) -> str:
         )
     if place == "beyond":
         where = tr(
-            lang, "Beyond the region in its open direction ({open})", open=open_phrase(role, lang)
+            lang,
+            "Beyond the region in its open direction ({open})",
+            open=open_phrase(role, lang, profile),
         )
     else:
         where = tr(lang, "Inside the region")

@@ -52,9 +52,7 @@ def chance_sentence(a: Assessment) -> str:
     if a.confidence is None:
         return tr(
             lang,
-            "This rests on your own ratings alone, so no chance is claimed. Answer the survey "
-            "questions of the questionnaire to see how many people who answer like you do "
-            "this job.",
+            "This rests on your own ratings alone, so no chance is claimed.",
         )
     words = chance_words(a)
     if a.kind == "one":

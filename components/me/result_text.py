@@ -11,21 +11,39 @@ import html
 
 from components.lang import _, current_lang
 from roles.gaps import SCORE_STEP, Gaps
+from roles.i18n import sentences
 from roles.match import RoleFit
 from roles.models import AXES, Catalog, Profile, axis_label
 from roles.verdict import Assessment
-from roles.verdict_text import chance_words, heading_lines, headline
+from roles.verdict_text import (
+    chance_sentence,
+    chance_words,
+    disagreement,
+    headline,
+    map_sentence,
+    unmeasured_sentence,
+)
 
 
-def headline_note(a: Assessment, catalog: Catalog) -> str:
-    """The lines under the heading: how sure, where the map puts you, why the two differ and
-    what is not measured yet (the same words as the CLI's)."""
-    lines = heading_lines(a, catalog)
+def heading_lead(a: Assessment, catalog: Catalog) -> str:
+    """Under the heading: how sure it is and where the map puts you (the CLI's words)."""
+    return sentences(current_lang(), chance_sentence(a), map_sentence(a, catalog))
+
+
+def heading_notes(a: Assessment) -> str:
+    """After the map: why the map and the survey differ, what is not measured yet, and a role
+    nearly as close (the same words as the CLI's)."""
+    lines = [disagreement(a), unmeasured_sentence(a)]
     if a.tip is not None:
         lines.append(
             _("{role} is nearly as close. {tip}", role=a.tip.name, tip=tip_sentence(a.tip.phrase()))
         )
-    return "\n\n".join(lines)
+    return sentences(current_lang(), *lines)
+
+
+def headline_note(a: Assessment, catalog: Catalog) -> str:
+    """Everything said around the heading, lead and notes (what one screen states about it)."""
+    return "\n\n".join(p for p in (heading_lead(a, catalog), heading_notes(a)) if p)
 
 
 def tip_sentence(phrase: str) -> str:

@@ -13,7 +13,13 @@ from streamlit.delta_generator import DeltaGenerator
 from components.lang import _, current_lang
 from components.map_text import person_summary
 from components.me.person_marks import arrow_annotation, halo_shape, person_trace
-from components.me.result_text import fit_line, fits_markdown, headline_note, path_markdown
+from components.me.result_text import (
+    fit_line,
+    fits_markdown,
+    heading_lead,
+    heading_notes,
+    path_markdown,
+)
 from components.skills_map import (
     PLOT_CONFIG,
     SentAsIs,
@@ -78,13 +84,20 @@ def person_map_spec(
     )
 
 
-def render_headline(a: Assessment, catalog: Catalog, offer: Callable[[], None] | None) -> None:
-    """The heading, said no more firmly than the evidence allows, and the lines under it.
-
-    `offer`: called by the button that opens the questionnaire, shown while there is no survey
-    evidence (the sliders alone claim no chance)."""
+def render_headline(a: Assessment, catalog: Catalog) -> None:
+    """The heading, said no more firmly than the evidence allows, with how sure it is and where
+    the map puts the person (above the map: short, so the map stays in view)."""
     st.subheader(headline(a), anchor=False)
-    st.caption(headline_note(a, catalog))
+    st.caption(heading_lead(a, catalog))
+
+
+def render_heading_notes(a: Assessment, catalog: Catalog, offer: Callable[[], None] | None) -> None:
+    """What else the heading needs said (under the map): why the map and the survey differ,
+    what is not measured yet, a nearly-as-close role, communication deciding, and the way to
+    survey evidence while there is none."""
+    notes = heading_notes(a)
+    if notes:
+        st.caption(notes)
     if a.comm_decides is not None:
         st.info(
             _(
@@ -96,7 +109,7 @@ def render_headline(a: Assessment, catalog: Catalog, offer: Callable[[], None] |
         )
     if a.kind == "no_evidence" and offer is not None:
         st.button(
-            _("Answer the questionnaire"),
+            _("Answer the questionnaire to see how sure this is"),
             on_click=offer,
             icon=":material/quiz:",
             key="me_offer_questionnaire",
@@ -168,8 +181,9 @@ def render_results(
         )
         halo_note = _("The dotted halo shows how far your scores may be off.") if halo else ""
         st.caption(sentences(current_lang(), caption, halo_note))
+        render_heading_notes(a, catalog, offer)
         with head:
-            render_headline(a, catalog, offer)
+            render_headline(a, catalog)
     if fit_slot is not None:
         fit_slot.html(fit_line(a))
     best = gaps(profile, catalog, a.best.role)

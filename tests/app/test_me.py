@@ -299,7 +299,7 @@ def test_sliders_alone_claim_no_chance_and_offer_the_questionnaire() -> None:
     at = app(ml="7", swe="6", comm="5").run()
     assert "so no chance is claimed" in texts(at)
     offer = at.button(key="me_offer_questionnaire")
-    assert offer.label == "Answer the questionnaire"
+    assert offer.label == "Answer the questionnaire to see how sure this is"
     offer.click().run()
     assert at.radio(key="me_mode").value == "Questionnaire"
 

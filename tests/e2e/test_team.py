@@ -54,7 +54,7 @@ def test_example_team_report_downloads_and_opens(app_url: str, page, tmp_path: P
     page.goto(f"{app_url}/team")
     page.get_by_role("button", name="Load example team").click()
     page.get_by_text(
-        "Missing roles (nobody fits at 80): ML DevOps / platform engineer, Data engineer"
+        "Missing roles (nobody covers them): ML DevOps / platform engineer, Data engineer"
     ).wait_for()
     page.get_by_role("tab", name="Archetype and hire next").click()
     page.get_by_text("Hire next: fill the gaps", exact=True).wait_for()
