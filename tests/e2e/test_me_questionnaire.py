@@ -18,15 +18,20 @@ def _choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def test_survey_answers_give_scores_a_halo_and_people_like_you(app_url: str, page: Page) -> None:
-    page.goto(app_url)
+def _answer_as_a_researcher(page: Page, years_ml: str) -> None:
+    """The survey's three questions (10-20 years of code, research), then Use these answers."""
     page.get_by_text("Questionnaire", exact=True).click()
     _choose(
         page, "For how many years have you been writing code and/or programming?", "10-20 years"
     )
-    _choose(page, "For how many years have you used machine learning methods?", "5-10 years")
+    _choose(page, "For how many years have you used machine learning methods?", years_ml)
     page.get_by_text("Do research that advances the state of the art", exact=False).click()
     page.get_by_role("button", name="Use these answers").click()
+
+
+def test_survey_answers_give_scores_a_halo_and_people_like_you(app_url: str, page: Page) -> None:
+    page.goto(app_url)
+    _answer_as_a_researcher(page, "5-10 years")
 
     expect(page.get_by_text("Scores set from your answers")).to_be_visible(timeout=20_000)
     expect(
@@ -44,13 +49,7 @@ def test_answers_survive_a_shared_link_and_the_questionnaire_keeps_them(
     app_url: str, page: Page, browser
 ) -> None:  # type: ignore[no-untyped-def]
     page.goto(app_url)
-    page.get_by_text("Questionnaire", exact=True).click()
-    _choose(
-        page, "For how many years have you been writing code and/or programming?", "10-20 years"
-    )
-    _choose(page, "For how many years have you used machine learning methods?", "10-20 years")
-    page.get_by_text("Do research that advances the state of the art", exact=False).click()
-    page.get_by_role("button", name="Use these answers").click()
+    _answer_as_a_researcher(page, "10-20 years")
     expect(page.get_by_role("heading", name="Best fit: ML researcher")).to_be_visible(
         timeout=20_000
     )
