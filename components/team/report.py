@@ -31,7 +31,7 @@ img{max-width:100%;height:auto} .missing{color:#b00020;font-weight:600}
 .single{color:#8a4b00;font-weight:600}
 """
 STATUS_LABELS = {
-    "missing": N_("nobody fits"),
+    "missing": N_("nobody covers it"),
     "single": N_("one person only"),
     "covered": N_("covered"),
 }
