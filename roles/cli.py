@@ -100,6 +100,9 @@ def _print_match(report: dict[str, Any], lang: Lang) -> None:
             **p,
         )
     )
+    verdict = report["verdict"]
+    print("\n" + verdict["headline"])
+    print("\n".join(f"  {line}" for line in verdict["says"]) + "\n")
     for i, f in enumerate(report["fits"], 1):
         print(f"{i}. {pad(f['name'], 32)} {f['fit']:5.1f}%  {f['reason']}")
     t = report["target"]

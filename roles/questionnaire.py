@@ -5,10 +5,15 @@ Per measure, the score is the weighted mean of the levels of the answers that sp
 fewer than `min_answers` answers is pulled toward the middle, as if the missing answers up to
 that number sat at the middle: one "Yes" cannot make anyone a 10. A measure nobody answered
 scores the middle and is reported as unscored.
+
+Scores come out in the sliders' half steps: the page, the CLI, the bench and the About page then
+place the same numbers on the map (one scoring path; a score the page rounded and the bench did
+not gave 13% of held-out people a different best fit).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +28,13 @@ NOT_YET = N_("No chance to do this yet")
 
 Answer = str | Sequence[str] | None
 Answers = Mapping[str, Answer]
+# The sliders' step: every score is said in it.
+STEP = 0.5
+
+
+def snap(value: float) -> float:
+    """A score on the sliders' half steps (halves round up, so 2.25 is 2.5 everywhere)."""
+    return math.floor(value / STEP + 0.5) * STEP
 
 
 @dataclass(frozen=True)
@@ -146,7 +158,7 @@ def score_detail(questionnaire: Questionnaire, answers: Answers) -> ScoreDetail:
         mean = sums[axis] / weights[axis] if n else rules.middle
         if n < rules.min_answers:
             mean = (n * mean + (rules.min_answers - n) * rules.middle) / rules.min_answers
-        scores[axis] = round(mean, 1)
+        scores[axis] = snap(mean)
     return ScoreDetail(
         profile=Profile(**scores),
         unscored=[a for a in AXES if counts[a] == 0],

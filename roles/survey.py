@@ -193,16 +193,10 @@ def _distance(table: _Table, wanted: _Wanted) -> np.ndarray:
     return d
 
 
-def people_like_you_detail(
-    answers: Answers, *, half: Half = "all", lang: Lang = DEFAULT_LANG
+def _likeness(
+    table: _Table, wanted: _Wanted, weights: np.ndarray, answered: tuple[str, ...], lang: Lang
 ) -> Likeness:
-    """The respondents who answered the survey questions like you, with their titles (the way
-    they were found said in `lang`)."""
-    table = load_survey()
-    wanted = _wanted(answers)
-    f = table.frame
-    counts = f["calibration"] + f["validation"] if half == "all" else f[half]
-    weights = counts.to_numpy()
+    """The titles of the people (counted by `weights`) whose answers are nearest `wanted`."""
     distance = _distance(table, wanted)
     exact = distance == 0
     if weights[exact].sum() >= MIN_EXACT or wanted.empty:
@@ -212,17 +206,80 @@ def people_like_you_detail(
         reach = int(np.searchsorted(np.cumsum(weights[order]), NEIGHBOURS))
         limit = distance[order[min(reach, len(order) - 1)]]
         chosen = distance <= limit  # everyone at the boundary distance, so ties are kept
-    titles_of = f["title"].to_numpy()
+    titles_of = table.frame["title"].to_numpy()
     per_title = {t: int(weights[chosen & (titles_of == t)].sum()) for t in TITLE_ROLE}
     rate = {t: per_title[t] / max(1, int(weights[titles_of == t].sum())) for t in TITLE_ROLE}
     total_rate = sum(rate.values()) or 1.0
     n = sum(per_title.values())
     ranked = sorted(TITLE_ROLE, key=lambda t: (-rate[t], t))
     titles = [TitleShare(t, rate[t] / total_rate, n, per_title[t]) for t in ranked if per_title[t]]
-    answered = tuple(k for k in SURVEY_ITEMS if answers.get(k))
     return Likeness(
         titles=titles, n=n, exact=bool(exact[chosen].all()), answered=answered, lang=lang
     )
+
+
+def _weights(table: _Table, half: Half) -> np.ndarray:
+    f = table.frame
+    counts = f["calibration"] + f["validation"] if half == "all" else f[half]
+    weights: np.ndarray = counts.to_numpy().copy()
+    return weights
+
+
+def answered_items(answers: Answers) -> tuple[str, ...]:
+    """The survey questions among `answers` that were answered."""
+    return tuple(k for k in SURVEY_ITEMS if answers.get(k))
+
+
+def people_like_you_detail(
+    answers: Answers, *, half: Half = "all", lang: Lang = DEFAULT_LANG
+) -> Likeness:
+    """The respondents who answered the survey questions like you, with their titles (the way
+    they were found said in `lang`)."""
+    table = load_survey()
+    return _likeness(table, _wanted(answers), _weights(table, half), answered_items(answers), lang)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Survey respondents with one title and the same answers, counted in one half."""
+
+    title: str
+    answers: dict[str, object]
+    weight: int  # how many respondents gave these answers with this title, in the half
+    row: int  # where they are in the survey table
+    half: Literal["calibration", "validation"]
+
+
+def row_answers(row: pd.Series) -> dict[str, object]:
+    """A survey row as questionnaire answers (blank = not asked, left unanswered)."""
+    acts = row["activities"].split()
+    return {
+        "years_code": row["years_code"] or None,
+        "years_ml": row["years_ml"] or None,
+        "work_activities": acts or None,
+    }
+
+
+def respondents(half: Literal["calibration", "validation"]) -> list[Respondent]:
+    """The respondents of one half of the fixed split, grouped by identical answers and title."""
+    frame = load_survey().frame
+    return [
+        Respondent(str(row["title"]), row_answers(row), int(row[half]), i, half)
+        for i, (_, row) in enumerate(frame.iterrows())
+        if row[half] > 0
+    ]
+
+
+def held_out_likeness(respondent: Respondent, answers: Answers) -> Likeness:
+    """People like you for `answers` (the respondent's own, or some of them) as the calibration
+    half tells it without this respondent: evidence they did not help make, for fitting and
+    checking how sure the heading may be (`scripts/fit_confidence.py`). A validation-half
+    respondent is never in the calibration half, so for them this is the calibration half."""
+    table = load_survey()
+    weights = _weights(table, "calibration")
+    if respondent.half == "calibration":
+        weights[respondent.row] -= 1  # one of the people in this cell is the respondent
+    return _likeness(table, _wanted(answers), weights, answered_items(answers), DEFAULT_LANG)
 
 
 def people_like_you(answers: Answers, *, half: Half = "all") -> list[TitleShare]:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from roles.match import fit_matrix
+from roles.match import fit_matrix, region_d2
 from roles.models import Catalog
 from roles.questionnaire import Answers, score
 from roles.questionnaire_models import Questionnaire
-from roles.survey import TITLE_ROLE, Half, load_survey, people_like_you
+from roles.survey import TITLE_ROLE, Half, load_survey, people_like_you, row_answers
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class TitleResult:
     n: int
     top1: float
     top2: float
+    in_region: float  # share of the title inside its role's region or beyond it (open)
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,7 @@ class ValidityReport:
 
 def _answers(row: pd.Series) -> Answers:
     """A survey row as questionnaire answers (blank = not asked, left unanswered)."""
-    acts = row["activities"].split()
-    return {
-        "years_code": row["years_code"],
-        "years_ml": row["years_ml"] or None,
-        "work_activities": acts or None,
-    }
+    return row_answers(row)  # type: ignore[return-value]
 
 
 def survey_profiles(questionnaire: Questionnaire) -> np.ndarray:
@@ -87,7 +83,9 @@ def evaluate(
     weights = (
         frame["calibration"] + frame["validation"] if half == "all" else frame[half]
     ).to_numpy()
-    fits = fit_matrix(survey_profiles(questionnaire), catalog)
+    profiles = survey_profiles(questionnaire)
+    fits = fit_matrix(profiles, catalog)
+    held = region_d2(profiles, catalog) <= 1.0
     order = np.argsort(-fits, axis=1, kind="stable")
     ids = np.array(catalog.role_ids)
     first, second = ids[order[:, 0]], ids[order[:, 1]]
@@ -100,7 +98,8 @@ def evaluate(
         n = int(w.sum())
         top1 = float((w * (first == role)).sum() / n)
         top2 = float((w * ((first == role) | (second == role))).sum() / n)
-        titles.append(TitleResult(title, role, n, top1, top2))
+        inside = float((w * held[:, catalog.role_ids.index(role)]).sum() / n)
+        titles.append(TitleResult(title, role, n, top1, top2, inside))
         rows[title] = pd.Series(w).groupby(first).sum().reindex(ids, fill_value=0) / n
     confusion = pd.DataFrame(rows).T
     return ValidityReport(catalog.id, half, titles, confusion)

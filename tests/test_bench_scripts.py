@@ -32,3 +32,11 @@ def test_the_validity_benchmark_runs_to_its_figures() -> None:
     done = _run(str(BENCH / "validity.py"))
     assert done.returncode == 0, done.stderr[-2000:]
     assert "balanced (mean over titles)" in done.stdout and "People like you" in done.stdout
+    assert "expected calibration error" in done.stdout and "Stress tests" in done.stdout
+
+
+@pytest.mark.parametrize("script", ["fit_confidence.py", "search_regions.py"])
+def test_the_fitting_scripts_explain_themselves(script: str) -> None:
+    done = _run(str(BENCH.parent / "scripts" / script), "--help")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "usage:" in done.stdout and "calibration" in done.stdout

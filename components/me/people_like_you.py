@@ -79,7 +79,8 @@ def render_people_like_you(answers: Answers) -> None:
             "Shares count every title as if the five were equally common (the survey has eleven "
             "data scientists for every product manager). Caveats: Kaggle users chose to answer, "
             "and are younger and more junior than the industry; a job title is what people are "
-            "called, not the lecture's role. Source: {source}.",
+            "called, not the lecture's role, and no title in the survey is ML DevOps. "
+            "Source: {source}.",
             source=_(SOURCE),
         )
     )

@@ -173,7 +173,7 @@ def test_the_team_report_is_written_in_chinese() -> None:
     team = parse_team_bytes(data, "example_team_zh.csv").members
     page = build_report_html(analyse_team(team, catalog), catalog, None)
     assert '<html lang="zh-Hans">' in page and "团队技能地图" in page
-    assert "人数（匹配度 ≥ 80）" in page and "王一鸣" in page
+    assert "在其区域内的人数" in page and "王一鸣" in page
     body = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
     assert ENGLISH.findall(KEPT.sub("", re.sub(r"<[^>]+>", " ", body))) == []
 

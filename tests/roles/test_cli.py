@@ -25,11 +25,16 @@ def test_match_json_has_exactly_the_documented_shape() -> None:
     out = _run("match", "--ml", "1", "--swe", "9", "--comm", "5", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"profile", "catalog", "fits", "target"}
+    assert set(data) == {"profile", "catalog", "verdict", "fits", "target"}
     assert data["profile"] == {"ml": 1.0, "swe": 9.0, "comm": 5.0}
+    verdict = data["verdict"]
+    assert set(verdict) == {"kind", "roles", "names", "confidence", "headline", "says"}
+    assert verdict["kind"] == "no_evidence" and verdict["confidence"] is None
+    assert verdict["roles"] == ["ml_devops"]
     assert {f["role"] for f in data["fits"]} == set(ROLE_IDS_2021)
     for f in data["fits"]:
-        assert set(f) == {"role", "name", "fit", "reason", "gaps"}
+        assert set(f) == {"role", "name", "fit", "place", "reason", "gaps"}
+        assert f["place"] in ("inside", "beyond", "outside")
         assert set(f["gaps"]) == {"ml", "swe", "comm"} and 0 <= f["fit"] <= 100
     assert [f["fit"] for f in data["fits"]] == sorted(
         (f["fit"] for f in data["fits"]), reverse=True
@@ -45,7 +50,8 @@ def test_match_json_with_a_target_carries_its_gaps_and_learning_steps() -> None:
     assert out.returncode == 0, out.stderr
     target = json.loads(out.stdout)["target"]
     assert target["role"] == "ml_engineer" and target["chosen"] is True
-    assert target["gaps"]["ml"] == 3.5 and target["gaps"]["ml"] % 0.5 == 0
+    assert target["gaps"]["ml"] == 3.0 and target["gaps"]["ml"] % 0.5 == 0
+    assert target["place"] == "outside" and target["inside"] is False
     assert set(target["steps"]) == {"ml"} and len(target["steps"]["ml"]) >= 3
 
 
@@ -57,7 +63,8 @@ def test_match_with_an_unknown_target_names_the_valid_roles() -> None:
 def test_match_table_lists_roles_best_first(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["match", "--ml", "9.4", "--swe", "2.8", "--comm", "6"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].startswith("1. ML researcher")
+    assert lines[2] == "Nearest role on the map: ML researcher"
+    assert next(x for x in lines if x.startswith("1. ")).startswith("1. ML researcher")
 
 
 @pytest.mark.parametrize(
@@ -105,7 +112,7 @@ def test_check_catalog_names_the_bad_field(tmp_path: Path) -> None:
     bad.write_text(
         (ROOT / "data" / "roles.yaml")
         .read_text(encoding="utf-8")
-        .replace("comm: 7.4", "comm: high")
+        .replace("comm: 7.2", "comm: high")
     )
     out = _run("check-catalog", str(bad))
     assert out.returncode == 2
@@ -133,7 +140,17 @@ def test_match_from_answers_adds_answers_used_and_people_like_you() -> None:
     out = _run("match", "--answers", "tests/data/answers/researcher.json", "--json")
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert set(doc) == {"profile", "catalog", "fits", "target", "answers_used", "people_like_you"}
+    assert set(doc) == {
+        "profile",
+        "catalog",
+        "verdict",
+        "fits",
+        "target",
+        "answers_used",
+        "people_like_you",
+    }
+    assert doc["verdict"]["kind"] == "one" and doc["verdict"]["roles"] == ["ml_researcher"]
+    assert 0.5 <= doc["verdict"]["confidence"] <= 1
     assert doc["answers_used"]["work_activities"] == ["ml_research"]
     assert doc["fits"][0]["role"] == "ml_researcher"
     likes = doc["people_like_you"]

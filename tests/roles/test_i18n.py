@@ -57,7 +57,13 @@ def _bilingual(node: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
     return []
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in DATA_DIR.glob("*.yaml")))
+# The fitted calibration holds numbers only (its reasons are comments for developers).
+NUMBERS_ONLY = {"confidence.yaml"}
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in DATA_DIR.glob("*.yaml") if p.name not in NUMBERS_ONLY)
+)
 def test_every_data_field_is_written_in_both_languages(name: str) -> None:
     fields = _bilingual(yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8")), name)
     assert len(fields) > 30
@@ -132,7 +138,8 @@ def test_match_speaks_chinese_and_keeps_json_keys_english(
     assert "MLOps/平台工程师" in text and CJK.search(text.splitlines()[0])
     assert main(["match", "--ml", "1", "--swe", "9", "--comm", "5", "--json", "--lang", "zh"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"profile", "catalog", "fits", "target"}
+    assert set(data) == {"profile", "catalog", "verdict", "fits", "target"}
+    assert CJK.search(data["verdict"]["headline"])
     assert data["fits"][0]["role"] == "ml_devops" and data["fits"][0]["name"] == "MLOps/平台工程师"
     assert CJK.search(data["fits"][0]["reason"])
     assert all(CJK.search(s) for steps in data["target"]["steps"].values() for s in steps)

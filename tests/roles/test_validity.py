@@ -56,3 +56,34 @@ def test_readme_publishes_the_current_figures(report_2021) -> None:  # type: ign
     assert row in readme
     for t in report_2021.titles:
         assert f"| {t.n:,} | {t.top1:.3f} | {t.top2:.3f} |" in readme, t.title
+
+
+@pytest.fixture(scope="module")
+def heading_check():  # type: ignore[no-untyped-def]
+    from roles.calibration import check_headings, outcomes, queries
+    from roles.confidence import load_confidence
+
+    found = queries("validation", subsets=False)
+    return check_headings(
+        outcomes(found, load_catalog("2021"), load_questionnaire(), load_confidence())
+    )
+
+
+def test_the_heading_is_as_sure_as_it_turns_out_on_the_validation_half(heading_check) -> None:  # type: ignore[no-untyped-def]
+    # The calibration never saw this half (scripts/fit_confidence.py reads the other one).
+    assert heading_check.reliability.ece <= 0.05
+    assert heading_check.reliability.over <= 0.02  # never notably over-confident
+    one = heading_check.kind("one")
+    assert one.share > 0 and one.actual >= 0.6
+
+
+def test_readme_publishes_the_headings_figures(heading_check) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    one = heading_check.kind("one")
+    assert (
+        f"| Best fit: X (one role) | {one.share:.1%} | {one.stated:.3f} | {one.actual:.3f} |"
+        in readme
+    )
+    assert f"title-balanced: **{heading_check.reliability.ece:.3f}**" in readme
