@@ -5,21 +5,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from roles.evidence import evidence
 from roles.gaps import gaps
 from roles.match import match
 from roles.models import Catalog, Profile
 from roles.questionnaire import NOT_YET, score
 from roles.questionnaire_models import Questionnaire
-from roles.survey import people_like_you, title_name
+from roles.survey import people_like_you_detail, title_name
 
 
-def match_report(profile: Profile, catalog: Catalog, target: str | None = None) -> dict[str, Any]:
+def match_report(
+    profile: Profile,
+    catalog: Catalog,
+    target: str | None = None,
+    *,
+    answers: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """Profile, every fit (best first) and the path toward `target` (default: the best fit);
     names, reasons and steps in the catalog's language, keys and ids in English.
 
     `{"profile", "catalog", "fits": [{"role", "name", "fit", "reason", "gaps"}, ...],
     "target": {"role", "name", "chosen", "inside", "gaps", "within_reach", "above_typical",
-    "steps"}}`; gaps are in whole score steps (0.5).
+    "steps", "evidence"}}`; gaps are in whole score steps (0.5); `evidence` holds the steps
+    from the survey (`roles.evidence`), judged against `answers` when given.
     """
     ranked = match(profile, catalog)
     fits = [
@@ -46,6 +54,7 @@ def match_report(profile: Profile, catalog: Catalog, target: str | None = None) 
             "within_reach": path.within_reach,
             "above_typical": path.above,
             "steps": path.steps,
+            "evidence": evidence(answers or {}, path.role, lang=catalog.lang).as_dict(),
         },
     }
 
@@ -56,14 +65,16 @@ def answers_report(
     catalog: Catalog,
     target: str | None = None,
 ) -> dict[str, Any]:
-    """`match_report` for scored answers, plus `answers_used` and `people_like_you` (survey
-    titles in the catalog's language)."""
+    """`match_report` for scored answers, plus `answers_used`, `people_like_you` (survey titles
+    in the catalog's language) and `people_like_you_rests_on` (the survey questions answered)."""
     profile, _ = score(questionnaire, answers)
     used = {k: v for k, v in answers.items() if v not in (None, [], NOT_YET)}
-    report = match_report(profile, catalog, target)
+    report = match_report(profile, catalog, target, answers=answers)
     report["answers_used"] = used
+    likes = people_like_you_detail(answers)
     report["people_like_you"] = [
         {"title": title_name(t.title, catalog.lang), "share": round(t.share, 3), "n": t.n}
-        for t in people_like_you(answers)
+        for t in likes.titles
     ]
+    report["people_like_you_rests_on"] = list(likes.answered)
     return report
