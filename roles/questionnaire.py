@@ -5,7 +5,8 @@ Per measure, the score is the weighted mean of the levels of the answers that sp
 fewer than `min_answers` of those is pulled toward the middle, as if the missing answers up to
 that number sat at the middle: one "Yes" cannot make anyone a 10. The survey's questions about
 tools and education (`shift` items) then move it by the shifts of the options ticked, clipped to
-0-10. A measure nobody answered scores the middle and is reported as unscored.
+0-10. A measure no answer gives a level to scores the middle and is reported as unscored
+(tool and education answers alone do not measure it).
 """
 
 from __future__ import annotations
@@ -199,10 +200,12 @@ def score_detail(questionnaire: Questionnaire, answers: Answers) -> ScoreDetail:
         mean = sums[axis] / weights[axis] if n else rules.middle
         if n < rules.min_answers:
             mean = (n * mean + (rules.min_answers - n) * rules.middle) / rules.min_answers
-        scores[axis] = round(min(10.0, max(0.0, mean + shifts[axis])), 1)
+        # A shift refines a measured score; a measure no level speaks to stays unmeasured.
+        moved = mean + shifts[axis] if n else mean
+        scores[axis] = round(min(10.0, max(0.0, moved)), 1)
     return ScoreDetail(
         profile=Profile(**scores),
-        unscored=[a for a in AXES if counts[a] == 0],
+        unscored=[a for a in AXES if levels[a] == 0],
         answers=counts,
         halo={a: rules.halo_for(counts[a]) for a in AXES},
         levels=levels,

@@ -39,6 +39,12 @@ class Choice(FrozenModel):
         return keep_english(data, "label", "key")
 
 
+def _unique_options(ids: list[str]) -> None:
+    dupes = repeated(ids)
+    if dupes:
+        raise ValueError(Msg("option ids must be unique; repeated: {ids}", ids=", ".join(dupes)))
+
+
 class _Item(FrozenModel):
     """What every question has: its text (and, for the survey's, the survey's own wording)."""
 
@@ -68,13 +74,12 @@ class OneChoiceItem(_Item):
         return (self.axis,)
 
 
-class Option(FrozenModel):
-    """One option of a many-choice question, with a level on each measure it speaks to."""
+class _Option(FrozenModel):
+    """What every option of a question with options has: its id, label and reason."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     label: Text = Field(min_length=1)
     wording: str = Field(default="", description="the English label (set on load)")
-    levels: dict[Axis, Level] = Field(default_factory=dict)
     exclusive: bool = Field(default=False, description="cannot be ticked with other options")
     why: Text | None = None
 
@@ -82,6 +87,12 @@ class Option(FrozenModel):
     @classmethod
     def _english_wording(cls, data: Any) -> Any:
         return keep_english(data, "label", "wording")
+
+
+class Option(_Option):
+    """One option of a many-choice question, with a level on each measure it speaks to."""
+
+    levels: dict[Axis, Level] = Field(default_factory=dict)
 
 
 class ManyChoiceItem(_Item):
@@ -102,11 +113,7 @@ class ManyChoiceItem(_Item):
 
     @model_validator(mode="after")
     def _consistent(self) -> ManyChoiceItem:
-        dupes = repeated([o.id for o in self.options])
-        if dupes:
-            raise ValueError(
-                Msg("option ids must be unique; repeated: {ids}", ids=", ".join(dupes))
-            )
+        _unique_options([o.id for o in self.options])
         for o in self.options:
             extra = sorted(set(o.levels) - set(self.weight))
             if extra:
@@ -128,23 +135,13 @@ class ManyChoiceItem(_Item):
         return next((o for o in self.options if o.id == option_id), None)
 
 
-class ShiftOption(FrozenModel):
+class ShiftOption(_Option):
     """One answer of a `shift` question and how far it moves each measure it speaks to."""
 
-    id: str = Field(pattern=r"^[a-z0-9_]+$")
-    label: Text = Field(min_length=1)
-    wording: str = Field(default="", description="the English label (set on load)")
     share: float | None = Field(
         default=None, ge=0, le=1, description="share of the survey's respondents who picked it"
     )
     shift: dict[Axis, Shift] = Field(default_factory=dict)
-    exclusive: bool = Field(default=False, description="cannot be ticked with other options")
-    why: Text | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _english_wording(cls, data: Any) -> Any:
-        return keep_english(data, "label", "wording")
 
     @model_validator(mode="after")
     def _explained(self) -> ShiftOption:
@@ -159,7 +156,8 @@ class ShiftItem(_Item):
     """One of the survey's questions whose answers move the scores instead of setting a level.
 
     Each ticked option adds its `shift` to the measures it names, after the levels' weighted
-    mean: ticking an option with a shift of 0 or more can never lower a score. `multiple`
+    mean (of a measure some level answer speaks to): ticking an option with a shift of 0 or
+    more can never lower a score. `multiple`
     questions take a list of option ids; the others one option id (or its English label).
     """
 
@@ -174,11 +172,7 @@ class ShiftItem(_Item):
 
     @model_validator(mode="after")
     def _consistent(self) -> ShiftItem:
-        dupes = repeated([o.id for o in self.options])
-        if dupes:
-            raise ValueError(
-                Msg("option ids must be unique; repeated: {ids}", ids=", ".join(dupes))
-            )
+        _unique_options([o.id for o in self.options])
         shares = [o.share for o in self.options if o.share is not None and o.id not in _LAST]
         if shares != sorted(shares, reverse=True):
             raise ValueError(

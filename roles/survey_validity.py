@@ -21,7 +21,7 @@ import pandas as pd
 
 from roles.survey import SURVEY_ITEMS, TITLE_ROLE, Half
 from roles.survey_model import load_model, respondent_answers
-from roles.validity import FOUR_TITLES, TitleResult, half_rows
+from roles.validity import FOUR_TITLES, Balanced, TitleResult, half_rows
 
 BINS = 10
 
@@ -38,7 +38,7 @@ class CalibrationBin:
 
 
 @dataclass(frozen=True)
-class LikenessReport:
+class LikenessReport(Balanced):
     """Per title, balanced (five titles, four titles) and calibration figures."""
 
     half: str
@@ -48,14 +48,6 @@ class LikenessReport:
     ece: float
     bins: list[CalibrationBin]
     questions: tuple[str, ...]
-
-    @property
-    def top1(self) -> float:
-        return float(np.mean([t.top1 for t in self.titles]))
-
-    @property
-    def top2(self) -> float:
-        return float(np.mean([t.top2 for t in self.titles]))
 
 
 def _hits(p: np.ndarray, truth: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

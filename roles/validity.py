@@ -38,15 +38,10 @@ class TitleResult:
     top2: float
 
 
-@dataclass(frozen=True)
-class ValidityReport:
-    """Per-title and balanced figures, the confusion matrix and the baselines."""
+class Balanced:
+    """Figures balanced over titles: the mean of the per-title figures in `titles`."""
 
-    catalog: str
-    half: str
     titles: list[TitleResult]
-    confusion: pd.DataFrame = field(repr=False)  # title x best-fit role, row shares
-    questions: tuple[str, ...] = SURVEY_ITEMS
 
     @property
     def top1(self) -> float:
@@ -55,6 +50,17 @@ class ValidityReport:
     @property
     def top2(self) -> float:
         return float(np.mean([t.top2 for t in self.titles]))
+
+
+@dataclass(frozen=True)
+class ValidityReport(Balanced):
+    """Per-title and balanced figures, the confusion matrix and the baselines."""
+
+    catalog: str
+    half: str
+    titles: list[TitleResult]
+    confusion: pd.DataFrame = field(repr=False)  # title x best-fit role, row shares
+    questions: tuple[str, ...] = SURVEY_ITEMS
 
     @property
     def four(self) -> tuple[float, float]:

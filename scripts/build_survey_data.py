@@ -35,6 +35,10 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from roles.survey_model import QUESTIONS  # noqa: E402
+
 SOURCE = ROOT.parent / "shared" / "survey"
 TABLE = ROOT / "data" / "survey_2021.csv"
 USAGE = ROOT / "data" / "survey_2021_usage.csv"
@@ -66,19 +70,7 @@ MULTI = {
     "nlp_methods": "nlp_",
     "ides": "ide_",
 }
-COLUMNS = [
-    "title",
-    "half",
-    "years_code",
-    "years_ml",
-    "work_activities",
-    "languages",
-    "education",
-    "ml_frameworks",
-    "cv_methods",
-    "nlp_methods",
-    "ides",
-]
+COLUMNS = ["title", "half", *QUESTIONS]
 
 
 def earlier_validation(row_number: int) -> bool:

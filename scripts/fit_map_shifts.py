@@ -73,17 +73,26 @@ def _ticks(rows: list[dict[str, Any]], options: list[tuple[str, str]]) -> np.nda
     return x
 
 
-def _base(q: Questionnaire, rows: list[dict[str, Any]]) -> np.ndarray:
-    """Scores from the answers that stand for levels (the shifts come on top)."""
+def _base(q: Questionnaire, rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+    """Scores from the answers that stand for levels (the shifts come on top), and where
+    (ML, software engineering) was measured at all: a shift moves only a measured score."""
     shift_ids = {i.id for i in q.items if isinstance(i, ShiftItem)}
-    out = []
+    out, measured = [], []
     for answers in rows:
-        profile, _ = score(q, {k: v for k, v in answers.items() if k not in shift_ids})
+        profile, unscored = score(q, {k: v for k, v in answers.items() if k not in shift_ids})
         out.append([profile.ml, profile.swe, profile.comm])
-    return np.array(out)
+        measured.append([a not in unscored for a in ("ml", "swe")])
+    return np.array(out), np.array(measured, dtype=float)
 
 
-def fit(base: np.ndarray, x: np.ndarray, truth: np.ndarray, weights: np.ndarray, bounds: list):
+def fit(
+    base: np.ndarray,
+    measured: np.ndarray,
+    x: np.ndarray,
+    truth: np.ndarray,
+    weights: np.ndarray,
+    bounds: list,
+):
     """Shifts (ml then swe per option) minimising the soft best fit's cross-entropy."""
     catalog = load_catalog("2021")
     regions = [r.region for r in catalog.roles]
@@ -95,9 +104,11 @@ def fit(base: np.ndarray, x: np.ndarray, truth: np.ndarray, weights: np.ndarray,
     n, k = x.shape
     rows = np.arange(n)
 
+    x_ml, x_swe = x * measured[:, [0]], x * measured[:, [1]]
+
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        ux = (base[:, [0]] + (x @ theta[:k])[:, None] - cx) / rx
-        uy = (base[:, [1]] + (x @ theta[k:])[:, None] - cy) / ry
+        ux = (base[:, [0]] + (x_ml @ theta[:k])[:, None] - cx) / rx
+        uy = (base[:, [1]] + (x_swe @ theta[k:])[:, None] - cy) / ry
         logits = -(ux**2 + uy**2 + comm) / scale
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
@@ -108,7 +119,7 @@ def fit(base: np.ndarray, x: np.ndarray, truth: np.ndarray, weights: np.ndarray,
         g *= weights[:, None]
         d_ml = (g * (-2 * ux / rx / scale)).sum(axis=1)
         d_swe = (g * (-2 * uy / ry / scale)).sum(axis=1)
-        return value, np.r_[x.T @ d_ml, x.T @ d_swe] + 2 * PENALTY * theta
+        return value, np.r_[x_ml.T @ d_ml, x_swe.T @ d_swe] + 2 * PENALTY * theta
 
     found = minimize(loss, np.zeros(2 * k), jac=True, method="L-BFGS-B", bounds=bounds)
     return np.round(found.x / STEP) * STEP + 0.0, catalog
@@ -137,14 +148,15 @@ def shifts() -> tuple[dict[str, dict[str, Any]], dict[str, float]]:
     table = table[table["half"] == "calibration"]
     rows = [respondent_answers(r) for r in table.to_dict("records")]
     options = _options(q)
-    x, base = _ticks(rows, options), _base(q, rows)
+    x = _ticks(rows, options)
+    base, measured = _base(q, rows)
     titles = table["title"].to_numpy()
     count = {t: int((titles == t).sum()) for t in TITLE_ROLE}
     weights = np.array([(DS_WEIGHT if t == "Data Scientist" else 1.0) / count[t] for t in titles])
     catalog = load_catalog("2021")
     truth = np.array([catalog.role_ids.index(TITLE_ROLE[t]) for t in titles])
     bounds = [(0.0, 3.0) if o in NEVER_LOWER_ML else (-3.0, 3.0) for o in options]
-    theta, catalog = fit(base, x, truth, weights, bounds + [(-3.0, 3.0)] * len(options))
+    theta, catalog = fit(base, measured, x, truth, weights, bounds + [(-3.0, 3.0)] * len(options))
     k = len(options)
     out: dict[str, dict[str, Any]] = {}
     for j, (item, option) in enumerate(options):
@@ -154,8 +166,8 @@ def shifts() -> tuple[dict[str, dict[str, Any]], dict[str, float]]:
         shares = {t: float(x[titles == t, j].mean()) for t in TITLE_ROLE}
         out.setdefault(item, {})[option] = {"shift": moved, "why": _why(shares)}
     profiles = base.copy()
-    profiles[:, 0] = np.clip(base[:, 0] + x @ theta[:k], 0, 10)
-    profiles[:, 1] = np.clip(base[:, 1] + x @ theta[k:], 0, 10)
+    profiles[:, 0] = np.clip(base[:, 0] + measured[:, 0] * (x @ theta[:k]), 0, 10)
+    profiles[:, 1] = np.clip(base[:, 1] + measured[:, 1] * (x @ theta[k:]), 0, 10)
     first = fit_matrix(profiles, catalog).argmax(axis=1)
     top1 = {t: float((first[titles == t] == truth[titles == t]).mean()) for t in TITLE_ROLE}
     return out, top1

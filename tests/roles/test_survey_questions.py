@@ -209,3 +209,9 @@ def test_a_shift_without_a_reason_is_refused() -> None:
     del next(o for o in item["options"] if o["id"] == "doctoral")["why"]
     with pytest.raises(ValidationError, match="say why"):
         Questionnaire.model_validate(raw, context={"lang": "en"})
+
+
+def test_tool_answers_alone_leave_a_measure_unmeasured() -> None:
+    detail = score_detail(Q, {"education": "doctoral", "languages": ["python", "c"]})
+    assert set(detail.unscored) == {"ml", "swe", "comm"}
+    assert detail.profile.ml == Q.scoring.middle  # no level to refine: nothing to move
