@@ -36,8 +36,16 @@ def render_rating_and_result(catalog: Catalog) -> None:
     # handles a run's elements in order, so the map is redrawn sooner after each key press.
     profile = held_profile(PREFIX) if survey else slider_profile(PREFIX)
     halo = qf.map_halo(QUESTIONS, PREFIX)
+    applied = qf.applied_answers(QUESTIONS)
+    answers = applied.answers if applied is not None else None
     target = render_results(
-        profile, catalog, target_key=TARGET_KEY, map_slot=result, fit_slot=fit_line, halo=halo
+        profile,
+        catalog,
+        target_key=TARGET_KEY,
+        map_slot=result,
+        fit_slot=fit_line,
+        halo=halo,
+        answers=answers,
     )
     with rate:
         render_mode_choice()
@@ -51,4 +59,4 @@ def render_rating_and_result(catalog: Catalog) -> None:
     state = current_share()
     write_url(state)
     render_share_link(state)
-    render_downloads(profile, catalog, target)
+    render_downloads(profile, catalog, target, answers)

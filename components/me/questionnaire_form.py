@@ -1,4 +1,9 @@
-"""The questionnaire that fills the rating sliders: the survey's three questions, then practices."""
+"""The questionnaire that fills the rating sliders: the survey's questions, then practices.
+
+The survey's first three questions come first, then its six optional ones about tools and
+education (their many options as compact chips, the most used first), then the practices by
+measure. Every question may be left out.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +26,11 @@ from roles.questionnaire import (
     answer_options,
     score_detail,
 )
-from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
+from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire, ShiftItem
+from roles.survey import SURVEY_ITEMS
+from roles.survey import survey_answers as _survey_only
+
+AnyItem = OneChoiceItem | ManyChoiceItem | ShiftItem
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,11 @@ def collect_answers(q: Questionnaire, prefix: str) -> dict[str, object]:
     """The answers held in the form's widgets: labels, or lists of ticked option ids."""
     answers: dict[str, object] = {}
     for item in q.items:
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ShiftItem):
+            given = st.session_state.get(f"{prefix}{item.id}")
+            if given:  # a list of option ids, or one option id
+                answers[item.id] = list(given) if item.multiple else given
+        elif isinstance(item, ManyChoiceItem):
             ticked = [
                 o.id for o in item.options if st.session_state.get(_option_key(prefix, item, o.id))
             ]
@@ -92,13 +105,44 @@ def applied_answers(key_prefix: str) -> Applied | None:
     return value if isinstance(value, Applied) else None
 
 
-def _survey_wording(item: OneChoiceItem | ManyChoiceItem) -> None:
+def _survey_wording(item: AnyItem) -> None:
     """Under a translated survey question, the survey's own English wording."""
     if item.survey and item.wording and item.wording != item.text:
         st.caption(_("Kaggle survey wording: “{wording}”", wording=item.wording))
 
 
-def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix: str) -> None:
+def _render_shift_item(item: ShiftItem, prefix: str) -> None:
+    """A survey question about tools or education: chips for many options, a box for one."""
+    labels = {o.id: o.label for o in item.options}
+    if item.multiple:
+        st.pills(
+            item.text,
+            list(labels),
+            selection_mode="multi",
+            format_func=labels.__getitem__,
+            key=f"{prefix}{item.id}",
+        )
+    else:
+        _survey_select(item.text, labels, f"{prefix}{item.id}")
+    _survey_wording(item)
+
+
+def _survey_select(question: str, shown: dict[str, str], key: str) -> None:
+    """A survey question with one answer: a box that starts empty (every question is optional)."""
+    st.selectbox(
+        question,
+        list(shown),
+        format_func=shown.__getitem__,
+        index=None,
+        key=key,
+        placeholder=_("Choose an answer"),
+    )
+
+
+def _render_item(q: Questionnaire, item: AnyItem, prefix: str) -> None:
+    if isinstance(item, ShiftItem):
+        _render_shift_item(item, prefix)
+        return
     if isinstance(item, ManyChoiceItem):
         st.markdown(_("{question} *(tick all that apply)*", question=item.text))
         _survey_wording(item)
@@ -108,14 +152,7 @@ def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix:
     # Answers hold the English keys; each is shown in the page's language.
     shown = {key: answer_label(q, item, key) for key in answer_options(q, item.id)}
     if item.survey:
-        st.selectbox(
-            item.text,
-            list(shown),
-            format_func=shown.__getitem__,
-            index=None,
-            key=f"{prefix}{item.id}",
-            placeholder=_("Choose an answer"),
-        )
+        _survey_select(item.text, shown, f"{prefix}{item.id}")
         _survey_wording(item)
     else:
         st.radio(
@@ -136,8 +173,18 @@ def render_questions(q: Questionnaire, key_prefix: str) -> None:
             "can be compared with real people."
         )
     )
-    for item in (i for i in q.items if i.survey):
-        _render_item(q, item, key_prefix)
+    first, more = SURVEY_ITEMS[:3], SURVEY_ITEMS[3:]
+    for item_id in first:
+        _render_item(q, q.item(item_id), key_prefix)  # type: ignore[arg-type]
+    st.markdown(
+        _(
+            "**Your tools and education** (optional): more of the survey's own questions. Each "
+            "one you answer makes People like you surer and moves your scores where the survey "
+            "says."
+        )
+    )
+    for item_id in more:
+        _render_item(q, q.item(item_id), key_prefix)  # type: ignore[arg-type]
     for axis in AXES:
         st.markdown(f"**{axis_label(axis, current_lang())}**")
         for item in (i for i in q.items if not i.survey and axis in i.axes):
@@ -148,7 +195,14 @@ def seed_questions(q: Questionnaire, key_prefix: str, answers: dict[str, object]
     """Fill the questions' widgets with saved answers (call before they are drawn)."""
     for item in q.items:
         given = answers.get(item.id)
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ShiftItem):
+            ids = [o.id for o in item.options]
+            if item.multiple:
+                ticked = set(given) if isinstance(given, list) else set()
+                st.session_state[f"{key_prefix}{item.id}"] = [i for i in ids if i in ticked]
+            else:
+                st.session_state[f"{key_prefix}{item.id}"] = given if given in ids else None
+        elif isinstance(item, ManyChoiceItem):
             ticked = set(given) if isinstance(given, list) else set()
             for option in item.options:
                 st.session_state[_option_key(key_prefix, item, option.id)] = option.id in ticked
@@ -195,7 +249,16 @@ def measure_notes(key_prefix: str, slider_prefix: str) -> dict[str, str]:
         n = applied.rests_on(axis, held[axis])
         if n is None:
             continue
-        if n < min_answers:
+        levels = applied.detail.levels.get(axis, n)
+        if levels < min_answers and levels < n:
+            # Tool and education answers move a score but set no level of their own.
+            notes[axis] = ngettext(
+                "From {n} answer (pulled toward the middle: under {min_answers} set a level).",
+                "From {n} answers (pulled toward the middle: under {min_answers} set a level).",
+                n,
+                min_answers=min_answers,
+            )
+        elif n < min_answers:
             notes[axis] = ngettext(
                 "From {n} answer (pulled toward the middle: fewer than {min_answers}).",
                 "From {n} answers (pulled toward the middle: fewer than {min_answers}).",
@@ -234,14 +297,12 @@ def render_questionnaire_summary(key_prefix: str) -> None:
 
 
 def survey_answers(key_prefix: str) -> Answers | None:
-    """The three survey answers last submitted, when all three were answered."""
+    """The survey questions' answers last submitted, when at least one was answered."""
     applied = applied_answers(key_prefix)
     if applied is None:
         return None
-    keys = ("years_code", "years_ml", "work_activities")
-    if not all(applied.answers.get(k) for k in keys):
-        return None
-    return {k: applied.answers[k] for k in keys}  # type: ignore[misc]
+    given = _survey_only(applied.answers)  # type: ignore[arg-type]
+    return given or None  # type: ignore[return-value]
 
 
 def map_halo(key_prefix: str, slider_prefix: str) -> tuple[float, float] | None:

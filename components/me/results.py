@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import plotly.graph_objects as go
@@ -11,6 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components.lang import _, current_lang
 from components.map_text import person_summary
+from components.me.evidence import evidence_markdown
 from components.me.person_marks import arrow_annotation, halo_shape, person_trace
 from components.me.result_text import fit_line, fits_markdown, headline_note, path_markdown
 from components.skills_map import (
@@ -99,7 +101,13 @@ def _target_id(catalog: Catalog, best: str, target_key: str) -> tuple[str, str]:
     return chosen, best if chosen == AUTO_TARGET else chosen
 
 
-def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -> None:
+def _render_path(
+    profile: Profile,
+    catalog: Catalog,
+    g: Gaps,
+    target_key: str,
+    answers: Mapping[str, Any] | None = None,
+) -> None:
     best = _("Best fit (follows your scores)")
     st.selectbox(
         _("Target role"),
@@ -110,7 +118,7 @@ def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -
         format_func=lambda rid: best if rid == AUTO_TARGET else catalog.role(rid).name,
         width=360,
     )
-    st.markdown(path_markdown(profile, g))
+    st.markdown(path_markdown(profile, g) + "\n\n" + evidence_markdown(answers, g.role))
 
 
 def render_results(
@@ -121,12 +129,14 @@ def render_results(
     map_slot: DeltaGenerator | None = None,
     fit_slot: DeltaGenerator | None = None,
     halo: tuple[float, float] | None = None,
+    answers: Mapping[str, Any] | None = None,
 ) -> str | None:
     """Draw the whole result; returns the target role id the person chose (None = best fit).
 
     `map_slot` is where the map and the best fit go (beside the sliders on the Me page);
     `fit_slot` (an `st.empty`) takes the compact best-fit line. Without them the map opens the
-    result. `halo` is the uncertainty drawn around the person.
+    result. `halo` is the uncertainty drawn around the person; `answers` (the questionnaire's)
+    decide which of the survey's evidence under the path the person did not pick yet.
     """
     v = verdict(profile, catalog)
     chosen, target_id = _target_id(catalog, v.best.role, target_key)
@@ -158,20 +168,27 @@ def render_results(
     lead = v.kind == "no_close_fit" and not beyond
     if lead:
         # Nothing fits yet, so the way toward the nearest role leads the page.
-        _render_path(profile, catalog, g, target_key)
+        _render_path(profile, catalog, g, target_key, answers)
     st.markdown(_("### All roles, best fit first") + "\n\n" + fits_markdown(v.fits))
     if not lead:
-        _render_path(profile, catalog, g, target_key)
+        _render_path(profile, catalog, g, target_key, answers)
     return None if chosen == AUTO_TARGET else chosen
 
 
-def render_downloads(profile: Profile, catalog: Catalog, target: str | None) -> None:
-    """The result as JSON, with the target role and its learning steps (the map's PNG comes
-    from the chart's own camera button)."""
+def render_downloads(
+    profile: Profile,
+    catalog: Catalog,
+    target: str | None,
+    answers: Mapping[str, Any] | None = None,
+) -> None:
+    """The result as JSON, with the target role, its learning steps and the survey's evidence
+    (the map's PNG comes from the chart's own camera button)."""
     # A callable defers building the report to the click instead of every rerun.
     st.download_button(
         _("Download result (JSON)"),
-        lambda: json.dumps(match_report(profile, catalog, target), indent=2, ensure_ascii=False),
+        lambda: json.dumps(
+            match_report(profile, catalog, target, answers=answers), indent=2, ensure_ascii=False
+        ),
         file_name="ml-skills-map-result.json",
         mime="application/json",
     )

@@ -48,3 +48,15 @@ def texts(at: AppTest) -> str:
     for kind in ("success", "info", "warning", "error"):
         parts += [e.value for e in at.get(kind)]
     return "\n".join(str(p) for p in parts)
+
+
+def questionnaire(at: AppTest) -> AppTest:
+    """The Me page switched to the questionnaire."""
+    at.radio(key="me_mode").set_value("Questionnaire").run()
+    return at
+
+
+def submit_answers(at: AppTest) -> AppTest:
+    """Press the questionnaire's "Use these answers"."""
+    submit = next(b for b in at.get("form_submit_button") if "Use these answers" in b.label)
+    return submit.click().run()
