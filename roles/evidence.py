@@ -165,7 +165,8 @@ def evidence(
         if picked is not None and option in picked:
             continue
         label = labels.get((question, option), option)
-        people = tr(lang, PEOPLE[title], share=f"{share:.0%}")
+        percent = format(share, ".0%")
+        people = tr(lang, PEOPLE[title], share=percent)
         said = tr(lang, USE[question], people=people, option=label)
         tail = (
             tr(lang, "you did not pick it")
