@@ -4,14 +4,16 @@
                              [--skip heading]
 
 Respondents of the 2021 Kaggle ML & DS Survey answer only the survey's questions (every other
-question unanswered; a measure with no answer stays at 5, as on the Me page), scored exactly as
-the page, the CLI and the About page score them (one path: `roles.questionnaire.score`, on the
-sliders' half steps). Titles map to roles: Data Scientist -> data scientist, Research Scientist
--> ML researcher, Machine Learning Engineer -> ML engineer, Data Engineer -> data engineer,
-Product Manager -> ML product manager. The regions and the heading's calibration were fitted on
-the `calibration` half (scripts/search_regions.py, scripts/fit_confidence.py); `validation`
-(the default) is the half they never saw. Every figure counts each title alike. Source: Kaggle
-Machine Learning & Data Science Survey 2021, CC BY 2.0.
+question unanswered; a measure with no answer stays at 5, as on the Me page): first the three
+the questionnaire asked before (years of coding, years of ML, work activities), then all nine
+(plus languages, education, ML frameworks, computer-vision and NLP methods, IDEs). They are
+scored exactly as the page, the CLI and the About page score them (one path:
+`roles.questionnaire.score`, on the sliders' half steps). Titles map to roles: Data Scientist ->
+data scientist, Research Scientist -> ML researcher, Machine Learning Engineer -> ML engineer,
+Data Engineer -> data engineer, Product Manager -> ML product manager. Everything was fitted on
+the `calibration` half (the regions, the map's shifts, People like you, the heading's
+calibration); `validation` (the default) is the half nothing was fitted on. Every figure counts
+each title alike. Source: Kaggle Machine Learning & Data Science Survey 2021, CC BY 2.0.
 
 Each section is a function of the run's settings in SECTIONS: add one to print more.
 """
@@ -33,10 +35,14 @@ from roles.cli import _catalog
 from roles.confidence import load_confidence
 from roles.i18n import DEFAULT_LANG
 from roles.models import Catalog
-from roles.validity import ValidityReport, evaluate, people_like_you_accuracy
+from roles.survey import SURVEY_ITEMS, Half
+from roles.survey_validity import likeness_report
+from roles.validity import FIRST_THREE, ValidityReport, evaluate
 
-# Before issue #18 (closed regions, the lecture-calibrated centres, README of 2026-11-29).
-BEFORE = {"2021": (0.342, 0.585), "2022": (0.385, 0.649)}
+STAGES = {"three survey answers": FIRST_THREE, "nine survey answers": SURVEY_ITEMS}
+# Before issues #18 and #19 (closed regions, the lecture-calibrated centres, three survey
+# answers; main of 2026-11-29), measured on this validation half.
+BEFORE = {"2021": (0.344, 0.588), "2022": (0.386, 0.650)}
 
 
 @dataclass
@@ -44,39 +50,65 @@ class Run:
     """What every section reads: the settings and what was computed once."""
 
     catalog: Catalog
-    half: str
-    report: ValidityReport
+    half: Half
     found: list[Query] | None = None  # the half's survey-answer queries, for the heading
 
 
-def map_section(run: Run) -> None:
-    r = run.report
-    print(f"Catalog {r.catalog}, {run.half} half of the 2021 survey, survey answers only\n")
+def _map_table(r: ValidityReport) -> None:
     print(f"{'title':<28}{'role':<20}{'n':>6}{'top-1':>8}{'top-2':>8}{'in region':>11}")
     for t in r.titles:
-        print(f"{t.title:<28}{t.role:<20}{t.n:>6}{t.top1:>8.3f}{t.top2:>8.3f}{t.in_region:>11.3f}")
+        inside = t.in_region or 0.0
+        print(f"{t.title:<28}{t.role:<20}{t.n:>6}{t.top1:>8.3f}{t.top2:>8.3f}{inside:>11.3f}")
     print(f"{'balanced (mean over titles)':<54}{r.top1:>8.3f}{r.top2:>8.3f}")
-    before = BEFORE.get(r.catalog)
-    if before and run.half == "validation":
-        print(f"{'before #18 (recorded, validation half)':<54}{before[0]:>8.3f}{before[1]:>8.3f}")
+    if len(r.titles) == 5:
+        four1, four2 = r.four
+        print(f"{'balanced over the four largest titles':<54}{four1:>8.3f}{four2:>8.3f}")
     worst = r.worst_top1
-    print(f"lowest top-1: {worst.title} {worst.top1:.3f}")
+    print(f"lowest top-1: {worst.title} {worst.top1:.3f}\n")
+
+
+def map_section(run: Run) -> None:
+    """The map's best fit against each title's role, with three answers and with nine."""
+    questionnaire = load_questionnaire()
+    report = None
+    for stage, questions in STAGES.items():
+        report = evaluate(run.catalog, questionnaire, run.half, questions)
+        print(f"Map, catalog {report.catalog}, {run.half} half, {stage}\n")
+        _map_table(report)
+    assert report is not None
+    before = BEFORE.get(report.catalog)
+    if before and run.half == "validation":
+        label = "before #18 and #19 (recorded, three answers)"
+        print(f"{label:<54}{before[0]:>8.3f}{before[1]:>8.3f}")
     print("in region: share of the title inside its role's region or beyond it (open directions)\n")
-    k, n = len(r.titles), len(run.catalog.roles)
+    k, n = len(report.titles), len(run.catalog.roles)
     print("Baselines (balanced):")
     print(f"  always the same role   top-1 {1 / k:.3f}  (same two roles: top-2 {2 / k:.3f})")
     print(f"  chance ({n} roles)       top-1 {1 / n:.3f}  top-2 {2 / n:.3f}\n")
-    print("Confusion (row: title, column: best-fit role, share of the title's respondents):")
-    print(r.confusion.round(2).to_string())
+    print("Confusion, nine answers (row: title, column: best-fit role, share of the title):")
+    print(report.confusion.round(2).to_string())
 
 
 def people_like_you_section(run: Run) -> None:
-    likes = people_like_you_accuracy(run.half if run.half != "all" else "validation")
-    mean = sum(likes.values()) / len(likes)
-    print("\nPeople like you (top title among the five, shares from the other half):")
-    for title, acc in likes.items():
-        print(f"  {title:<28}{acc:.3f}")
-    print(f"  balanced                    {mean:.3f}")
+    """People like you's top titles against each respondent's own, and its calibration."""
+    r = None
+    for stage, questions in STAGES.items():
+        r = likeness_report(run.half, questions)
+        print(f"\nPeople like you (model fitted on the calibration half), {run.half} half, {stage}")
+        print(f"{'title':<28}{'n':>6}{'top-1':>8}{'top-2':>8}")
+        for t in r.titles:
+            print(f"{t.title:<28}{t.n:>6}{t.top1:>8.3f}{t.top2:>8.3f}")
+        print(f"{'balanced, five titles':<34}{r.top1:>8.3f}{r.top2:>8.3f}")
+        for label, (one, two) in (
+            ("balanced, four titles among five", r.four_among_five),
+            ("balanced, four titles among four", r.four_among_four),
+        ):
+            print(f"{label:<34}{one:>8.3f}{two:>8.3f}")
+        print(f"calibration of the top share (ECE, 10 bins, title-balanced): {r.ece:.3f}")
+    assert r is not None
+    print("  bin        weight  stated  actual   (nine answers)")
+    for b in r.bins:
+        print(f"  {b.low:.1f}-{b.high:.1f}  {b.weight:>8.3f}{b.stated:>8.3f}{b.actual:>8.3f}")
 
 
 def _print_check(label: str, found: list[Query], run: Run, noun: str = "people") -> None:
@@ -94,6 +126,7 @@ def _print_check(label: str, found: list[Query], run: Run, noun: str = "people")
 
 
 def heading_section(run: Run) -> None:
+    """The heading's stated chance against how often it names the respondent's role."""
     if run.half == "all" or "heading" in SKIP:
         return
     found = run.found or queries(run.half)
@@ -129,7 +162,7 @@ def heading_section(run: Run) -> None:
         if x not in full:
             by_k.setdefault(x.k, []).append(x)
     for k, mine in sorted(by_k.items()):
-        _print_check(f"  stopped after {k} survey question(s)", mine, run, "answer sets")
+        _print_check(f"  {k} of their survey answers", mine, run, "answer sets")
     senior = ("5-10 years", "10-20 years", "20+ years")
     groups = {
         "5+ years of coding": lambda a: a.get("years_code") in senior,
@@ -155,7 +188,7 @@ def main() -> None:
     SKIP.update(args.skip)
     start = time.perf_counter()
     catalog = _catalog(args.catalog, DEFAULT_LANG)  # names in English; the figures are the same
-    run = Run(catalog, args.half, evaluate(catalog, load_questionnaire(), args.half))
+    run = Run(catalog, args.half)
     for section in SECTIONS:
         section(run)
     print(f"\n({time.perf_counter() - start:.1f} s)")

@@ -11,7 +11,8 @@ from roles.calibration import HeadingCheck, check_headings, outcomes, queries
 from roles.confidence import load_confidence
 from roles.i18n import N_, tr
 from roles.survey import SOURCE, title_name
-from roles.validity import ValidityReport, evaluate, people_like_you_accuracy
+from roles.survey_validity import likeness_report
+from roles.validity import ValidityReport, evaluate
 
 _KINDS = {
     "one": N_("One role"),
@@ -33,10 +34,11 @@ def cached_validity(catalog_id: str) -> ValidityReport:
 
 
 @st.cache_resource(show_spinner=False)
-def cached_likeness_accuracy() -> float:
-    """Balanced accuracy of the top 'people like you' title on the validation half."""
-    per_title = people_like_you_accuracy("validation")
-    return sum(per_title.values()) / len(per_title)
+def cached_likeness_accuracy() -> tuple[float, float]:
+    """Balanced top-1 of 'people like you' on the validation half: over the five titles, and
+    over the four largest ranked among themselves."""
+    report = likeness_report("validation")
+    return report.top1, report.four_among_four[0]
 
 
 @st.cache_resource(show_spinner=False)
@@ -100,7 +102,7 @@ def render_validity(catalog_id: str) -> None:
     st.markdown(
         _(
             "We checked the map against about {n:,} real people: respondents of the {source} "
-            "whose job title matches a role, scored from the three survey questions the "
+            "whose job title matches a role, scored from the nine survey questions the "
             "questionnaire starts with (nothing else answered). The map was tuned on one half of "
             "the respondents; these figures are for the other half, which it never saw.",
             n=sum(t.n for t in report.titles),
@@ -109,15 +111,18 @@ def render_validity(catalog_id: str) -> None:
     )
     table = validity_table(report)
     st.table(table.set_index(table.columns[0]))
+    five, four = cached_likeness_accuracy()
     st.markdown(
         _(
             "For scale: always answering the same role ranks the right one first for "
-            "**{chance:.0%}** of titles; three answers cannot tell a data scientist from an ML "
-            "engineer reliably, and a classifier built for the job does only a little better "
-            "than the map. Among *people like you*, the most typical title is the person's own "
-            "for **{likeness:.0%}** (balanced).",
+            "**{chance:.0%}** of titles; the survey's answers cannot tell a data scientist from "
+            "an ML engineer reliably, and a classifier built for the job, free of the map's two "
+            "axes, does somewhat better. *People like you* (that classifier) names the person's "
+            "own title first for **{likeness:.0%}** (balanced over the five titles; "
+            "{four:.0%} among the four largest).",
             chance=1 / k,
-            likeness=cached_likeness_accuracy(),
+            likeness=five,
+            four=four,
         )
     )
     render_heading_check()

@@ -2,9 +2,10 @@
 
 Each answered question is one token: a code of its item id (4 letters) followed by a code of
 each answer (3 letters each): the English key of a one-choice answer, or the id of each ticked
-option. Codes are the first letters of the base-32 SHA-1 of the id or key, so they never depend
-on the order or number of questions and options; `NOT_YET` ("no chance to do this yet") is
-`000`, which no code can be. Tokens are joined with dots:
+option (a survey question about tools or education: each chip ticked, or the one option
+chosen). Codes are the first letters of the base-32 SHA-1 of the id or key, so they never
+depend on the order or number of questions and options; `NOT_YET` ("no chance to do this
+yet") is `000`, which no code can be. Tokens are joined with dots:
 
     a=kq3bx2m.f7zqpa2jd
 
@@ -22,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from roles.errors import ProfileError
 from roles.i18n import Msg, plural_msg
 from roles.questionnaire import NOT_YET, Answer, Answers, score_detail
-from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
+from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire, ShiftItem
 
 ITEM_CODE = 4
 VALUE_CODE = 3
@@ -37,9 +38,9 @@ def code(text: str, length: int) -> str:
     return base64.b32encode(digest).decode("ascii").lower()[:length]
 
 
-def _values(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem) -> dict[str, str]:
+def _values(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem | ShiftItem) -> dict[str, str]:
     """Code -> answer (a one-choice key or an option id) for one item."""
-    if isinstance(item, ManyChoiceItem):
+    if isinstance(item, ManyChoiceItem | ShiftItem):
         return {code(o.id, VALUE_CODE): o.id for o in item.options}
     out = {code(c.key, VALUE_CODE): c.key for c in q.choices(item)}
     if not item.survey:
@@ -60,6 +61,9 @@ def encode_answers(q: Questionnaire, answers: Answers) -> str:
         if not given:
             continue
         chosen = [given] if isinstance(given, str) else list(given)
+        if isinstance(item, ShiftItem):
+            # A one-option survey answer may be given by its English label (answers files).
+            chosen = [o.id for c in chosen if (o := item.option(c)) is not None]
         reverse = {v: k for k, v in _values(q, item).items()}
         known = [reverse[c] for c in chosen if c in reverse]
         if known:
@@ -90,7 +94,10 @@ def decode_answers(q: Questionnaire, text: str) -> tuple[dict[str, Answer], list
         dropped += len(chunks) - len(picked)
         item = q.item(item_id)
         if picked:
-            answers[item_id] = picked if isinstance(item, ManyChoiceItem) else picked[0]
+            many = isinstance(item, ManyChoiceItem) or (
+                isinstance(item, ShiftItem) and item.multiple
+            )
+            answers[item_id] = picked if many else picked[0]
     warnings: list[Msg] = []
     if dropped:
         warnings.append(

@@ -6,7 +6,8 @@ title-balanced: each of the five titles weighs the same, as the chances are stat
 
 A *query* is one respondent's answers to the survey questions, or some of them (a person may
 stop after any question), with the People like you evidence they did not help make
-(`roles.survey.held_out_likeness`).
+(`roles.survey.held_out_likeness`: for the calibration half, from the People like you model
+cross-fitted without the respondent's fold).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from roles.survey import (
     Likeness,
     Respondent,
     answered_items,
-    held_out_likeness,
+    held_out_likenesses,
     respondents,
 )
 from roles.verdict import decide
@@ -81,13 +82,13 @@ def queries(
     """The queries of one half (of `people` when given): each respondent's full survey answers
     and, with `subsets`, every smaller set of them (sampled with `seed` when there are many)."""
     rng = random.Random(seed)
-    out = []
+    pairs: list[tuple[Respondent, dict[str, object]]] = []
     for person in people or respondents(half):  # type: ignore[arg-type]
         items = answered_items(person.answers)  # type: ignore[arg-type]
         for keep in _subsets(items, rng) if subsets else [items]:
-            answers = {k: v for k, v in person.answers.items() if k in keep}
-            out.append(Query(person, answers, held_out_likeness(person, answers)))  # type: ignore[arg-type]
-    return out
+            pairs.append((person, {k: v for k, v in person.answers.items() if k in keep}))
+    found = held_out_likenesses(pairs)  # type: ignore[arg-type]
+    return [Query(p, a, like) for (p, a), like in zip(pairs, found, strict=True)]
 
 
 def balanced_weights(titles: Sequence[str], weights: Sequence[float]) -> np.ndarray:

@@ -116,6 +116,11 @@ def _print_match(report: dict[str, Any], lang: Lang) -> None:
         )
         print("\n" + toward)
         print("\n".join(f"  - {s}" for s in steps))
+    found = t["evidence"]
+    if found["steps"]:
+        print("\n" + tr(lang, "From the 2021 Kaggle survey ({title}):", title=found["title"]))
+        print("\n".join(f"  - {s['text']}" for s in found["steps"]))
+        print(f"  ({found['note']})")
     likes = report.get("people_like_you")
     if likes:
         shares = listing(lang, [f"{x['share']:.0%} {x['title']}" for x in likes])

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from pydantic import Field, model_validator
 
-from roles.catalog import DATA_DIR, load_file
+from roles.catalog import data_dir, load_file
 from roles.i18n import Msg
 from roles.models import FrozenModel
 
@@ -66,7 +66,7 @@ class ConfidenceModel(FrozenModel):
 @lru_cache(maxsize=2)
 def load_confidence(path: str | None = None) -> ConfidenceModel:
     """The fitted calibration, validated (errors name the file, the field and the fix)."""
-    return load_file(path or DATA_DIR / CONFIDENCE_FILE, ConfidenceModel)
+    return load_file(path or data_dir() / CONFIDENCE_FILE, ConfidenceModel)
 
 
 def chances(

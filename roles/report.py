@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from roles.evidence import evidence
 from roles.gaps import gaps
 from roles.models import Catalog, Profile
 from roles.questionnaire import NOT_YET, Answers, score
@@ -41,8 +42,10 @@ def match_report(
     `{"profile", "catalog", "verdict": {"kind", "roles", "names", "confidence", "headline",
     "says"}, "fits": [{"role", "name", "fit", "place", "reason", "gaps"}, ...], "target":
     {"role", "name", "chosen", "inside", "place", "gaps", "within_reach", "past_region",
-    "steps"}}`; gaps are in whole score steps (0.5). With `answers`, also `answers_used` and
-    `people_like_you`.
+    "steps", "evidence"}}`; gaps are in whole score steps (0.5); `evidence` holds the steps
+    from the survey (`roles.evidence`), judged against `answers` when given. With `answers`,
+    also `answers_used`, `people_like_you` and `people_like_you_rests_on` (the survey
+    questions answered).
     """
     a = assess(answers or {}, catalog, profile=profile, unmeasured=unmeasured)
     fits = [
@@ -72,6 +75,7 @@ def match_report(
             "within_reach": path.within_reach,
             "past_region": path.past,
             "steps": path.steps,
+            "evidence": evidence(answers or {}, path.role, lang=catalog.lang).as_dict(),
         },
     }
     if answers:
@@ -81,6 +85,8 @@ def match_report(
             {"title": title_name(t.title, catalog.lang), "share": round(t.share, 3), "n": t.n}
             for t in likes
         ]
+        rests_on = a.likeness.answered if a.likeness is not None else ()
+        report["people_like_you_rests_on"] = list(rests_on)
     return report
 
 
@@ -96,4 +102,5 @@ def answers_report(
     report = match_report(profile, catalog, target, answers=answers, unmeasured=unscored)
     report.setdefault("answers_used", {})
     report.setdefault("people_like_you", [])
+    report.setdefault("people_like_you_rests_on", [])
     return report

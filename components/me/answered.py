@@ -15,7 +15,7 @@ from components.style import focus_first_slider
 from roles.i18n import listing
 from roles.models import AXES, Profile, axis_label
 from roles.questionnaire import NOT_YET, Answers, ScoreDetail, score_detail
-from roles.survey import SURVEY_ITEMS
+from roles.survey import survey_answers as survey_only
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,12 @@ class Applied:
     answers: dict[str, object]
 
     def rests_on(self, axis: str, current: float) -> int | None:
-        """Answers behind a measure (0 when none speaks to it), or None once the person moved
-        its slider themselves (then it is their own rating)."""
+        """Answers behind a measure (0 when none gives it a level: tool and education answers
+        alone only refine a measured score), or None once the person moved its slider
+        themselves (then it is their own rating)."""
         if current != self.sliders[axis]:
             return None
-        return self.detail.answers[axis]
+        return 0 if axis in self.detail.unscored else self.detail.answers[axis]
 
 
 def store_applied(
@@ -76,8 +77,17 @@ def measure_notes(key_prefix: str, slider_prefix: str) -> dict[str, str]:
         n = applied.rests_on(axis, held[axis])
         if n is None:
             continue
+        levels = applied.detail.levels[axis]
         if n == 0:
             notes[axis] = _("Not measured yet: none of your answers speaks to it.")
+        elif levels < min_answers and levels < n:
+            # Tool and education answers move a score but set no level of their own.
+            notes[axis] = ngettext(
+                "From {n} answer (pulled toward the middle: under {min_answers} set a level).",
+                "From {n} answers (pulled toward the middle: under {min_answers} set a level).",
+                n,
+                min_answers=min_answers,
+            )
         elif n < min_answers:
             notes[axis] = ngettext(
                 "From {n} answer (pulled toward the middle: fewer than {min_answers}).",
@@ -134,12 +144,13 @@ def render_questionnaire_summary(key_prefix: str) -> None:
 
 
 def survey_answers(key_prefix: str) -> Answers | None:
-    """The survey questions' answers last submitted, when at least one was answered."""
+    """The survey questions' answers last submitted (all nine may be), when at least one was
+    answered."""
     applied = applied_answers(key_prefix)
     if applied is None:
         return None
-    given = {k: applied.answers[k] for k in SURVEY_ITEMS if applied.answers.get(k)}
-    return given or None  # type: ignore[return-value]
+    given = survey_only(applied.answers)  # type: ignore[arg-type]
+    return given or None
 
 
 def evidence(key_prefix: str, slider_prefix: str) -> tuple[Answers, tuple[str, ...]] | None:

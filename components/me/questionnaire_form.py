@@ -1,4 +1,9 @@
-"""The questionnaire that fills the rating sliders: the survey's three questions, then practices."""
+"""The questionnaire that fills the rating sliders: the survey's questions, then practices.
+
+The survey's first three questions come first, then its six optional ones about tools and
+education (their many options as compact chips, the most used first), then the practices by
+measure. Every question may be left out.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ from roles.errors import ProfileError
 from roles.i18n import Msg
 from roles.models import AXES, axis_label
 from roles.questionnaire import NOT_YET, answer_label, answer_options, score_detail
-from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
+from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire, ShiftItem
+from roles.survey import SURVEY_ITEMS
+
+AnyItem = OneChoiceItem | ManyChoiceItem | ShiftItem
 
 
 def _option_key(prefix: str, item: ManyChoiceItem, option_id: str) -> str:
@@ -24,7 +32,12 @@ def collect_answers(q: Questionnaire, prefix: str) -> dict[str, object]:
     (NotAnOption for an answer that is none of those drawn)."""
     answers: dict[str, object] = {}
     for item in q.items:
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ShiftItem):
+            key = f"{prefix}{item.id}"
+            if st.session_state.get(key):  # a list of option ids (chips), or one option id
+                given = drawn_choice(key, [o.id for o in item.options])
+                answers[item.id] = list(given) if item.multiple else given
+        elif isinstance(item, ManyChoiceItem):
             ticked = [
                 o.id
                 for o in item.options
@@ -62,13 +75,44 @@ def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) ->
         st.session_state[mode_key] = "Quick rating"
 
 
-def _survey_wording(item: OneChoiceItem | ManyChoiceItem) -> None:
+def _survey_wording(item: AnyItem) -> None:
     """Under a translated survey question, the survey's own English wording."""
     if item.survey and item.wording and item.wording != item.text:
         st.caption(_("Kaggle survey wording: “{wording}”", wording=item.wording))
 
 
-def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix: str) -> None:
+def _render_shift_item(item: ShiftItem, prefix: str) -> None:
+    """A survey question about tools or education: chips for many options, a box for one."""
+    labels = {o.id: o.label for o in item.options}
+    if item.multiple:
+        st.pills(
+            item.text,
+            list(labels),
+            selection_mode="multi",
+            format_func=labels.__getitem__,
+            key=f"{prefix}{item.id}",
+        )
+    else:
+        _survey_select(item.text, labels, f"{prefix}{item.id}")
+    _survey_wording(item)
+
+
+def _survey_select(question: str, shown: dict[str, str], key: str) -> None:
+    """A survey question with one answer: a box that starts empty (every question is optional)."""
+    st.selectbox(
+        question,
+        list(shown),
+        format_func=shown.__getitem__,
+        index=None,
+        key=key,
+        placeholder=_("Choose an answer"),
+    )
+
+
+def _render_item(q: Questionnaire, item: AnyItem, prefix: str) -> None:
+    if isinstance(item, ShiftItem):
+        _render_shift_item(item, prefix)
+        return
     if isinstance(item, ManyChoiceItem):
         st.markdown(_("{question} *(tick all that apply)*", question=item.text))
         _survey_wording(item)
@@ -78,14 +122,7 @@ def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix:
     # Answers hold the English keys; each is shown in the page's language.
     shown = {key: answer_label(q, item, key) for key in answer_options(q, item.id)}
     if item.survey:
-        st.selectbox(
-            item.text,
-            list(shown),
-            format_func=shown.__getitem__,
-            index=None,
-            key=f"{prefix}{item.id}",
-            placeholder=_("Choose an answer"),
-        )
+        _survey_select(item.text, shown, f"{prefix}{item.id}")
         _survey_wording(item)
     else:
         st.radio(
@@ -106,8 +143,18 @@ def render_questions(q: Questionnaire, key_prefix: str) -> None:
             "can be compared with real people."
         )
     )
-    for item in (i for i in q.items if i.survey):
-        _render_item(q, item, key_prefix)
+    first, more = SURVEY_ITEMS[:3], SURVEY_ITEMS[3:]
+    for item_id in first:
+        _render_item(q, q.item(item_id), key_prefix)  # type: ignore[arg-type]
+    st.markdown(
+        _(
+            "**Your tools and education** (optional): more of the survey's own questions. Each "
+            "one you answer makes People like you surer and moves your scores where the survey "
+            "says."
+        )
+    )
+    for item_id in more:
+        _render_item(q, q.item(item_id), key_prefix)  # type: ignore[arg-type]
     for axis in AXES:
         st.markdown(f"**{axis_label(axis, current_lang())}**")
         for item in (i for i in q.items if not i.survey and axis in i.axes):
@@ -118,7 +165,14 @@ def seed_questions(q: Questionnaire, key_prefix: str, answers: dict[str, object]
     """Fill the questions' widgets with saved answers (call before they are drawn)."""
     for item in q.items:
         given = answers.get(item.id)
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ShiftItem):
+            ids = [o.id for o in item.options]
+            if item.multiple:
+                ticked = set(given) if isinstance(given, list) else set()
+                st.session_state[f"{key_prefix}{item.id}"] = [i for i in ids if i in ticked]
+            else:
+                st.session_state[f"{key_prefix}{item.id}"] = given if given in ids else None
+        elif isinstance(item, ManyChoiceItem):
             ticked = set(given) if isinstance(given, list) else set()
             for option in item.options:
                 st.session_state[_option_key(key_prefix, item, option.id)] = option.id in ticked

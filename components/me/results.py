@@ -12,6 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components.lang import _, current_lang
 from components.map_text import person_summary
+from components.me.evidence import evidence_markdown
 from components.me.person_marks import arrow_annotation, halo_shape, person_trace
 from components.me.result_text import (
     fit_line,
@@ -125,7 +126,9 @@ def _target_id(catalog: Catalog, best: str, target_key: str) -> str:
     return best if chosen == AUTO_TARGET else chosen
 
 
-def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -> None:
+def _render_path(
+    profile: Profile, catalog: Catalog, g: Gaps, target_key: str, answers: Answers
+) -> None:
     best = _("Best fit (follows your scores)")
     st.selectbox(
         _("Target role"),
@@ -136,7 +139,7 @@ def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -
         format_func=lambda rid: best if rid == AUTO_TARGET else catalog.role(rid).name,
         width=360,
     )
-    st.markdown(path_markdown(profile, g))
+    st.markdown(path_markdown(profile, g) + "\n\n" + evidence_markdown(answers, g.role))
 
 
 def render_results(
@@ -155,7 +158,8 @@ def render_results(
     `map_slot` is where the map and the heading go (beside the sliders on the Me page);
     `fit_slot` (an `st.empty`) takes the compact heading line. Without them the map opens the
     result. `halo` is the uncertainty drawn around the person; `evidence` the questionnaire
-    answers and the measures none of them speaks to.
+    answers and the measures none of them speaks to (the answers also decide which of the
+    survey's evidence under the path the person did not pick yet).
     """
     answers, unmeasured = evidence if evidence is not None else ({}, ())
     a = assess(answers, catalog, profile=profile, unmeasured=unmeasured)
@@ -190,10 +194,10 @@ def render_results(
     lead = not best.inside and not best.only_past
     if lead:
         # The map's nearest region is still some way off, so the way toward it leads the page.
-        _render_path(profile, catalog, g, target_key)
+        _render_path(profile, catalog, g, target_key, answers)
     st.markdown(_("### Every role on the map, best fit first") + "\n\n" + fits_markdown(a.fits))
     if not lead:
-        _render_path(profile, catalog, g, target_key)
+        _render_path(profile, catalog, g, target_key, answers)
     return a
 
 

@@ -7,7 +7,15 @@ import json
 from roles.catalog import load_catalog
 from roles.match import match
 from roles.models import Profile
-from tests.app.helpers import app, figures, html_bodies, texts, values
+from tests.app.helpers import (
+    app,
+    figures,
+    html_bodies,
+    questionnaire,
+    submit_answers,
+    texts,
+    values,
+)
 
 
 def _person_trace(fig: dict) -> dict:
@@ -204,14 +212,7 @@ def test_more_ml_never_costs_an_ml_engineer_their_region() -> None:
     assert " past the region" not in page
 
 
-def _questionnaire(at):  # type: ignore[no-untyped-def]
-    at.radio(key="me_mode").set_value("Questionnaire").run()
-    return at
-
-
-def _submit(at):  # type: ignore[no-untyped-def]
-    submit = next(b for b in at.get("form_submit_button") if "Use these answers" in b.label)
-    return submit.click().run()
+_questionnaire, _submit = questionnaire, submit_answers
 
 
 def _answer_survey(at, code: str, ml: str, *activities: str):  # type: ignore[no-untyped-def]
@@ -236,7 +237,8 @@ def test_survey_answers_show_people_like_you_with_caveats() -> None:
     at = _answer_survey(_questionnaire(app().run()), "10-20 years", "5-10 years", "ml_research")
     page = texts(at)
     assert "### People like you" in page
-    assert "people in the 2021 Kaggle survey " in page and "Research Scientist" in page
+    assert "People in the 2021 Kaggle survey who answer like you: " in page
+    assert "Research Scientist" in page and "3 of the 9 survey questions" in page
     assert "a job title is what people are called" in page
     bars = next(
         f for f in figures(at) if f["data"][0].get("meta", {}).get("kind") == "people_like_you"

@@ -15,7 +15,7 @@ from roles.answer_link import (
 )
 from roles.catalog import load_questionnaire
 from roles.questionnaire import answer_options
-from roles.questionnaire_models import ManyChoiceItem, Questionnaire
+from roles.questionnaire_models import ManyChoiceItem, Questionnaire, ShiftItem
 
 Q = load_questionnaire()
 
@@ -24,7 +24,7 @@ def test_every_item_and_every_answer_has_its_own_code() -> None:
     items = [code(i.id, ITEM_CODE) for i in Q.items]
     assert len(set(items)) == len(items)
     for item in Q.items:
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ManyChoiceItem | ShiftItem):
             values = [code(o.id, VALUE_CODE) for o in item.options]
         else:
             values = [code(k, VALUE_CODE) for k in answer_options(Q, item.id)]
@@ -35,11 +35,13 @@ def test_every_item_and_every_answer_has_its_own_code() -> None:
 def _answers(q: Questionnaire) -> st.SearchStrategy[dict[str, object]]:
     parts = {}
     for item in q.items:
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ManyChoiceItem) or (isinstance(item, ShiftItem) and item.multiple):
             ids = [o.id for o in item.options if not o.exclusive]
             parts[item.id] = st.one_of(
                 st.none(), st.lists(st.sampled_from(ids), min_size=1, unique=True)
             )
+        elif isinstance(item, ShiftItem):  # education: one option id
+            parts[item.id] = st.one_of(st.none(), st.sampled_from([o.id for o in item.options]))
         else:
             parts[item.id] = st.one_of(st.none(), st.sampled_from(answer_options(q, item.id)))
     return st.fixed_dictionaries(parts).map(lambda d: {k: v for k, v in d.items() if v})
@@ -49,6 +51,26 @@ def _answers(q: Questionnaire) -> st.SearchStrategy[dict[str, object]]:
 def test_decoding_an_encoded_link_gives_the_answers_back(answers: dict[str, object]) -> None:
     decoded, warnings = decode_answers(Q, encode_answers(Q, answers))  # type: ignore[arg-type]
     assert warnings == [] and decoded == answers
+
+
+def test_the_survey_chips_and_education_travel_in_the_link() -> None:
+    answers = {
+        "years_code": "10-20 years",
+        "languages": ["python", "cpp", "matlab"],
+        "education": "doctoral",
+        "ml_frameworks": ["pytorch"],
+        "cv_methods": ["none"],
+        "ides": ["jupyter", "vscode"],
+    }
+    token = encode_answers(Q, answers)
+    assert len(token) < 60
+    decoded, warnings = decode_answers(Q, token)
+    assert warnings == [] and decoded == answers
+
+
+def test_education_given_by_its_english_label_travels_as_its_option_id() -> None:
+    token = encode_answers(Q, {"education": "Doctoral degree"})
+    assert decode_answers(Q, token) == ({"education": "doctoral"}, [])
 
 
 def test_a_question_added_later_leaves_old_links_valid() -> None:

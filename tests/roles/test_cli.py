@@ -88,6 +88,22 @@ def test_match_table_lists_roles_best_first(capsys: pytest.CaptureFixture[str]) 
             "give either --answers FILE or --ml/--swe/--comm, not both",
         ),
         (
+            ["match", "--answers", "tests/data/answers/unknown_question.json"],
+            "unknown question 'programming_languages'; the questions are",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/unknown_option.json"],
+            "languages: 'cobol' is not an option; use ['python', 'sql',",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/unknown_education.json"],
+            "education: 'PhD' is not an answer; pick one of ['high_school',",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/tools_not_a_list.json"],
+            "ml_frameworks: expects a list of option ids, got 'pytorch'",
+        ),
+        (
             ["match", "--ml", "1", "--swe", "1", "--comm", "1", "--catalog", "missing.yaml"],
             "missing.yaml: file not found",
         ),
@@ -148,15 +164,56 @@ def test_match_from_answers_adds_answers_used_and_people_like_you() -> None:
         "target",
         "answers_used",
         "people_like_you",
+        "people_like_you_rests_on",
     }
     assert doc["verdict"]["kind"] == "one" and doc["verdict"]["roles"] == ["ml_researcher"]
     assert 0.5 <= doc["verdict"]["confidence"] <= 1
     assert doc["answers_used"]["work_activities"] == ["ml_research"]
+    assert doc["people_like_you_rests_on"] == ["years_code", "years_ml", "work_activities"]
     assert doc["fits"][0]["role"] == "ml_researcher"
     likes = doc["people_like_you"]
     assert likes[0]["title"] == "Research Scientist"
     assert set(likes[0]) == {"title", "share", "n"}
     assert abs(sum(x["share"] for x in likes) - 1) < 0.01
+
+
+def test_match_reads_the_tool_and_education_answers() -> None:
+    three = json.loads(
+        _run("match", "--answers", "tests/data/answers/researcher.json", "--json").stdout
+    )
+    out = _run("match", "--answers", "tests/data/answers/researcher_tools.json", "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["answers_used"]["education"] == "Doctoral degree"
+    assert len(doc["people_like_you_rests_on"]) == 9
+    # A doctorate, PyTorch and vision methods: more ML, and surer of the research title.
+    assert doc["profile"]["ml"] > three["profile"]["ml"]
+    assert doc["people_like_you"][0]["share"] > three["people_like_you"][0]["share"]
+
+
+def test_match_json_holds_the_survey_evidence_under_the_target() -> None:
+    out = _run(
+        "match",
+        "--answers",
+        "tests/data/answers/researcher.json",
+        "--json",
+        "--target",
+        "data_engineer",
+    )
+    evidence = json.loads(out.stdout)["target"]["evidence"]
+    assert evidence["title"] == "Data Engineer" and "Kaggle" in evidence["source"]
+    step = evidence["steps"][0]
+    assert set(step) == {"question", "option", "share", "others", "lift", "answered", "text"}
+    assert step["text"].startswith(f"{step['share']:.0%} of data engineers")
+    lifts = [s["lift"] for s in evidence["steps"]]
+    assert lifts == sorted(lifts, reverse=True)  # most distinguishing first
+
+
+def test_match_json_says_no_title_is_ml_devops() -> None:
+    out = _run("match", "--ml", "1", "--swe", "9", "--comm", "4", "--json")
+    evidence = json.loads(out.stdout)["target"]["evidence"]
+    assert evidence["title"] is None and evidence["steps"] == []
+    assert "No survey title is this role" in evidence["note"]
 
 
 def test_match_from_answers_prints_people_like_you_in_the_table() -> None:

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roles.catalog import load_catalog
+from roles.catalog import load_catalog, load_questionnaire
 from roles.confidence import load_confidence
 from roles.match import match
 from roles.models import Catalog, Profile
-from roles.survey import ACTIVITIES, YEARS_CODE, YEARS_ML
+from roles.questionnaire import answer_options
 from roles.verdict import assess
 from roles.verdict_text import disagreement, heading_lines, headline
 from tests.roles.strategies import profiles
@@ -26,6 +26,10 @@ DATA_ENGINEER = {
     "work_activities": ["data_infrastructure"],
 }
 CATALOG = load_catalog("2021")
+_Q = load_questionnaire()
+YEARS_CODE = answer_options(_Q, "years_code")
+YEARS_ML = answer_options(_Q, "years_ml")
+ACTIVITIES = [o.id for o in _Q.item("work_activities").options]  # type: ignore[union-attr]
 
 
 def test_sliders_alone_name_the_nearest_region_and_claim_no_chance(catalog: Catalog) -> None:
