@@ -7,7 +7,8 @@ methods, IDEs) move ML expertise and software engineering by a shift per ticked 
 after the levels' mean. This script finds the shifts that place the calibration half of
 `data/survey_2021.csv` nearest their own title's role on the 2021 map: respondents are scored
 from their nine survey answers exactly as the Me page scores them, and the shifts minimise the
-title-balanced cross-entropy of a soft best fit (the fit's exponent with temperature
+title-balanced cross-entropy of a soft best fit (the fit's exponent, open directions included,
+with temperature
 `TEMPERATURE`), with an L2 penalty `PENALTY`, data scientists weighing `DS_WEIGHT` (without it
 the fit trades most of them away to the researcher and the ML engineer), and shifts that may
 never lower ML expertise bounded at 0 (PyTorch, every computer-vision method, a doctorate).
@@ -34,7 +35,7 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from roles.catalog import load_catalog, load_questionnaire
-from roles.match import SPREAD, fit_matrix
+from roles.match import SPREAD, _open, fit_matrix
 from roles.questionnaire import score
 from roles.questionnaire_models import Questionnaire, ShiftItem
 from roles.survey import TITLE_ROLE, load_respondents
@@ -98,6 +99,8 @@ def fit(
     regions = [r.region for r in catalog.roles]
     cx, cy = np.array([g.ml for g in regions]), np.array([g.swe for g in regions])
     rx, ry = np.array([g.ml_extent for g in regions]), np.array([g.swe_extent for g in regions])
+    open_x = np.array([r.opens("ml") for r in catalog.roles])
+    open_y = np.array([r.opens("swe") for r in catalog.roles])
     bar = np.array([r.comm for r in catalog.roles])
     comm = (np.maximum(0, bar - base[:, [2]]) / catalog.comm_tolerance) ** 2
     scale = 2 * SPREAD**2 * TEMPERATURE
@@ -107,8 +110,10 @@ def fit(
     x_ml, x_swe = x * measured[:, [0]], x * measured[:, [1]]
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        ux = (base[:, [0]] + (x_ml @ theta[:k])[:, None] - cx) / rx
-        uy = (base[:, [1]] + (x_swe @ theta[k:])[:, None] - cy) / ry
+        # The fit's own geometry: past the centre in a role's open direction counts as nothing
+        # (and moving further there changes nothing, so it has no gradient).
+        ux = _open((base[:, [0]] + (x_ml @ theta[:k])[:, None] - cx) / rx, open_x)
+        uy = _open((base[:, [1]] + (x_swe @ theta[k:])[:, None] - cy) / ry, open_y)
         logits = -(ux**2 + uy**2 + comm) / scale
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)

@@ -128,7 +128,25 @@ def path_markdown(profile: Profile, g: Gaps) -> str:
     """The section on the way to the target: heading, a one-line verdict when there is no gap,
     then each measure with its learning steps (one element: each costs the browser a render)."""
     parts = [_("### Your path toward {role}", role=g.name)]
-    if g.total == 0 and g.within_reach:
+    held_but_bar = g.total == 0 and g.inside and g.within_reach == ["comm"]
+    if held_but_bar and g.place == "inside":
+        # In the region and a part of a step under the bar: where the person stands leads.
+        parts.append(
+            _(
+                "**You are already inside the region of {role}, within one slider step of its "
+                "communication bar.**",
+                role=g.name,
+            )
+        )
+    elif held_but_bar:
+        parts.append(
+            _(
+                "**You are already beyond the region of {role} in its open direction, within one "
+                "slider step of its communication bar.**",
+                role=g.name,
+            )
+        )
+    elif g.total == 0 and g.within_reach:
         parts.append(
             _("**You are within one slider step of {role} on every measure.**", role=g.name)
         )

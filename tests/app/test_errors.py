@@ -16,7 +16,7 @@ def broken_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: i
     for f in (ROOT / "data").glob("*"):
         (tmp_path / f.name).write_bytes(f.read_bytes())
     text = (tmp_path / "roles.yaml").read_text(encoding="utf-8")
-    (tmp_path / "roles.yaml").write_text(text.replace("ml_extent: 2.2", "ml_extent: -1", 1))
+    (tmp_path / "roles.yaml").write_text(text.replace("ml_extent: 2.3", "ml_extent: -1", 1))
     monkeypatch.setenv("SKILLS_MAP_DATA_DIR", str(tmp_path))
     catalog_module.load_catalog.cache_clear()
     st.cache_resource.clear()

@@ -120,7 +120,7 @@ def test_target_role_shows_gap_steps_and_an_arrow_on_the_map() -> None:
     assert at.selectbox(key="me_target").value == "ml_engineer"
     page = texts(at)
     assert "Your path toward ML engineer" in page
-    assert "- **ML expertise: +3**, from 1 to 4. Next steps:" in page
+    assert "- **ML expertise: +2.5**, from 1 to 3.5. Next steps:" in page
     assert "    1. Train a deep-learning model from scratch" in page
     # More engineering never lowers the ML engineer's fit: no "above" to explain.
     assert "- **Software engineering: no gap.**\n" in page
@@ -280,11 +280,11 @@ def test_none_with_other_activities_is_refused_with_advice() -> None:
 
 
 def test_between_regions_the_heading_says_so_and_the_path_leads() -> None:
-    at = app(ml="4.5", swe="4.5", comm="5").run()
+    at = app(ml="3.5", swe="4.5", comm="5").run()
     page = texts(at)
-    assert "\nNearest role on the map: ML engineer" in page
+    assert "\nNearest role on the map: Data engineer" in page
     assert "On the map you are outside every region; this one is the nearest." in page
-    assert "You are within one slider step of ML engineer on every measure" in page
+    assert "You are within one slider step of Data engineer on every measure" in page
     assert page.index("### Your path toward") < page.index("### Every role on the map")
     assert "inside the region" not in page.replace("inside the region of", "")
 

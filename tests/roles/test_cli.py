@@ -50,7 +50,7 @@ def test_match_json_with_a_target_carries_its_gaps_and_learning_steps() -> None:
     assert out.returncode == 0, out.stderr
     target = json.loads(out.stdout)["target"]
     assert target["role"] == "ml_engineer" and target["chosen"] is True
-    assert target["gaps"]["ml"] == 3.0 and target["gaps"]["ml"] % 0.5 == 0
+    assert target["gaps"]["ml"] == 2.5 and target["gaps"]["ml"] % 0.5 == 0
     assert target["place"] == "outside" and target["inside"] is False
     assert set(target["steps"]) == {"ml"} and len(target["steps"]["ml"]) >= 3
 

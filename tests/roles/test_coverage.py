@@ -94,7 +94,7 @@ def test_centroid_is_the_mean_profile() -> None:
 def test_role_counts_include_every_role(catalog: Catalog) -> None:
     counts = role_counts(team_fits(_example(), catalog), catalog)
     assert list(counts) == catalog.role_ids and sum(counts.values()) == 10
-    assert counts["ml_devops"] == 0 and counts["ml_researcher"] == 3
+    assert counts["ml_devops"] == 0 and counts["ml_researcher"] == 4
 
 
 def test_analysis_uses_the_closest_archetype_unless_one_is_chosen(catalog: Catalog) -> None:

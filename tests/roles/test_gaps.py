@@ -51,7 +51,7 @@ def test_steps_are_given_exactly_for_the_measures_that_fall_short(p: Profile, ro
 
 def test_backend_engineer_toward_ml_engineer_needs_ml_and_gets_ml_steps() -> None:
     g = gaps(Profile(ml=1, swe=9, comm=5), CATALOG, "ml_engineer")
-    assert g.shortfall["ml"] >= 3
+    assert g.shortfall["ml"] >= 2.5
     assert g.shortfall["swe"] == 0 and g.shortfall["comm"] == 0
     assert not g.inside
     assert g.steps["ml"] == CATALOG.role("ml_engineer").steps.ml
@@ -126,6 +126,6 @@ def test_only_past_means_no_measure_is_below_the_region_s_nearest_point(
 
 
 def test_a_hair_short_of_a_region_is_not_only_past_it() -> None:
-    g = gaps(Profile(ml=3.7, swe=7, comm=6), CATALOG, "ml_engineer")
+    g = gaps(Profile(ml=3.2, swe=7, comm=6), CATALOG, "ml_engineer")
     assert g.total == 0 and g.within_reach == ["ml"] and not g.only_past
     assert gaps(Profile(ml=9.5, swe=9.5, comm=9), CATALOG, "data_scientist").only_past
