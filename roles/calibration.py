@@ -15,14 +15,14 @@ from __future__ import annotations
 import itertools
 import math
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from roles.confidence import EPS, ConfidenceModel, Temper, chances
 from roles.models import Catalog
-from roles.questionnaire import score_detail
+from roles.questionnaire import ScoreDetail, score_detail
 from roles.questionnaire_models import Questionnaire
 from roles.survey import (
     TITLE_ROLE,
@@ -32,13 +32,13 @@ from roles.survey import (
     held_out_likenesses,
     respondents,
 )
-from roles.verdict import decide
+from roles.verdict import Assessment, decide, map_reading
 
 TITLES = list(TITLE_ROLE)
 BINS = 10
 # Past this many answered questions a respondent's subsets are sampled, not all taken.
 _ALL_SUBSETS_UP_TO = 4
-_SAMPLED_SUBSETS = 6
+_SAMPLED_SUBSETS = 4
 _TEMPERATURES = np.round(np.arange(0.5, 4.001, 0.1), 2)
 _SHRINKS = np.round(np.arange(0.0, 0.801, 0.02), 2)
 
@@ -66,11 +66,14 @@ class Query:
 
 
 def _subsets(items: tuple[str, ...], rng: random.Random) -> list[tuple[str, ...]]:
-    """Every non-empty set of the answered items, or a sample of them when there are many."""
+    """Every non-empty set of the answered items, or, when there are many, the full set, every
+    first few of them (a person may stop after any question, in the order asked) and a sample
+    of other sets (a person may skip any question)."""
     if len(items) <= _ALL_SUBSETS_UP_TO:
         return [c for r in range(1, len(items) + 1) for c in itertools.combinations(items, r)]
-    picked = {items}
-    while len(picked) < _SAMPLED_SUBSETS + 1:
+    picked = {items[:n] for n in range(1, len(items) + 1)}
+    wanted = len(picked) + _SAMPLED_SUBSETS
+    while len(picked) < wanted:
         size = rng.randint(1, len(items) - 1)
         picked.add(tuple(sorted(rng.sample(items, size), key=items.index)))
     return sorted(picked, key=len)
@@ -193,15 +196,39 @@ class Outcome:
     k: int
 
 
+def _answers_key(answers: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
+    return tuple(
+        (k, v if isinstance(v, str) else tuple(v))  # type: ignore[arg-type]
+        for k, v in sorted(answers.items())
+    )
+
+
 def outcomes(
     found: Sequence[Query], catalog: Catalog, questionnaire: Questionnaire, model: ConfidenceModel
 ) -> list[Outcome]:
-    """The heading each query gets from its answers, scored as the Me page scores them."""
+    """The heading each query gets from its answers, scored as the Me page scores them.
+
+    Many answer sets share a profile (scores come in half steps), so the map's reading of each
+    profile is made once per call: it does not depend on the evidence or the calibration."""
     out = []
+    details: dict[tuple[tuple[str, object], ...], ScoreDetail] = {}
+    readings: dict[tuple[float, float, float, tuple[str, ...]], Assessment] = {}
     for q in found:
-        detail = score_detail(questionnaire, q.answers)  # type: ignore[arg-type]
+        key = _answers_key(q.answers)
+        if key not in details:
+            details[key] = score_detail(questionnaire, q.answers)  # type: ignore[arg-type]
+        detail = details[key]
+        p = detail.profile
+        where = (p.ml, p.swe, p.comm, tuple(detail.unscored))
+        if where not in readings:
+            readings[where] = map_reading(p, catalog, detail.unscored)
         a = decide(
-            detail.profile, catalog, likeness=q.likeness, unmeasured=detail.unscored, model=model
+            p,
+            catalog,
+            likeness=q.likeness,
+            unmeasured=detail.unscored,
+            model=model,
+            reading=readings[where],
         )
         right = TITLE_ROLE[q.title] in a.roles
         out.append(Outcome(a.kind, a.confidence, right, q.title, q.respondent.weight, q.k))
@@ -260,6 +287,17 @@ def check_headings(found: Sequence[Outcome]) -> HeadingCheck:
         )
     people = sum(int(o.weight) for o in found)
     return HeadingCheck(people, reliability(*outcome_arrays(found)), kinds)
+
+
+def as_asked(found: Sequence[Query]) -> list[Query]:
+    """The queries that hold the first few of a respondent's survey answers, in the order asked
+    (the full answers among them): how a person on the page answers, stopping anywhere."""
+    out = []
+    for q in found:
+        items = answered_items(q.respondent.answers)  # type: ignore[arg-type]
+        if q.likeness.answered == items[: len(q.likeness.answered)]:
+            out.append(q)
+    return out
 
 
 def full_answers(found: Sequence[Query]) -> list[Query]:

@@ -2,19 +2,22 @@
 
 `assess(answers, catalog, profile=...)` returns an `Assessment`:
 
-- `kind`: **one** role (its chance is at least the fitted `one_role_at` and the person is in its
-  region on the map), a **close call** between two (their chance together is at least
-  `two_roles_at`), **unsure** (two named, together less likely than that), or **no_evidence**
-  (no survey question answered: the map's nearest role, and no chance claimed);
+- `kind`: **one** role (its chance is at least the fitted `one_role_at` and the map agrees: the
+  person is in its region, or it is the map's best fit), a **close call** between two (their
+  chance together is at least `two_roles_at`), **unsure** (two named, together less likely
+  than that), or **no_evidence** (no survey question answered: the map's nearest role, and no
+  chance claimed);
 - `roles`: the role ids the heading names, best first;
 - `confidence`: the chance (0-1) that the person's role is among `roles`, for a population in
   which the survey's titles are equally common. It comes from one evidence source only, People
   like you, calibrated by `roles.confidence`; the map decides which roles are named with it.
 
 How the two are honoured: the evidence ranks the roles; a single role is named only where the
-map agrees the person is in its region; otherwise the map's nearest role is named beside the
-evidence's first (so the heading never drops what the map shows), and a measure nobody has
-answered never decides which (`undecided_by`). The words are in `roles.verdict_text`.
+map agrees (`map_agrees`: the person is in its region, or it is the map's best fit; the words
+under the heading still say where on the map the person stands); otherwise the map's nearest
+role is named beside the evidence's first (so the heading never drops what the map shows), and
+a measure nobody has answered never decides which (`undecided_by`). The words are in
+`roles.verdict_text`.
 """
 
 from __future__ import annotations
@@ -171,20 +174,12 @@ def _role_chances(
     return {TITLE_ROLE[t]: p for t, p in by_title.items() if TITLE_ROLE[t] in catalog.role_ids}
 
 
-def decide(
-    profile: Profile,
-    catalog: Catalog,
-    *,
-    likeness: Likeness | None,
-    unmeasured: Collection[str] = (),
-    model: ConfidenceModel | None = None,
-) -> Assessment:
-    """The heading for a profile on the map and the People like you evidence (None: none)."""
+def map_reading(profile: Profile, catalog: Catalog, unmeasured: Collection[str] = ()) -> Assessment:
+    """What the map alone says (a `no_evidence` assessment): its ranking, where the person
+    stands against every region, and the role it names unless an unmeasured measure decides."""
     fits = match(profile, catalog)
     undecided = deciding_axis(profile, catalog, unmeasured)
-    answered = len(likeness.answered) if likeness is not None else 0
-    close = len(fits) > 1 and fits[0].fit - fits[1].fit < CLOSE
-    base = Assessment(
+    return Assessment(
         kind="no_evidence",
         roles=(fits[0].role,),
         confidence=None,
@@ -197,7 +192,32 @@ def decide(
         names={r.id: r.name for r in catalog.roles},
         lang=catalog.lang,
     )
+
+
+def map_agrees(base: Assessment, role_id: str) -> bool:
+    """The map backs naming `role_id` alone: the person is in its region (inside it or beyond
+    it in its open direction), or it is the map's best fit, on measures that were measured."""
+    if {"ml", "swe"} & set(base.unmeasured):
+        return False  # where the person stands is not known
+    return base.places[role_id] != "outside" or base.map_role == role_id
+
+
+def decide(
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    likeness: Likeness | None,
+    unmeasured: Collection[str] = (),
+    model: ConfidenceModel | None = None,
+    reading: Assessment | None = None,
+) -> Assessment:
+    """The heading for a profile on the map and the People like you evidence (None: none).
+    `reading` is `map_reading(profile, catalog, unmeasured)` when already made."""
+    base = reading or map_reading(profile, catalog, unmeasured)
+    fits = base.fits
+    answered = len(likeness.answered) if likeness is not None else 0
     if likeness is None or answered == 0:
+        close = len(fits) > 1 and fits[0].fit - fits[1].fit < CLOSE
         return replace(
             base,
             tip=tip_toward(profile, catalog, fits[1].role, skip=unmeasured) if close else None,
@@ -211,8 +231,7 @@ def decide(
     ranked = sorted(chance, key=lambda r: (-chance[r], order[r]))
     first = ranked[0]
     found = replace(base, chances=chance, answered=answered, likeness=likeness)
-    position_known = not {"ml", "swe"} & set(unmeasured)
-    if chance[first] >= model.one_role_at and position_known and base.places[first] != "outside":
+    if chance[first] >= model.one_role_at and map_agrees(base, first):
         return replace(found, kind="one", roles=(first,), confidence=chance[first])
     second = base.map_role if base.map_role not in (None, first) else ranked[1]
     assert second is not None

@@ -17,17 +17,17 @@ from tests.app.helpers import app, figures, texts
 KINDS = {
     "one": ("10-20 years", "10-20 years", ["ml_research"]),
     "close_call": ("1-3 years", "Under 1 year", ["ml_service"]),
-    "unsure": ("1-3 years", "Under 1 year", ["analyze_data"]),
+    "unsure": ("1-3 years", "2-3 years", ["analyze_data"]),
 }
 HEADINGS = {
     "en": {
         "one": "Best fit: ML researcher",
-        "close_call": "Close call: ML engineer or Data scientist",
+        "close_call": "Close call: ML engineer or ML product manager",
         "unsure": "No role stands out yet: Data scientist or ML product manager",
     },
     "zh": {
         "one": "最匹配的角色：机器学习研究员",
-        "close_call": "难分高下：机器学习工程师还是数据科学家",
+        "close_call": "难分高下：机器学习工程师还是机器学习产品经理",
         "unsure": "还没有突出的角色：数据科学家还是机器学习产品经理",
     },
 }

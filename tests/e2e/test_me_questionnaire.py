@@ -44,9 +44,9 @@ def test_survey_answers_give_scores_a_halo_and_people_like_you(app_url: str, pag
         page.get_by_text("From 2 answers (pulled toward the middle: fewer than 3).").first
     ).to_be_visible()
     expect(page.get_by_role("heading", name="People like you")).to_be_visible()
-    expect(page.get_by_text("who answer like you", exact=False)).to_contain_text(
-        "Research Scientist"
-    )
+    expect(
+        page.get_by_text("People in the 2021 Kaggle survey who answer like you")
+    ).to_contain_text("Research Scientist")
     screenshot(page, "me-questionnaire-result")
     assert not serious_violations(page, exclude=("[data-testid='stSidebarNav']", ".js-plotly-plot"))
 
@@ -75,7 +75,8 @@ def test_answers_survive_a_shared_link_and_the_questionnaire_keeps_them(
     expect(shared.get_by_role("heading", name="Best fit: ML researcher")).to_be_visible()
     expect(shared.get_by_role("heading", name="People like you")).to_be_visible()
     expect(
-        shared.get_by_text("From 2 answers (pulled toward the middle: fewer than 3).").first
+        # Two answers set ML's level and the two chips shift it.
+        shared.get_by_text("From 4 answers (pulled toward the middle: under 3 set a level).").first
     ).to_be_visible()
     expect(
         shared.get_by_text("About 7 in 10 people who answer like you", exact=False)

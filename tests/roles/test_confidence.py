@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roles.calibration import TITLES, fit_tempers, queries
+from roles.calibration import TITLES, as_asked, fit_tempers, queries
 from roles.catalog import parse_yaml
 from roles.confidence import ConfidenceModel, chances, load_confidence
 from roles.errors import CatalogError
@@ -61,7 +61,7 @@ def test_a_broken_calibration_file_names_the_field_and_the_fix(
 
 def test_the_shipped_calibration_reproduces_from_the_calibration_half() -> None:
     # What scripts/fit_confidence.py fits first; the validation half is never read.
-    fitted = fit_tempers(queries("calibration"))
+    fitted = fit_tempers(as_asked(queries("calibration")))
     shipped = load_confidence().by_answers
     assert [(t.answers, t.temperature, t.shrink, t.n) for t in fitted] == [
         (t.answers, t.temperature, t.shrink, t.n) for t in shipped

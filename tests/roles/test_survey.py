@@ -135,3 +135,29 @@ def test_people_like_you_for_one_person_is_quick_enough_to_call_on_every_rerun()
 
     people_like_you(RESEARCHER)
     assert load_model.cache_info().currsize == 1
+
+
+def test_a_calibration_respondent_s_evidence_comes_from_a_model_that_never_saw_them() -> None:
+    from roles.survey import fold_models, held_out_likeness, respondents
+
+    folds = fold_models()
+    table = load_respondents()
+    calibration = table[table["half"] == "calibration"]
+    assert set(folds.fold) == set(calibration.index)  # every calibration respondent, once
+    sizes = [sum(1 for f in folds.fold.values() if f == k) for k in range(len(folds.models))]
+    assert [m.respondents for m in folds.models] == [len(calibration) - n for n in sizes]
+    person = respondents("calibration")[0]
+    mine = folds.models[folds.fold[person.row]]
+    shares = {t.title: t.share for t in held_out_likeness(person, person.answers).titles}
+    expected = mine.probabilities([person.answers])[0]
+    classes = [str(c) for c in mine.estimator.classes_]
+    assert [shares[c] for c in classes] == pytest.approx(list(expected))
+
+
+def test_a_validation_respondent_s_evidence_is_the_shipped_model_s() -> None:
+    from roles.survey import held_out_likeness, people_like_you, respondents
+
+    person = respondents("validation")[0]
+    held = {t.title: t.share for t in held_out_likeness(person, person.answers).titles}
+    shipped = {t.title: t.share for t in people_like_you(person.answers)}  # type: ignore[arg-type]
+    assert held == pytest.approx(shipped)

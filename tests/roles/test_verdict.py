@@ -117,7 +117,10 @@ def test_the_heading_never_claims_more_than_its_kind_allows(answers: dict, p: Pr
     assert len(a.roles) == (1 if a.kind == "one" else 2)
     assert a.confidence == pytest.approx(sum(a.chances.get(r, 0.0) for r in a.roles))
     if a.kind == "one":
-        assert a.confidence >= model.one_role_at and a.places[a.roles[0]] != "outside"
+        # The map agrees: in the role's region, or the role is its best fit.
+        first = a.roles[0]
+        assert a.confidence >= model.one_role_at
+        assert a.places[first] != "outside" or a.map_role == first
     elif a.kind == "close_call":
         assert a.confidence >= model.two_roles_at
     else:
@@ -126,6 +129,23 @@ def test_the_heading_never_claims_more_than_its_kind_allows(answers: dict, p: Pr
     assert chances == sorted(chances, reverse=True)  # best first
     if a.map_role is not None and a.kind != "one":
         assert a.map_role in a.roles  # the map's own answer is never dropped
+
+
+def test_one_role_needs_the_map_to_agree_not_the_person_inside_its_region() -> None:
+    # A data engineer's answers, sliders short of the data engineer's region on ML and
+    # software engineering while it is still the map's best fit: the evidence carries the one
+    # role, and the words under the heading still say the person is outside its region.
+    a = assess(DATA_ENGINEER, CATALOG, profile=Profile(ml=1, swe=4, comm=4))
+    assert a.places["data_engineer"] == "outside" and a.map_role == "data_engineer"
+    assert a.kind == "one" and a.roles == ("data_engineer",)
+    assert "outside the Data engineer region" in heading_lines(a, CATALOG)[1]
+
+
+def test_one_role_is_not_named_where_the_map_points_elsewhere() -> None:
+    # The same answers with the sliders deep in the researcher's region: the map disagrees.
+    a = assess(DATA_ENGINEER, CATALOG, profile=Profile(ml=8, swe=3, comm=6))
+    assert a.map_role == "ml_researcher" and a.places["data_engineer"] == "outside"
+    assert a.kind != "one" and a.roles[0] == "data_engineer" and "ml_researcher" in a.roles
 
 
 @settings(max_examples=150, deadline=None)
