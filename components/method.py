@@ -72,14 +72,17 @@ def _render_sureness(m: ConfidenceModel) -> None:
     st.markdown(
         _(
             "**How sure the heading is.** It rests on two things: the map, and *people like "
-            "you*, the respondents of the 2021 Kaggle survey who answered its questions as you "
-            "did. From the survey each role with a survey title gets a chance: how many people "
-            "who answer like you hold that title, in a population where the titles are equally "
-            "common. The chances are calibrated on one half of the survey, and stated a little "
-            "lower than that half supports (by {modesty:.0%} toward every title being equally "
-            "likely), because a model calibrated on one survey year proved over-confident on "
-            "the next. The heading names **one role** when its chance is at least {one:.0%} "
-            "and the map puts you in its region; otherwise it names the likeliest role and the "
+            "you*, a model of how respondents of the 2021 Kaggle survey who answer its "
+            "questions as you do are titled. From the survey each role with a survey title gets "
+            "a chance: how many people who answer like you hold that title, in a population "
+            "where the titles are equally common. The chances are calibrated on one half of the "
+            "survey and checked on the other. A model calibrated on one survey year proved "
+            "over-confident on the next, so the calibration is also tried on respondents unlike "
+            "those it was fitted on, and every chance is shrunk toward every title being "
+            "equally likely as far as they showed it over-confident (now by {modesty:.0%}). "
+            "The heading names **one role** when its "
+            "chance is at least {one:.0%} and the map agrees: you are in its region, or it is "
+            "the map's best fit. Otherwise it names the likeliest role and the "
             "map's best fit (or the second likeliest): a **close call** when together they "
             "reach {two:.0%}, otherwise *no role stands out yet*. With the sliders alone there "
             "is no survey evidence: the heading names the map's nearest role and claims no "
@@ -108,8 +111,10 @@ def _render_scores(q: Questionnaire) -> None:
             "pulled toward the middle ({middle:g}), as if the missing answers sat there, and the "
             "map draws a halo around you: about {halos} (and more). Years of coding count for "
             "little: no number of years alone reaches the engineering level of someone who "
-            "ships services. Every level and weight is in `data/questionnaire.yaml` with its "
-            "reason.",
+            "ships services. The survey's questions about tools and education set no level: each "
+            "option ticked moves a measured score by a shift fitted on the survey (a doctorate "
+            "more ML, SQL less), and alone they leave a measure not measured. Every level, "
+            "weight and shift is in `data/questionnaire.yaml` with its reason.",
             min_answers=q.scoring.min_answers,
             middle=q.scoring.middle,
             halos=halos,

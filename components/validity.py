@@ -145,19 +145,20 @@ def render_heading_check() -> None:
             "**How sure the heading is, checked.** The same respondents' survey answers give "
             "the heading each would read. The chance it states and how often it comes true "
             "differ by {ece:.3f} on average (expected calibration error over ten bins, every "
-            "title counted alike; the target is at most 0.05), and it states a little less than "
-            "it achieves here, on purpose: a model calibrated on one survey year was "
-            "over-confident on the next.",
+            "title counted alike; the target is at most 0.05), and on average what it states "
+            "minus what comes true is {over:+.3f} (below zero: it claims less than it achieves).",
             ece=check.reliability.ece,
+            over=check.reliability.over,
         )
     )
     table = heading_table(check)
     st.table(table.set_index(table.columns[0]))
     st.caption(
         _(
-            "Three answers rarely single out one role: only {share:.0%} of people get a "
-            "one-role heading. The survey's richer questions (languages, education, "
-            "frameworks, methods) are what can raise that.",
+            "With the survey's nine questions {share:.0%} of people get a one-role heading: one "
+            "role is named when its chance is high enough and the map agrees (you are in its "
+            "region, or it is the map's best fit). With the first three questions alone it is "
+            "rare.",
             share=check.kind("one").share,
         )
     )
