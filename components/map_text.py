@@ -7,20 +7,23 @@ import math
 
 import pandas as pd
 
-from roles.gaps import Gaps, nearest_point
+from roles.gaps import Gaps
 from roles.i18n import clauses, listing, sentences, tr
 from roles.match import RoleFit
 from roles.models import Catalog, Profile
+from roles.region import nearest
 
 _NEAREST = 2  # regions named besides the ones the person is in
 
 
-def _region_distances(profile: Profile, catalog: Catalog) -> list[tuple[float, str]]:
-    """(distance in score points to where the arrow would enter the region, role name)."""
+def _region_distances(profile: Profile, catalog: Catalog) -> list[tuple[float, str, str]]:
+    """(distance in score points to where the arrow would enter the region, role name, where
+    the profile stands: inside, beyond or outside)."""
     out = []
     for role in catalog.roles:
-        x, y, inside = nearest_point(profile, catalog, role.id)
-        out.append((0.0 if inside else math.hypot(x - profile.ml, y - profile.swe), role.name))
+        point = nearest(profile, role)
+        far = 0.0 if point.held else math.hypot(point.ml - profile.ml, point.swe - profile.swe)
+        out.append((far, role.name, point.place))
     return sorted(out)
 
 
@@ -38,21 +41,35 @@ def person_summary(
         )
     ]
     dist = _region_distances(profile, catalog)
-    inside = [name for d, name in dist if d == 0]
+    inside = [name for _d, name, place in dist if place == "inside"]
+    beyond = [name for _d, name, place in dist if place == "beyond"]
     near = [
         tr(lang, "{role} ({distance:.1f} points away)", role=name, distance=d)
-        for d, name in dist
-        if d > 0
+        for d, name, place in dist
+        if place == "outside"
     ][:_NEAREST]
     near_text = listing(lang, near, conjunction=True)
     if inside:
         roles = listing(lang, inside, conjunction=True)
         parts.append(tr(lang, "You are inside the region of {roles}.", roles=roles))
+    if beyond:
+        roles = listing(lang, beyond, conjunction=True)
+        parts.append(
+            tr(lang, "You are beyond the region of {roles} in its open direction.", roles=roles)
+        )
+    if inside or beyond:
         parts.append(tr(lang, "Nearest other regions: {roles}.", roles=near_text))
     else:
         parts.append(tr(lang, "Nearest regions: {roles}.", roles=near_text))
     best = fits[0]
-    parts.append(tr(lang, "Best fit: {role} (fit {fit:.0f} of 100).", role=best.name, fit=best.fit))
+    parts.append(
+        tr(
+            lang,
+            "Best fit on the map: {role} (fit {fit:.0f} of 100).",
+            role=best.name,
+            fit=best.fit,
+        )
+    )
     if target is not None and not target.inside:
         parts.append(
             tr(lang, "An arrow points from you toward the {role} region.", role=target.name)

@@ -12,7 +12,6 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from components.colours import rgba
 from components.labels import AXIS_RANGE, SCALES
 from components.region_labels import (
     CENTRE_RADIUS,
@@ -21,6 +20,7 @@ from components.region_labels import (
     region_annotations,
     region_spots,
 )
+from components.region_shapes import region_shapes
 from components.text import plot_text
 from roles.caching import memoize
 from roles.i18n import DEFAULT_LANG, Lang, tr
@@ -37,7 +37,6 @@ INK = "#111418"  # the app's text colour (.streamlit/config.toml)
 MUTED_INK = "#454a52"  # tick labels: 8.9:1 on white
 PAPER = "#ffffff"
 GRID = "#e4e8ee"
-FILL_ALPHA = 0.16
 # Margins are fixed (no automargin): automargin makes plotly lay the chart out twice per draw.
 MARGIN = {"l": 52, "r": 8, "t": 8, "b": 44}
 PLOT_CONFIG: dict[str, Any] = {
@@ -123,7 +122,7 @@ def _base_map_dict(
     layout = map_layout(height, font_size, annotations, lang=catalog.lang)
     # Regions are layout shapes, not filled traces: a fraction of the data to copy, send and
     # draw on every rerun.
-    layout["shapes"] = [_region_shape(role) for role in catalog.roles]
+    layout["shapes"] = [shape for role in catalog.roles for shape in region_shapes(role)]
     return {"data": [_centre_trace(catalog)] if centres else [], "layout": layout}
 
 
@@ -180,21 +179,6 @@ def _region_hover(role: Role, lang: Lang) -> str:
         "<br>Communication bar {comm:.1f}",
         **role.ranges(),
     )
-
-
-def _region_shape(role: Role) -> dict[str, Any]:
-    g = role.region
-    return {
-        "type": "circle",  # an ellipse in data coordinates (plotly's default x and y axes)
-        "x0": g.ml - g.ml_extent,
-        "x1": g.ml + g.ml_extent,
-        "y0": g.swe - g.swe_extent,
-        "y1": g.swe + g.swe_extent,
-        "fillcolor": rgba(role.colour, FILL_ALPHA),
-        "line": {"color": rgba(role.colour, 0.85), "width": 1.5},
-        "layer": "below",
-        "name": f"region:{role.id}",
-    }
 
 
 def _centre_trace(catalog: Catalog) -> dict[str, Any]:

@@ -84,6 +84,20 @@ _CSS = f"""
   padding: 0 0.5rem; margin-top: -0.9rem; color: {FOCUS}; font-weight: 600;
 }}
 .sm-lang-row {{ margin: 0; overflow: hidden; }}
+/* A ticked chip (st.pills) writes the theme's blue on its light blue tint: 4.3:1, under WCAG's
+   4.5:1. The focus ring's darker blue reads at 5.8:1 there. */
+.stApp button[data-variant="pills"][aria-pressed="true"] {{ color: {FOCUS}; }}
+/* Chips keep the survey's whole wording: a long choice wraps onto a second line instead of
+   ending in "…" (Streamlit cuts a chip's text at one line). */
+.stApp button[data-variant="pills"] {{
+  height: auto; max-width: 100%; text-align: left; border-radius: 1rem;
+}}
+.stApp button[data-variant="pills"], .stApp button[data-variant="pills"] * {{
+  white-space: normal; overflow: visible; text-overflow: clip;
+}}
+.stApp button[data-variant="pills"] > div, .stApp button[data-variant="pills"] p {{
+  height: auto;
+}}
 /* Code blocks hold links and keys (Host, team rooms): wrapped, on a phone too (see above). */
 .stApp .stCode pre, .stApp .stCode code {{
   white-space: pre-wrap !important; word-break: break-all;

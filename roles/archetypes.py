@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from roles.caching import memoize
 from roles.catalog import data_dir, load_catalog, load_file
 from roles.errors import CatalogError, UnknownArchetypeError
-from roles.i18n import DEFAULT_LANG, Lang, Msg, Text, tr
+from roles.i18n import DEFAULT_LANG, Lang, Msg, Text, ntr, sentences, tr
 from roles.models import Catalog, FrozenModel, Localized, Profile, Role, repeated
 
 ARCHETYPES_FILE = "archetypes.yaml"
@@ -185,8 +185,8 @@ def hire_next(
         if gap:
             reason = tr(
                 catalog.lang,
-                "Nobody on the team fits this role, and {goal} needs it (about {share:.0%} of the "
-                "team).",
+                "Nobody on the team covers this role, and {goal} needs it (about {share:.0%} of "
+                "the team).",
                 goal=archetype.name,
                 share=mix[role.id],
             )
@@ -208,19 +208,57 @@ def hire_next(
     return [s for *_, s in sorted(ranked, key=lambda t: t[:4])]
 
 
+def relied_on(counts: dict[str, int], catalog: Catalog) -> dict[str, list[tuple[Role, int]]]:
+    """Role id -> the team's roles whose work relies on it, with how many people hold each
+    (people counted under their best fit; the catalog's `relies_on` says why)."""
+    out: dict[str, list[tuple[Role, int]]] = {rid: [] for rid in catalog.role_ids}
+    for role in catalog.roles:
+        n = counts.get(role.id, 0)
+        for reliance in role.relies_on if n else []:
+            out[reliance.role].append((role, n))
+    return out
+
+
+def _needs_reason(role: Role, users: list[tuple[Role, int]], lang: Lang) -> str:
+    """'The work of 3 people relies on it (Data scientist: ...).'"""
+    people = sum(n for _, n in users)
+    user, _ = max(users, key=lambda u: u[1])
+    why = next(x.why for x in user.relies_on if x.role == role.id).rstrip(".。")
+    if lang == "en":
+        why = why[:1].lower() + why[1:]  # it follows a colon mid-sentence
+    return ntr(
+        lang,
+        "The work of {n} person on the team relies on it ({role}: {why})",
+        "The work of {n} people on the team relies on it ({role}: {why})",
+        people,
+        role=user.name,
+        why=why,
+    )
+
+
 def fill_gaps(
     counts: dict[str, int], catalog: Catalog, *, uncovered: Collection[str], single: Collection[str]
 ) -> list[HireSuggestion]:
-    """Without a chosen archetype: the roles nobody covers, then those only one person covers."""
+    """Without a chosen archetype: the roles nobody covers, then those only one person covers;
+    within each, the roles the team's own work relies on most come first, each with why."""
+    needs = relied_on(counts, catalog)
+    lang = catalog.lang
     out = []
     for status, roles in (("missing", uncovered), ("single", single)):
-        for role in (r for r in catalog.roles if r.id in roles):
-            reason = (
-                tr(catalog.lang, "Nobody on the team fits this role.")
+        chosen = [r for r in catalog.roles if r.id in roles]
+        # Stable sort: equal needs keep the catalog's order.
+        chosen.sort(key=lambda r: -sum(n for _, n in needs[r.id]))
+        for role in chosen:
+            gap = (
+                tr(lang, "Nobody on the team covers this role.")
                 if status == "missing"
-                else tr(
-                    catalog.lang, "Only one person fits this role: the team loses it if they leave."
-                )
+                else tr(lang, "Only one person covers this role: the team loses it if they leave.")
+            )
+            users = needs[role.id]
+            need = (
+                _needs_reason(role, users, lang)
+                if users
+                else tr(lang, "No one's work on the team relies on it yet")
             )
             have = counts.get(role.id, 0)
             out.append(
@@ -230,7 +268,7 @@ def fill_gaps(
                     target=_target(role),
                     have=have,
                     want=float(max(have, 1) + (status == "single")),
-                    reason=reason,
+                    reason=sentences(lang, gap, need + ("。" if lang == "zh" else ".")),
                 )
             )
     return out

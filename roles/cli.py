@@ -100,6 +100,9 @@ def _print_match(report: dict[str, Any], lang: Lang) -> None:
             **p,
         )
     )
+    verdict = report["verdict"]
+    print("\n" + verdict["headline"])
+    print("\n".join(f"  {line}" for line in verdict["says"]) + "\n")
     for i, f in enumerate(report["fits"], 1):
         print(f"{i}. {pad(f['name'], 32)} {f['fit']:5.1f}%  {f['reason']}")
     t = report["target"]
@@ -113,6 +116,11 @@ def _print_match(report: dict[str, Any], lang: Lang) -> None:
         )
         print("\n" + toward)
         print("\n".join(f"  - {s}" for s in steps))
+    found = t["evidence"]
+    if found["steps"]:
+        print("\n" + tr(lang, "From the 2021 Kaggle survey ({title}):", title=found["title"]))
+        print("\n".join(f"  - {s['text']}" for s in found["steps"]))
+        print(f"  ({found['note']})")
     likes = report.get("people_like_you")
     if likes:
         shares = listing(lang, [f"{x['share']:.0%} {x['title']}" for x in likes])

@@ -1,4 +1,10 @@
-"""Which roles a team covers: who fits each role above a threshold, and which roles nobody fits."""
+"""Which roles a team covers, and which roles nobody covers.
+
+A member covers the role that is their best fit when they are in its region: inside it, or
+beyond it in a direction the role is open to (`roles.region`, the words every screen uses). So
+the legend (each person under their best fit) and coverage count the same people, and a person
+strong enough to be past a region's centre in its open direction still covers it.
+"""
 
 from __future__ import annotations
 
@@ -16,19 +22,15 @@ from roles.archetypes import (
     load_archetypes,
     rank_archetypes,
 )
-from roles.match import match_many
+from roles.match import match_many, region_d2
 from roles.models import AXES, Catalog, Profile
 
-# A fit of 80 is the edge of a role's region: inside it, a person's profile is typical of people
-# doing the job. The survey-calibrated regions overlap (data scientists and researchers answer
-# alike), so a looser threshold would let one person "cover" three roles at once.
-DEFAULT_THRESHOLD = 80.0
 Status = Literal["missing", "single", "covered"]
 
 
 @dataclass(frozen=True)
 class RoleCoverage:
-    """Who on the team fits one role at or above the threshold."""
+    """Who on the team is in one role's region with it as their best fit."""
 
     role: str
     name: str
@@ -46,9 +48,8 @@ class RoleCoverage:
 
 @dataclass(frozen=True)
 class TeamCoverage:
-    """Coverage of every role of a catalog at one threshold."""
+    """Coverage of every role of a catalog."""
 
-    threshold: float
     roles: tuple[RoleCoverage, ...]
 
     @property
@@ -81,25 +82,29 @@ class TeamCoverage:
 
 
 def team_fits(members: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    """The members with one fit column per role id, `best_role`, `best_fit` and `best_role_name`."""
-    fits = match_many(members[list(AXES)], catalog)
+    """The members with one fit column per role id, `best_role`, `best_fit`, `best_role_name`
+    and `in_region` (in their best-fit role's region: inside it or beyond it)."""
+    scores = members[list(AXES)].to_numpy(dtype=float)
+    fits = match_many(scores, catalog)
     out = pd.concat([members.reset_index(drop=True), fits.reset_index(drop=True)], axis=1)
     names = {r.id: r.name for r in catalog.roles}
     out["best_role_name"] = out["best_role"].map(names)
+    d2 = region_d2(scores, catalog)
+    best = [catalog.role_ids.index(r) for r in out["best_role"]]
+    out["in_region"] = [bool(d2[i, j] <= 1.0) for i, j in enumerate(best)]
     return out
 
 
-def coverage(
-    fitted: pd.DataFrame, catalog: Catalog, threshold: float = DEFAULT_THRESHOLD
-) -> TeamCoverage:
-    """For each role, the people whose fit is at or above `threshold`, best fit first."""
+def coverage(fitted: pd.DataFrame, catalog: Catalog) -> TeamCoverage:
+    """For each role, the people whose best fit it is and who are in its region, best fit
+    first."""
     roles = []
     for role in catalog.roles:
-        col = fitted[role.id].astype(float)
-        hits = col[col >= threshold].sort_values(ascending=False, kind="stable")
-        names = tuple(str(n) for n in fitted.loc[hits.index, "name"])
+        mine = fitted[(fitted["best_role"] == role.id) & fitted["in_region"].astype(bool)]
+        ordered = mine[role.id].astype(float).sort_values(ascending=False, kind="stable")
+        names = tuple(str(n) for n in fitted.loc[ordered.index, "name"])
         roles.append(RoleCoverage(role.id, role.name, names))
-    return TeamCoverage(float(threshold), tuple(roles))
+    return TeamCoverage(tuple(roles))
 
 
 def centroid(members: pd.DataFrame) -> Profile | None:
@@ -137,18 +142,18 @@ def analyse_team(
     catalog: Catalog,
     *,
     archetype_id: str | None = None,
-    threshold: float = DEFAULT_THRESHOLD,
     archetypes: ArchetypeCatalog | None = None,
 ) -> TeamAnalysis:
     """Fits, coverage, centroid, closest archetypes and hire-next for a validated team.
 
     The closest archetype is only a suggestion: hire-next grows the team toward the archetype
-    the manager chose, or, with none chosen, fills the roles nobody (or one person) covers.
+    the manager chose, or, with none chosen, fills the roles nobody (or one person) covers,
+    those the team's own work relies on first.
     """
     book = archetypes or load_archetypes(lang=catalog.lang)
     fitted = team_fits(members, catalog)
     counts = role_counts(fitted, catalog)
-    cov = coverage(fitted, catalog, threshold)
+    cov = coverage(fitted, catalog)
     chosen = book.get(archetype_id) if archetype_id else None
     if chosen is None:
         hire = fill_gaps(counts, catalog, uncovered=cov.missing, single=cov.single)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import math
-
 from pydantic import BaseModel, ConfigDict, Field
 
-from roles.match import above_typical
+from roles.match import SCORE_STEP, past_region, to_steps
 from roles.models import AXES, Catalog, Profile
+from roles.region import Place, nearest
 
 # Shortfalls smaller than this are rounding noise, not something to learn.
 _NOISE = 0.05
-# Scores move in half points (the sliders' step, and the questionnaire rounds to it), so a gap is
-# said in whole steps: "+0.1 from 5 to 5.1" is a move nobody can make on the slider.
-SCORE_STEP = 0.5
+
+__all__ = ["SCORE_STEP", "Gaps", "gaps", "nearest_point", "to_steps"]
 
 
 class Gaps(BaseModel):
@@ -29,23 +27,28 @@ class Gaps(BaseModel):
     within_reach: list[str] = Field(
         description="measures short by less than one score step: no gap worth steps"
     )
-    above: dict[str, float] = Field(
-        description="measures where the profile is well above the role's typical level; this "
-        "lowers the fit but is never a gap"
+    past: dict[str, float] = Field(
+        description="measures where the profile is past the region in a direction the role is "
+        "not open to; this lowers the fit but is never a gap"
     )
     nearest: tuple[float, float] = Field(description="nearest point of the region (ml, swe)")
-    inside: bool = Field(description="the profile already sits in the region")
+    place: Place = Field(description="inside the region, beyond it in an open direction, outside")
     steps: dict[str, list[str]] = Field(
         description="learning steps for the measures that fall short"
     )
+
+    @property
+    def inside(self) -> bool:
+        """In the region: inside it or beyond it in a direction the role is open to."""
+        return self.place != "outside"
 
     @property
     def total(self) -> float:
         return sum(self.shortfall.values())
 
     @property
-    def only_above(self) -> bool:
-        """Outside the region only by being above it: not even part of a step to learn.
+    def only_past(self) -> bool:
+        """Outside the region only by being past it: not even part of a step to learn.
 
         A profile short by less than a step (`within_reach`) has a total of 0 too, but it is
         beside the region, not past it."""
@@ -53,34 +56,23 @@ class Gaps(BaseModel):
 
 
 def nearest_point(profile: Profile, catalog: Catalog, role_id: str) -> tuple[float, float, bool]:
-    """Where the straight line from the profile to the role's centre enters its region.
+    """Where the straight line from the profile to the role's centre enters its region, and
+    whether the profile is in the region already (inside, or beyond it in an open direction).
 
     Distances are measured in the region's own extents (the same metric as the fit), so this is
     the nearest point of the region in that metric, and it never asks anyone to un-learn.
     """
-    g = catalog.role(role_id).region
-    ux = (profile.ml - g.ml) / g.ml_extent
-    uy = (profile.swe - g.swe) / g.swe_extent
-    d = math.hypot(ux, uy)
-    if d <= 1.0:
-        return profile.ml, profile.swe, True
-    return g.ml + ux / d * g.ml_extent, g.swe + uy / d * g.swe_extent, False
-
-
-def to_steps(raw: float, step: float = SCORE_STEP) -> float:
-    """A shortfall rounded to the nearest whole step; under one step it is 0 (within reach)."""
-    if raw < step - 1e-9:
-        return 0.0
-    return math.floor(raw / step + 0.5) * step
+    point = nearest(profile, catalog.role(role_id))
+    return point.ml, point.swe, point.held
 
 
 def gaps(profile: Profile, catalog: Catalog, role_id: str) -> Gaps:
     """Per-measure shortfall toward `role_id`, the region's nearest point and the steps to take."""
     role = catalog.role(role_id)
-    px, py, inside = nearest_point(profile, catalog, role_id)
+    point = nearest(profile, role)
     raw = {
-        "ml": px - profile.ml,
-        "swe": py - profile.swe,
+        "ml": point.ml - profile.ml,
+        "swe": point.swe - profile.swe,
         "comm": role.comm - profile.comm,
     }
     shortfall = {a: to_steps(v) for a, v in raw.items()}
@@ -90,8 +82,8 @@ def gaps(profile: Profile, catalog: Catalog, role_id: str) -> Gaps:
         name=role.name,
         shortfall=shortfall,
         within_reach=[a for a in AXES if shortfall[a] == 0 and raw[a] > _NOISE],
-        above={a: round(v, 2) for a, v in above_typical(profile, role).items()},
-        nearest=(round(px, 3), round(py, 3)),
-        inside=inside,
+        past={a: round(v, 2) for a, v in past_region(profile, role).items()},
+        nearest=(round(point.ml, 3), round(point.swe, 3)),
+        place=point.place,
         steps=steps,
     )

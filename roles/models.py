@@ -119,6 +119,29 @@ class RoleWhy(FrozenModel):
     comm: Text = Field(min_length=1)
 
 
+PositionAxis = Literal["ml", "swe"]
+
+
+class OpenDirection(FrozenModel):
+    """A direction on one axis in which moving never lowers the role's fit: past the region's
+    centre that way, the distance on this axis counts as nothing."""
+
+    axis: PositionAxis
+    toward: Literal["more", "less"] = Field(
+        default="more",
+        description="more: strength the role is defined by; less: a measure the "
+        "role does not rely on",
+    )
+    why: Text = Field(min_length=1, description="why the role is open this way")
+
+
+class Reliance(FrozenModel):
+    """Another role this role's work relies on (the team's needs, for hire next)."""
+
+    role: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="id of the role relied on")
+    why: Text = Field(min_length=1)
+
+
 class Role(FrozenModel):
     """A role of an ML team, as the catalog describes it."""
 
@@ -137,7 +160,29 @@ class Role(FrozenModel):
     )
     source: Text = Field(min_length=1, description="where the placement comes from")
     why: RoleWhy = Field(description="the reason for every number of `region` and `comm`")
+    open: list[OpenDirection] = Field(
+        default_factory=list,
+        description="directions in which the fit never falls (communication above the bar is "
+        "open for every role)",
+    )
+    relies_on: list[Reliance] = Field(
+        default_factory=list, description="roles whose work this role's work relies on"
+    )
     steps: LearningSteps
+
+    @model_validator(mode="after")
+    def _one_direction_per_axis(self) -> Role:
+        dupes = repeated([o.axis for o in self.open])
+        if dupes:
+            raise ValueError(
+                Msg("open: one direction per axis; repeated: {axes}", axes=", ".join(dupes))
+            )
+        return self
+
+    def opens(self, axis: str) -> int:
+        """+1 when more of `axis` never lowers the fit, -1 when less never does, else 0."""
+        found = next((o for o in self.open if o.axis == axis), None)
+        return 0 if found is None else (1 if found.toward == "more" else -1)
 
     @model_validator(mode="before")
     @classmethod
@@ -178,6 +223,18 @@ class Catalog(Localized):
             raise ValueError(
                 Msg("each role needs its own symbol; shared: {ids}", ids=", ".join(shared))
             )
+        for r in self.roles:
+            wrong = [x.role for x in r.relies_on if x.role not in self.role_ids or x.role == r.id]
+            if wrong:
+                raise ValueError(
+                    Msg(
+                        "role {id!r}: relies_on names {wrong}, which is not another role of this "
+                        "catalog; use one of {known}",
+                        id=r.id,
+                        wrong=", ".join(wrong),
+                        known=", ".join(self.role_ids),
+                    )
+                )
         return self
 
     @property

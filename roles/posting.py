@@ -1,8 +1,10 @@
 """Checking a job posting's demands against the map, including the lecture's "unicorn" posting.
 
 A posting is a unicorn when it sits above every role region (for each role it asks for more ML or
-more software engineering than the top of that role's region) and no role fits it at the
-threshold: it describes a person almost nobody is.
+more software engineering than the top of that role's region) and no role's region holds it:
+it describes a person almost nobody is. A posting is checked against the drawn regions alone,
+where typical people of each role are: the open directions that keep a strong candidate in a
+role's region say nothing about how many candidates there are.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ import math
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from roles.coverage import DEFAULT_THRESHOLD
 from roles.i18n import N_, Lang, tr
-from roles.match import RoleFit, match
+from roles.match import RoleFit, fit_matrix, match
 from roles.models import Catalog, Profile, Role
 
 _AXIS_WORDS = {"ml": N_("ML expertise"), "swe": N_("software engineering")}
@@ -38,7 +39,7 @@ class PostingCheck(BaseModel):
 
     demand: Profile
     fits: list[RoleFit] = Field(description="every role, best fit first")
-    matched: list[str] = Field(description="role ids fitting at or above the threshold")
+    matched: list[str] = Field(description="role ids whose drawn region holds the posting")
     unicorn: bool
     split: tuple[str, str] | None = Field(description="two roles that share the work between them")
     lowering: Lowering | None
@@ -94,12 +95,17 @@ def _lowering(demand: Profile, catalog: Catalog) -> Lowering | None:
     return best
 
 
-def check_posting(
-    demand: Profile, catalog: Catalog, threshold: float = DEFAULT_THRESHOLD
-) -> PostingCheck:
+# The fit on a region's edge, meeting its communication bar.
+EDGE_FIT = 80.0
+
+
+def check_posting(demand: Profile, catalog: Catalog) -> PostingCheck:
     """Which roles a posting matches, whether it is a unicorn, and concrete ways to fix it."""
     fits = match(demand, catalog)
-    matched = [f.role for f in fits if f.fit >= threshold]
+    row = [[demand.ml, demand.swe, demand.comm]]
+    typical = fit_matrix(row, catalog, open_directions=False)[0]  # type: ignore[arg-type]
+    held = {rid for rid, fit in zip(catalog.role_ids, typical, strict=True) if fit >= EDGE_FIT}
+    matched = [f.role for f in fits if f.role in held]
     unicorn = not matched and all(_above(demand, r) for r in catalog.roles)
     split: tuple[str, str] | None = None
     lowering: Lowering | None = None

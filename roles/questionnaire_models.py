@@ -1,8 +1,9 @@
 """Pydantic models of the questionnaire file (`data/questionnaire.yaml`).
 
-Two kinds of question: `one` (pick one answer; each answer is a level on one measure) and `many`
-(tick several options; each option carries a level on some measures). Every weight and level
-has a `why`, so the file explains its own numbers.
+Three kinds of question: `one` (pick one answer; each answer is a level on one measure), `many`
+(tick several options; each option carries a level on some measures) and `shift` (the survey's
+questions about tools and education: each option moves some measures by a fitted amount).
+Every weight, level and shift has a `why`, so the file explains its own numbers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from roles.i18n import Msg, Text
 from roles.models import AXES, Axis, FrozenModel, Localized, keep_english, repeated
 
 Level = Annotated[float, Field(ge=0, le=10)]
+Shift = Annotated[float, Field(ge=-3, le=3)]
+# Options that close a list of choices whatever their share ("None", "Other").
+_LAST = ("none", "other")
 
 
 class Choice(FrozenModel):
@@ -33,6 +37,12 @@ class Choice(FrozenModel):
     @classmethod
     def _english_key(cls, data: Any) -> Any:
         return keep_english(data, "label", "key")
+
+
+def _unique_options(ids: list[str]) -> None:
+    dupes = repeated(ids)
+    if dupes:
+        raise ValueError(Msg("option ids must be unique; repeated: {ids}", ids=", ".join(dupes)))
 
 
 class _Item(FrozenModel):
@@ -64,13 +74,12 @@ class OneChoiceItem(_Item):
         return (self.axis,)
 
 
-class Option(FrozenModel):
-    """One option of a many-choice question, with a level on each measure it speaks to."""
+class _Option(FrozenModel):
+    """What every option of a question with options has: its id, label and reason."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     label: Text = Field(min_length=1)
     wording: str = Field(default="", description="the English label (set on load)")
-    levels: dict[Axis, Level] = Field(default_factory=dict)
     exclusive: bool = Field(default=False, description="cannot be ticked with other options")
     why: Text | None = None
 
@@ -78,6 +87,12 @@ class Option(FrozenModel):
     @classmethod
     def _english_wording(cls, data: Any) -> Any:
         return keep_english(data, "label", "wording")
+
+
+class Option(_Option):
+    """One option of a many-choice question, with a level on each measure it speaks to."""
+
+    levels: dict[Axis, Level] = Field(default_factory=dict)
 
 
 class ManyChoiceItem(_Item):
@@ -98,11 +113,7 @@ class ManyChoiceItem(_Item):
 
     @model_validator(mode="after")
     def _consistent(self) -> ManyChoiceItem:
-        dupes = repeated([o.id for o in self.options])
-        if dupes:
-            raise ValueError(
-                Msg("option ids must be unique; repeated: {ids}", ids=", ".join(dupes))
-            )
+        _unique_options([o.id for o in self.options])
         for o in self.options:
             extra = sorted(set(o.levels) - set(self.weight))
             if extra:
@@ -124,7 +135,65 @@ class ManyChoiceItem(_Item):
         return next((o for o in self.options if o.id == option_id), None)
 
 
-Item = Annotated[OneChoiceItem | ManyChoiceItem, Field(discriminator="kind")]
+class ShiftOption(_Option):
+    """One answer of a `shift` question and how far it moves each measure it speaks to."""
+
+    share: float | None = Field(
+        default=None, ge=0, le=1, description="share of the survey's respondents who picked it"
+    )
+    shift: dict[Axis, Shift] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _explained(self) -> ShiftOption:
+        if any(self.shift.values()) and self.why is None:
+            raise ValueError(
+                Msg("option {option!r} moves a measure; say why in `why`", option=self.id)
+            )
+        return self
+
+
+class ShiftItem(_Item):
+    """One of the survey's questions whose answers move the scores instead of setting a level.
+
+    Each ticked option adds its `shift` to the measures it names, after the levels' weighted
+    mean (of a measure some level answer speaks to): ticking an option with a shift of 0 or
+    more can never lower a score. `multiple`
+    questions take a list of option ids; the others one option id (or its English label).
+    """
+
+    kind: Literal["shift"]
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: Text = Field(min_length=1)
+    wording: str = Field(default="", description="a survey question's English (set on load)")
+    multiple: bool = Field(description="several options may be ticked")
+    options: list[ShiftOption] = Field(min_length=2)
+    survey: bool = False
+    why: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ShiftItem:
+        _unique_options([o.id for o in self.options])
+        shares = [o.share for o in self.options if o.share is not None and o.id not in _LAST]
+        if shares != sorted(shares, reverse=True):
+            raise ValueError(
+                Msg(
+                    "options must be listed most used first (by `share`), with none and other "
+                    "last; reorder them"
+                )
+            )
+        return self
+
+    @property
+    def axes(self) -> tuple[str, ...]:
+        moved = {axis for o in self.options for axis, by in o.shift.items() if by}
+        return tuple(a for a in AXES if a in moved)
+
+    def option(self, answer: str) -> ShiftOption | None:
+        """The option an answer names, by its id or its English label."""
+        return next((o for o in self.options if answer in (o.id, o.wording)), None)
+
+
+Item = Annotated[OneChoiceItem | ManyChoiceItem | ShiftItem, Field(discriminator="kind")]
 
 
 class Scoring(FrozenModel):
@@ -178,7 +247,7 @@ class Questionnaire(Localized):
                 )
         return self
 
-    def item(self, item_id: str) -> OneChoiceItem | ManyChoiceItem | None:
+    def item(self, item_id: str) -> OneChoiceItem | ManyChoiceItem | ShiftItem | None:
         return next((i for i in self.items if i.id == item_id), None)
 
     def choices(self, item: OneChoiceItem) -> list[Choice]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from roles.coverage import DEFAULT_THRESHOLD, Status, coverage, team_fits
+from roles.coverage import Status, coverage, team_fits
 from roles.models import AXES, Catalog
 
 # Moves smaller than a slider's half step are the same answer given again.
@@ -100,9 +100,9 @@ class RoundComparison:
 
 
 def _roles(
-    catalog: Catalog, fitted_before: pd.DataFrame, fitted_after: pd.DataFrame, t: float
+    catalog: Catalog, fitted_before: pd.DataFrame, fitted_after: pd.DataFrame
 ) -> tuple[list[RoleChange], list[str], list[str]]:
-    cov_b, cov_a = coverage(fitted_before, catalog, t), coverage(fitted_after, catalog, t)
+    cov_b, cov_a = coverage(fitted_before, catalog), coverage(fitted_after, catalog)
     changes = [
         RoleChange(b.role, b.name, b.count, a.count, b.status, a.status)
         for b, a in zip(cov_b.roles, cov_a.roles, strict=True)
@@ -116,7 +116,6 @@ def compare_rounds(
     catalog: Catalog,
     *,
     numbers: tuple[int, int],
-    threshold: float = DEFAULT_THRESHOLD,
     key: str = "member_id",
 ) -> RoundComparison:
     """Compare two rounds' team tables (`name`, `ml`, `swe`, `comm` and the column `key`).
@@ -139,7 +138,7 @@ def compare_rounds(
         if k in rows_b
     ]
     moves.sort(key=lambda m: (-m.size, m.name.casefold()))
-    roles, missing_b, missing_a = _roles(catalog, fitted_b, fitted_a, threshold)
+    roles, missing_b, missing_a = _roles(catalog, fitted_b, fitted_a)
     return RoundComparison(
         before=numbers[0],
         after=numbers[1],

@@ -1,30 +1,39 @@
-"""Real people from the 2021 Kaggle ML & DS Survey: who answered its three questions like you.
+"""Real people from the 2021 Kaggle ML & DS Survey: the titles of the people who answer like you.
 
-`data/survey_2021.csv` holds, for respondents with one of the five ML-team titles, how many gave
-each combination of answers (title, years of coding, years of ML, work activities), split into a
-calibration half and a validation half (`scripts/build_survey_data.py`). Source: Kaggle Machine
-Learning & Data Science Survey 2021, CC BY 2.0.
+`data/survey_2021.csv` holds one row per respondent with one of the five ML-team titles: their
+answers to the questionnaire's nine survey questions and the half of the split they belong to
+(`scripts/build_survey_data.py`). Source: Kaggle Machine Learning & Data Science Survey 2021,
+CC BY 2.0.
 
-"People like you" are the respondents who gave your answers. When fewer than `MIN_EXACT` did,
-it backs off to the respondents whose answers are nearest to yours (at least `NEIGHBOURS` of
-them). Shares count every title as if the five were equally common, because the survey has
-eleven data scientists for every product manager: without that, "Data Scientist" would top
-almost every list and say little about the person.
+"People like you" is a logistic regression fitted on the calibration half (`roles.survey_model`):
+for the survey questions a person answered (the others count as unknown), the chance of each
+title among respondents who answer alike. Shares count every title as if the five were equally
+common, because the survey has eleven data scientists for every product manager: without that,
+"Data Scientist" would top almost every list and say little about the person.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from roles.catalog import data_dir
-from roles.errors import CatalogError, ProfileError
-from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, tr
-from roles.questionnaire import Answers
+from roles.catalog import data_dir, load_questionnaire
+from roles.errors import CatalogError
+from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, listing, ntr, tr
+from roles.questionnaire import Answer, Answers, score_detail
+from roles.survey_model import (
+    QUESTIONS,
+    CrossFitted,
+    SurveyModel,
+    cross_fit,
+    load_model,
+    respondent_answers,
+)
 
 SURVEY_FILE = "survey_2021.csv"
 SOURCE = N_("Kaggle Machine Learning & Data Science Survey 2021 (CC BY 2.0)")
@@ -44,38 +53,19 @@ TITLE_NAMES = {
     "Data Engineer": N_("Data Engineer"),
     "Product Manager": N_("Product Manager"),
 }
-YEARS_CODE = [
-    "I have never written code",
-    "< 1 years",
-    "1-3 years",
-    "3-5 years",
-    "5-10 years",
-    "10-20 years",
-    "20+ years",
-]
-YEARS_ML = [
-    "I do not use machine learning methods",
-    "Under 1 year",
-    "1-2 years",
-    "2-3 years",
-    "3-4 years",
-    "4-5 years",
-    "5-10 years",
-    "10-20 years",
-    "20 or more years",
-]
-ACTIVITIES = [
-    "analyze_data",
-    "data_infrastructure",
-    "ml_prototypes",
-    "ml_service",
-    "improve_models",
-    "ml_research",
-    "none",
-]
-SURVEY_ITEMS = ("years_code", "years_ml", "work_activities")
-MIN_EXACT = 50
-NEIGHBOURS = 150
+# The questions' short names, for "rests on your answers about ...".
+QUESTION_WORDS = {
+    "years_code": N_("years of coding"),
+    "years_ml": N_("years of ML"),
+    "work_activities": N_("work activities"),
+    "languages": N_("languages"),
+    "education": N_("education"),
+    "ml_frameworks": N_("ML frameworks"),
+    "cv_methods": N_("computer-vision methods"),
+    "nlp_methods": N_("NLP methods"),
+    "ides": N_("IDEs"),
+}
+SURVEY_ITEMS = QUESTIONS
 Half = Literal["calibration", "validation", "all"]
 
 
@@ -89,142 +79,189 @@ class TitleShare:
     """One survey title among the people who answered like you."""
 
     title: str
-    share: float  # title-balanced share, 0-1
-    n: int  # respondents the shares rest on (all titles)
+    share: float  # title-balanced chance, 0-1: the model's probability with equal title priors
+    n: int  # respondents the model learned from (all titles)
     count: int  # respondents with this title among them
 
 
 @dataclass(frozen=True)
 class Likeness:
-    """The people who answered like you, how they were found, and their titles best first."""
+    """The titles of people who answer like you, best first, and what that rests on."""
 
     titles: list[TitleShare]
-    n: int
-    exact: bool
-    answered: tuple[str, ...]
+    n: int  # respondents the model learned from
+    answered: tuple[str, ...]  # the survey questions the person answered, in the order asked
     lang: Lang = DEFAULT_LANG
 
     @property
+    def probabilities(self) -> dict[str, float]:
+        """Title -> chance (title-balanced), for the five titles."""
+        return {t.title: t.share for t in self.titles}
+
+    @property
+    def rests_on(self) -> str:
+        """Which answers the shares rest on, said in `lang`."""
+        words = [tr(self.lang, QUESTION_WORDS[q]) for q in self.answered]
+        return ntr(
+            self.lang,
+            "your answer to {n} of the {total} survey questions ({questions})",
+            "your answers to {n} of the {total} survey questions ({questions})",
+            len(self.answered),
+            total=len(QUESTIONS),
+            questions=listing(self.lang, words),
+        )
+
+    @property
     def how(self) -> str:
-        """How they were found, to follow "people in the survey": exactly alike, or nearest."""
+        """How the shares were found, to follow "people in the survey"."""
         if not self.answered:
             return tr(
                 self.lang, "with one of the five titles (you answered none of the survey questions)"
             )
-        if self.exact:
-            return tr(self.lang, "who gave exactly your answers")
-        return tr(self.lang, "whose answers are closest to yours (few gave exactly your answers)")
+        return tr(self.lang, "who answer like you, from {rests_on}", rests_on=self.rests_on)
+
+
+@lru_cache(maxsize=2)
+def load_respondents(path: str | None = None) -> pd.DataFrame:
+    """The shipped survey table: one row per respondent, answers as the questionnaire's ids."""
+    source = path or str(data_dir() / SURVEY_FILE)
+    try:
+        frame = pd.read_csv(source, dtype=str, keep_default_na=False, comment="#")
+        missing = {"title", "half", *QUESTIONS} - set(frame.columns)
+        if missing:
+            raise ValueError(f"missing columns {sorted(missing)}")
+        if not set(frame["title"]) <= set(TITLE_ROLE):
+            raise ValueError(f"unknown titles {sorted(set(frame['title']) - set(TITLE_ROLE))}")
+        if not set(frame["half"]) <= {"calibration", "validation"}:
+            raise ValueError("`half` must be calibration or validation")
+    except (OSError, ValueError) as exc:
+        raise CatalogError(source, [Msg("cannot read the survey table: {why}", why=exc)]) from None
+    return frame
 
 
 @dataclass(frozen=True)
 class _Table:
-    frame: pd.DataFrame  # one row per answer combination and title, with counts per half
-    code: np.ndarray  # years of coding as an index into YEARS_CODE
-    ml: np.ndarray  # years of ML as an index into YEARS_ML, -1 when not asked
-    acts: np.ndarray  # (rows, activities) 0/1
+    frame: pd.DataFrame  # one row per respondent; `calibration`/`validation` are 0/1 counts
 
 
 @lru_cache(maxsize=2)
 def load_survey(path: str | None = None) -> _Table:
-    """The shipped survey counts, validated and indexed for matching."""
-    source = path or str(data_dir() / SURVEY_FILE)
-    try:
-        frame = pd.read_csv(source, dtype=str, keep_default_na=False)
-        for half in ("calibration", "validation"):
-            frame[half] = frame[half].astype(int)
-        code = frame["years_code"].map(YEARS_CODE.index).to_numpy()
-        ml = frame["years_ml"].map(lambda v: YEARS_ML.index(v) if v else -1).to_numpy()
-        split = frame["activities"].str.split()
-        acts = np.array([[a in s for a in ACTIVITIES] for s in split], dtype=int)
-        if not set(frame["title"]) <= set(TITLE_ROLE):
-            raise ValueError(f"unknown titles {sorted(set(frame['title']) - set(TITLE_ROLE))}")
-    except (OSError, KeyError, ValueError) as exc:
-        raise CatalogError(source, [Msg("cannot read the survey counts: {why}", why=exc)]) from None
-    return _Table(frame, code, ml, acts)
+    """The survey table with a 0/1 count per half (`calibration`, `validation`) and the work
+    activities also as `activities`, the columns earlier callers read."""
+    frame = load_respondents(path).copy()
+    for half in ("calibration", "validation"):
+        frame[half] = (frame["half"] == half).astype(int)
+    frame["activities"] = frame["work_activities"]
+    return _Table(frame)
 
 
-@dataclass(frozen=True)
-class _Wanted:
-    """The survey answers a person gave, as indexes (None = not answered)."""
-
-    code: int | None = None
-    ml: int | None = None
-    acts: np.ndarray | None = None
-
-    @property
-    def empty(self) -> bool:
-        return self.code is None and self.ml is None and self.acts is None
+def survey_answers(answers: Answers) -> dict[str, Answer]:
+    """The survey questions' answers among `answers` (None and empty lists left out)."""
+    return {q: answers[q] for q in QUESTIONS if answers.get(q) not in (None, "", [])}
 
 
-def _wanted(answers: Answers) -> _Wanted:
-    """The survey answers given, checked; unknown labels or options raise ProfileError."""
-    code, ml, acts = (answers.get(k) for k in SURVEY_ITEMS)
-    for item, answer, known in (("years_code", code, YEARS_CODE), ("years_ml", ml, YEARS_ML)):
-        if answer is not None and answer not in known:
-            raise ProfileError(
-                Msg(
-                    "{item}: {answer!r} is not an answer; pick one of {known}",
-                    item=item,
-                    answer=answer,
-                    known=known,
-                )
-            )
-    if acts is not None and (isinstance(acts, str) or not set(acts) <= set(ACTIVITIES)):
-        raise ProfileError(
-            Msg("work_activities: expects a list of option ids from {known}", known=ACTIVITIES)
-        )
-    return _Wanted(
-        code=YEARS_CODE.index(code) if isinstance(code, str) else None,
-        ml=YEARS_ML.index(ml) if isinstance(ml, str) else None,
-        acts=np.array([a in acts for a in ACTIVITIES], dtype=int) if acts else None,
-    )
+def answered_items(answers: Answers) -> tuple[str, ...]:
+    """The survey questions among `answers` that were answered, in the order asked."""
+    return tuple(survey_answers(answers))
 
 
-def _distance(table: _Table, wanted: _Wanted) -> np.ndarray:
-    """How far each row's answers are from the wanted ones (0 = the same on every answer given)."""
-    d = np.zeros(len(table.code))
-    if wanted.ml is not None:
-        # Not asked (never wrote code) sits three buckets away from any answer.
-        d += np.where(table.ml < 0, 3, np.abs(table.ml - wanted.ml))
-    if wanted.code is not None:
-        d += 0.5 * np.abs(table.code - wanted.code)
-    if wanted.acts is not None:
-        d += np.abs(table.acts - wanted.acts).sum(axis=1)
-    return d
+def _likeness(
+    model: SurveyModel, given: dict[str, Answer], chances: np.ndarray, lang: Lang
+) -> Likeness:
+    classes = [str(c) for c in model.estimator.classes_]
+    ranked = sorted(zip(classes, chances, strict=True), key=lambda tc: (-tc[1], tc[0]))
+    titles = [
+        TitleShare(t, float(p), model.respondents, model.per_title.get(t, 0)) for t, p in ranked
+    ]
+    return Likeness(titles=titles, n=model.respondents, answered=tuple(given), lang=lang)
 
 
 def people_like_you_detail(
     answers: Answers, *, half: Half = "all", lang: Lang = DEFAULT_LANG
 ) -> Likeness:
-    """The respondents who answered the survey questions like you, with their titles (the way
-    they were found said in `lang`)."""
-    table = load_survey()
-    wanted = _wanted(answers)
-    f = table.frame
-    counts = f["calibration"] + f["validation"] if half == "all" else f[half]
-    weights = counts.to_numpy()
-    distance = _distance(table, wanted)
-    exact = distance == 0
-    if weights[exact].sum() >= MIN_EXACT or wanted.empty:
-        chosen = exact
-    else:
-        order = np.argsort(distance, kind="stable")
-        reach = int(np.searchsorted(np.cumsum(weights[order]), NEIGHBOURS))
-        limit = distance[order[min(reach, len(order) - 1)]]
-        chosen = distance <= limit  # everyone at the boundary distance, so ties are kept
-    titles_of = f["title"].to_numpy()
-    per_title = {t: int(weights[chosen & (titles_of == t)].sum()) for t in TITLE_ROLE}
-    rate = {t: per_title[t] / max(1, int(weights[titles_of == t].sum())) for t in TITLE_ROLE}
-    total_rate = sum(rate.values()) or 1.0
-    n = sum(per_title.values())
-    ranked = sorted(TITLE_ROLE, key=lambda t: (-rate[t], t))
-    titles = [TitleShare(t, rate[t] / total_rate, n, per_title[t]) for t in ranked if per_title[t]]
-    answered = tuple(k for k in SURVEY_ITEMS if answers.get(k))
-    return Likeness(
-        titles=titles, n=n, exact=bool(exact[chosen].all()), answered=answered, lang=lang
-    )
+    """The survey titles of people who answer the survey questions like you (best first), the
+    model's respondents and the answers it rests on; the way they were found said in `lang`.
+
+    Unknown questions, labels or options raise `ProfileError`. `half` is kept for callers of the
+    earlier look-up: the model learned from the calibration half only, whatever `half` says.
+    """
+    del half  # one model, fitted on the calibration half
+    given = survey_answers(answers)
+    score_detail(load_questionnaire("en"), given)  # checks every label and option id
+    model = load_model()
+    k = len(model.estimator.classes_)
+    # No answer is no evidence: then no title is likelier than another.
+    chances = model.probabilities([given])[0] if given else np.full(k, 1 / k)
+    return _likeness(model, given, chances, lang)
 
 
 def people_like_you(answers: Answers, *, half: Half = "all") -> list[TitleShare]:
     """Survey titles of people who answered like you, best first (`.title`, `.share`, `.n`)."""
     return people_like_you_detail(answers, half=half).titles
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """One survey respondent of one half of the fixed split."""
+
+    title: str
+    answers: dict[str, object]
+    weight: int  # respondents this stands for: 1 (the table has one row per respondent)
+    row: int  # where they are in the survey table
+    half: Literal["calibration", "validation"]
+
+
+def row_answers(row: Mapping[str, Any]) -> dict[str, object]:
+    """A survey row as questionnaire answers (blank = not shown or skipped: left unanswered)."""
+    return respondent_answers(row)
+
+
+def respondents(half: Literal["calibration", "validation"]) -> list[Respondent]:
+    """The respondents of one half of the fixed split, in the table's order."""
+    frame = load_respondents()
+    return [
+        Respondent(str(row["title"]), row_answers(row), 1, i, half)  # type: ignore[arg-type]
+        for i, row in enumerate(frame.to_dict("records"))
+        if row["half"] == half
+    ]
+
+
+@lru_cache(maxsize=1)
+def fold_models() -> CrossFitted:
+    """The calibration half's cross-fitted models, at the shipped model's strength (fitted on
+    first use, about 10 s; deterministic: the same seed and solver as the shipped fit)."""
+    table = load_respondents()
+    return cross_fit(table[table["half"] == "calibration"], float(load_model().estimator.C))
+
+
+def held_out_likeness(respondent: Respondent, answers: Answers) -> Likeness:
+    """People like you for `answers` (the respondent's own, or some of them) from a model that
+    never saw this respondent: evidence they did not help make, for fitting and checking how
+    sure the heading may be (`scripts/fit_confidence.py`). A calibration-half respondent gets
+    the model cross-fitted without their fold of the calibration half; a validation-half
+    respondent, whom no model saw, the shipped one."""
+    return held_out_likenesses([(respondent, answers)])[0]
+
+
+def held_out_likenesses(pairs: Sequence[tuple[Respondent, Answers]]) -> list[Likeness]:
+    """`held_out_likeness` for many (respondent, answers) at once: one model call per fold."""
+    folds = fold_models() if any(r.half == "calibration" for r, _ in pairs) else None
+    shipped = load_model()
+    givens = [survey_answers(a) for _, a in pairs]
+    groups: dict[int, list[int]] = {}
+    for i, (person, _) in enumerate(pairs):
+        fold = folds.fold[person.row] if folds and person.half == "calibration" else -1
+        groups.setdefault(fold, []).append(i)
+    out: list[Likeness | None] = [None] * len(pairs)
+    for fold, mine in groups.items():
+        model = shipped if fold < 0 or folds is None else folds.models[fold]
+        p = model.probabilities([givens[i] for i in mine])
+        for j, i in enumerate(mine):
+            out[i] = _likeness(model, givens[i], p[j], DEFAULT_LANG)
+    return [x for x in out if x is not None]
+
+
+def title_probabilities(answers: Answers) -> dict[str, float]:
+    """Title -> chance (title-balanced) for the five survey titles, in `TITLE_ROLE` order."""
+    chances = people_like_you_detail(answers).probabilities
+    return {t: chances[t] for t in TITLE_ROLE}

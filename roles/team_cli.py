@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG, load_catalog
-from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis, analyse_team
+from roles.coverage import TeamAnalysis, analyse_team
 from roles.errors import TeamFileError
 from roles.i18n import DEFAULT_LANG, Lang, Msg, listing, pad, say, tr
 from roles.models import AXES
@@ -25,16 +25,6 @@ from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes, too_large
 
 EXIT_BAD_INPUT = 2
 ENV_KEY = "SKILLS_MAP_TEAM_KEY"
-
-
-def _threshold(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"{text} is outside 0-100")
-    return value
 
 
 def _round(text: str) -> int:
@@ -69,7 +59,6 @@ def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> N
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--catalog", choices=sorted(CATALOG_FILES), default=DEFAULT_CATALOG)
-    p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD, help="fit 0-100")
     p.add_argument("--scale", choices=["auto", "0-10", "1-5"], default="auto")
     p.add_argument(
         "--sheet",
@@ -113,6 +102,7 @@ def team_json(analysis: TeamAnalysis) -> dict[str, Any]:
         {
             "name": str(row["name"]),
             "best_role": str(row["best_role"]),
+            "in_region": bool(row["in_region"]),
             "fits": {rid: round(float(row[rid]), 1) for rid in role_ids},
         }
         for row in analysis.fitted.to_dict("records")
@@ -143,16 +133,19 @@ def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str, lan
     print(
         tr(
             lang,
-            "Team of {n} (scores read on the {scale} scale), {catalog} chart, fit threshold "
-            "{threshold:g}",
+            "Team of {n} (scores read on the {scale} scale), {catalog} chart; a person covers "
+            "their best fit when they are in its region (inside it or beyond it in its open "
+            "direction)",
             n=len(parsed.members),
             scale=parsed.scale,
             catalog=catalog_id,
-            threshold=cov.threshold,
         )
     )
     for row in analysis.fitted.to_dict("records"):
-        print(f"  {pad(str(row['name']), 28)} {row['best_role_name']} ({row['best_fit']:.0f})")
+        where = "" if row["in_region"] else " " + tr(lang, "outside its region")
+        print(
+            f"  {pad(str(row['name']), 28)} {row['best_role_name']} ({row['best_fit']:.0f})" + where
+        )
     print(tr(lang, "Coverage:"))
     flags = {"missing": tr(lang, "MISSING"), "single": tr(lang, "only one")}
     for r in cov.roles:
@@ -241,9 +234,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{say(where, lang)}: {fix}", file=sys.stderr)
         return EXIT_BAD_INPUT
     catalog = load_catalog(args.catalog, lang)
-    analysis = analyse_team(
-        parsed.members, catalog, archetype_id=args.archetype, threshold=args.threshold
-    )
+    analysis = analyse_team(parsed.members, catalog, archetype_id=args.archetype)
     if args.json:
         print(json.dumps(team_json(analysis), ensure_ascii=False))
     else:

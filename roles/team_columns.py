@@ -81,8 +81,10 @@ def detect_scale(values: list[float]) -> Scale:
 
 
 def to_ten(value: float, scale: Scale) -> float:
-    """A score on `scale` moved to 0-10 (1-5: 1 -> 0, 3 -> 5, 5 -> 10)."""
-    return value if scale == "0-10" else (value - 1.0) * 2.5
+    """A score on `scale` moved to 0-10. On 1-5 each point stands for a fifth of the scale and
+    takes its middle (1 -> 1, 2 -> 3, 3 -> 5, 4 -> 7, 5 -> 9): a 5 is "the top fifth", not the
+    map's very edge, and a 1 is "the bottom fifth", not zero."""
+    return value if scale == "0-10" else 2.0 * value - 1.0
 
 
 def template_csv(lang: Lang = DEFAULT_LANG) -> bytes:

@@ -1,25 +1,30 @@
-"""How well the map places real people: survey respondents answer only the three survey questions.
+"""How well the map places real people: survey respondents answer only the survey's questions.
 
 Each respondent of `data/survey_2021.csv` is scored by the questionnaire exactly as the Me page
-scores a person who answered those three questions and nothing else (so communication rests on
-one answer and the other measures on two), matched against a catalog, and counted as placed
-when their title's role is ranked first (top-1) or in the first two (top-2). Figures are
-balanced: the mean over titles, so the many data scientists do not drown out the few product
-managers.
+scores a person who answered those questions and nothing else (by default all nine; the first
+three to compare with the map before the tool and education questions), matched against a
+catalog, and counted as placed when their title's role is ranked first (top-1) or in the first
+two (top-2). Figures are balanced: the mean over titles, so the many data scientists do not
+drown out the few product managers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from roles.match import fit_matrix
+from roles.match import fit_matrix, region_d2
 from roles.models import Catalog
-from roles.questionnaire import Answers, score
+from roles.questionnaire import score
 from roles.questionnaire_models import Questionnaire
-from roles.survey import TITLE_ROLE, Half, load_survey, people_like_you
+from roles.survey import SURVEY_ITEMS, TITLE_ROLE, Half, load_respondents
+from roles.survey_model import respondent_answers
+
+FIRST_THREE = SURVEY_ITEMS[:3]  # the survey questions the questionnaire asked before
+FOUR_TITLES = ("Data Scientist", "Research Scientist", "Machine Learning Engineer", "Data Engineer")
 
 
 @dataclass(frozen=True)
@@ -31,16 +36,13 @@ class TitleResult:
     n: int
     top1: float
     top2: float
+    in_region: float | None = None  # the map: share of the title in its role's region (or beyond)
 
 
-@dataclass(frozen=True)
-class ValidityReport:
-    """Per-title and balanced figures, the confusion matrix and the baselines."""
+class Balanced:
+    """Figures balanced over titles: the mean of the per-title figures in `titles`."""
 
-    catalog: str
-    half: str
     titles: list[TitleResult]
-    confusion: pd.DataFrame = field(repr=False)  # title x best-fit role, row shares
 
     @property
     def top1(self) -> float:
@@ -50,71 +52,73 @@ class ValidityReport:
     def top2(self) -> float:
         return float(np.mean([t.top2 for t in self.titles]))
 
+
+@dataclass(frozen=True)
+class ValidityReport(Balanced):
+    """Per-title and balanced figures, the confusion matrix and the baselines."""
+
+    catalog: str
+    half: str
+    titles: list[TitleResult]
+    confusion: pd.DataFrame = field(repr=False)  # title x best-fit role, row shares
+    questions: tuple[str, ...] = SURVEY_ITEMS
+
+    @property
+    def four(self) -> tuple[float, float]:
+        """Balanced top-1 and top-2 over data scientist, researcher, ML and data engineer."""
+        four = [t for t in self.titles if t.title in FOUR_TITLES]
+        return float(np.mean([t.top1 for t in four])), float(np.mean([t.top2 for t in four]))
+
     @property
     def worst_top1(self) -> TitleResult:
         return min(self.titles, key=lambda t: t.top1)
 
 
-def _answers(row: pd.Series) -> Answers:
-    """A survey row as questionnaire answers (blank = not asked, left unanswered)."""
-    acts = row["activities"].split()
-    return {
-        "years_code": row["years_code"],
-        "years_ml": row["years_ml"] or None,
-        "work_activities": acts or None,
-    }
+def half_rows(half: Half) -> pd.DataFrame:
+    """The respondents of one half of the survey table (or all of them)."""
+    table = load_respondents()
+    return table if half == "all" else table[table["half"] == half]
 
 
-def survey_profiles(questionnaire: Questionnaire) -> np.ndarray:
-    """(rows, 3) scores of every answer combination in the survey table."""
-    frame = load_survey().frame
-    cache: dict[tuple[str, str, str], list[float]] = {}
+def survey_profiles(
+    questionnaire: Questionnaire, rows: pd.DataFrame, questions: Sequence[str] = SURVEY_ITEMS
+) -> np.ndarray:
+    """(rows, 3) scores of respondents who answered `questions` (the rest left out)."""
+    cache: dict[tuple[str, ...], list[float]] = {}
     out = []
-    for _, row in frame.iterrows():
-        key = (row["years_code"], row["years_ml"], row["activities"])
+    for row in rows[list(questions)].itertuples(index=False):
+        key = tuple(row)
         if key not in cache:
-            profile, _ = score(questionnaire, _answers(row))
+            answers = respondent_answers(dict(zip(questions, key, strict=True)))
+            profile, _ = score(questionnaire, answers)
             cache[key] = [profile.ml, profile.swe, profile.comm]
         out.append(cache[key])
-    return np.array(out)
+    return np.array(out).reshape(-1, 3)
 
 
 def evaluate(
-    catalog: Catalog, questionnaire: Questionnaire, half: Half = "validation"
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    half: Half = "validation",
+    questions: Sequence[str] = SURVEY_ITEMS,
 ) -> ValidityReport:
     """Top-1 and top-2 per title for the respondents of one half of the survey."""
-    frame = load_survey().frame
-    weights = (
-        frame["calibration"] + frame["validation"] if half == "all" else frame[half]
-    ).to_numpy()
-    fits = fit_matrix(survey_profiles(questionnaire), catalog)
+    rows = half_rows(half)
+    profiles = survey_profiles(questionnaire, rows, questions)
+    fits = fit_matrix(profiles, catalog)
+    held = region_d2(profiles, catalog) <= 1.0  # inside the region or beyond it (open)
     order = np.argsort(-fits, axis=1, kind="stable")
     ids = np.array(catalog.role_ids)
     first, second = ids[order[:, 0]], ids[order[:, 1]]
-    titles, rows = [], {}
+    titles, confusion = [], {}
     for title, role in TITLE_ROLE.items():
         if role not in catalog.role_ids:
             continue  # e.g. the 2022 chart has no data engineer
-        mine = (frame["title"] == title).to_numpy()
-        w = weights * mine
-        n = int(w.sum())
-        top1 = float((w * (first == role)).sum() / n)
-        top2 = float((w * ((first == role) | (second == role))).sum() / n)
-        titles.append(TitleResult(title, role, n, top1, top2))
-        rows[title] = pd.Series(w).groupby(first).sum().reindex(ids, fill_value=0) / n
-    confusion = pd.DataFrame(rows).T
-    return ValidityReport(catalog.id, half, titles, confusion)
-
-
-def people_like_you_accuracy(half: Half = "validation") -> dict[str, float]:
-    """Per title: how often the top title of people like you (from the other half) is right."""
-    frame = load_survey().frame
-    reference: Half = "calibration" if half == "validation" else "validation"
-    hits: dict[str, float] = {}
-    totals: dict[str, float] = {}
-    for _, row in frame[frame[half] > 0].iterrows():
-        likes = people_like_you(_answers(row), half=reference)
-        top = likes[0].title if likes else ""
-        hits[row["title"]] = hits.get(row["title"], 0) + (top == row["title"]) * row[half]
-        totals[row["title"]] = totals.get(row["title"], 0) + row[half]
-    return {t: hits[t] / totals[t] for t in TITLE_ROLE if t in totals}
+        mine = (rows["title"] == title).to_numpy()
+        n = int(mine.sum())
+        top1 = float((first[mine] == role).mean())
+        top2 = float(((first[mine] == role) | (second[mine] == role)).mean())
+        inside = float(held[mine, catalog.role_ids.index(role)].mean())
+        titles.append(TitleResult(title, role, n, top1, top2, inside))
+        confusion[title] = pd.Series(first[mine]).value_counts().reindex(ids, fill_value=0) / n
+    return ValidityReport(catalog.id, half, titles, pd.DataFrame(confusion).T, tuple(questions))

@@ -32,3 +32,31 @@ def test_the_validity_benchmark_runs_to_its_figures() -> None:
     done = _run(str(BENCH / "validity.py"))
     assert done.returncode == 0, done.stderr[-2000:]
     assert "balanced (mean over titles)" in done.stdout and "People like you" in done.stdout
+    assert "expected calibration error" in done.stdout and "Stress tests" in done.stdout
+
+
+@pytest.mark.parametrize("script", ["fit_confidence.py", "search_regions.py"])
+def test_the_fitting_scripts_explain_themselves(script: str) -> None:
+    done = _run(str(BENCH.parent / "scripts" / script), "--help")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "usage:" in done.stdout and "calibration" in done.stdout
+
+
+def test_the_map_shifts_reproduce_from_the_calibration_half() -> None:
+    # The shifts in data/questionnaire.yaml are what the script fits for the shipped regions.
+    done = _run(str(BENCH.parent / "scripts" / "fit_map_shifts.py"), "--check")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "questionnaire.yaml has the fitted shifts" in done.stdout
+
+
+@pytest.mark.parametrize("edition", ["2021", "2022"])
+def test_the_shipped_regions_are_where_the_region_search_stops(edition: str) -> None:
+    # Regions and shifts were fitted in turn until neither moved: one more round of the search
+    # from the shipped regions, with the shipped shifts, finds nothing better.
+    script = str(BENCH.parent / "scripts" / "search_regions.py")
+    done = _run(script, "--catalog", edition, "--rounds", "1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    values = [
+        line.split()[1] for line in done.stdout.splitlines() if line.startswith(("start", "round"))
+    ]
+    assert len(values) == 2 and values[0] == values[1], done.stdout

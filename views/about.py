@@ -5,9 +5,11 @@ import streamlit as st
 from components.catalogs import cached_catalog, cached_questionnaire
 from components.lang import _
 from components.map_text import regions_summary
-from components.role_cards import render_method, render_role_cards
+from components.method import render_method
+from components.role_cards import render_role_cards
 from components.skills_map import PLOT_CONFIG, base_map
 from components.validity import render_validity
+from roles.confidence import load_confidence
 
 catalog = cached_catalog("2021")
 st.title(_("About the skills map"))
@@ -23,11 +25,13 @@ st.markdown(
         "years spent coding;\n"
         "- **bubble size**: the bar for technical writing and communication.\n\n"
         "The lecture's chart is a sketch with no scale. Our map keeps its order (who sits left "
-        "or right, above or below whom, whose bubble is bigger) and places each role where "
-        "people doing that job score on our level descriptions, checked against real people "
-        'from the 2021 Kaggle survey (below). "Data scientist" means very different things in '
-        "different organisations, so its region is the widest on ML. Use the map to start a "
-        "conversation, not to settle one."
+        "or right, above or below whom, whose bubble is bigger) and places each role where the "
+        "map best tells apart real people with that job title in the 2021 Kaggle survey "
+        "(below). That is not where a typical person with the title scores: from the survey's "
+        "questions every title averages about the middle of the map, and a quarter to two "
+        'thirds of each title falls inside its role\'s region. "Data scientist" means very '
+        "different things in different organisations, so its region is the widest on ML. Use "
+        "the map to start a conversation, not to settle one."
     )
 )
 st.plotly_chart(
@@ -41,7 +45,7 @@ st.plotly_chart(
 st.subheader(_("The roles"), anchor=False)
 render_role_cards(catalog)
 st.subheader(_("How the fit and the gaps are computed"), anchor=False)
-render_method(catalog, cached_questionnaire())
+render_method(catalog, cached_questionnaire(), load_confidence())
 st.subheader(_("How well the map places people"), anchor=False)
 render_validity("2021")
 st.caption(

@@ -26,13 +26,11 @@ if table.members.empty:
     st.info(room_page.empty_hint(room))
     st.stop()
 
-threshold, show_names = panels.render_controls()
+show_names = panels.render_controls()
 try:
     book = cached_archetypes()
     chosen = panels.chosen_archetype()
-    analysis = analyse_team(
-        table.members, catalog, archetype_id=chosen, threshold=threshold, archetypes=book
-    )
+    analysis = analyse_team(table.members, catalog, archetype_id=chosen, archetypes=book)
 except SkillsMapError as exc:
     render_error(exc)
     st.stop()
@@ -46,7 +44,7 @@ with cover_tab:
 with hire_tab:
     panels.render_archetype(analysis, book)
 with post_tab:
-    posting = panels.render_posting(catalog, threshold)
+    posting = panels.render_posting(catalog)
 demand = posting.demand if posting else None
 fig = team_map_figure(
     analysis.fitted, catalog, show_names=show_names, centroid=analysis.centroid, posting=demand
@@ -56,4 +54,4 @@ with map_slot:
     panels.render_team_map(fig, team_summary(analysis.fitted, catalog, analysis.centroid))
 with export_tab:
     panels.render_exports(analysis, catalog, fig, title=room_page.report_title(room))
-room_page.render_tabs(tabs[4:], room, analysis, catalog, threshold)
+room_page.render_tabs(tabs[4:], room, analysis, catalog)

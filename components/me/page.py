@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.me import answered
 from components.me import questionnaire_form as qf
 from components.me.people_like_you import render_people_like_you
 from components.me.rating import held_profile, render_rating_sliders, slider_profile
@@ -16,6 +17,7 @@ from components.me.state import (
     SURVEY,
     TARGET_KEY,
     current_share,
+    open_questionnaire,
     render_mode_choice,
     write_url,
 )
@@ -35,20 +37,27 @@ def render_rating_and_result(catalog: Catalog) -> None:
     # The result is drawn before the sliders (from their values in this run): the browser
     # handles a run's elements in order, so the map is redrawn sooner after each key press.
     profile = held_profile(PREFIX) if survey else slider_profile(PREFIX)
-    halo = qf.map_halo(QUESTIONS, PREFIX)
-    target = render_results(
-        profile, catalog, target_key=TARGET_KEY, map_slot=result, fit_slot=fit_line, halo=halo
+    evidence = answered.evidence(QUESTIONS, PREFIX)
+    render_results(
+        profile,
+        catalog,
+        target_key=TARGET_KEY,
+        map_slot=result,
+        fit_slot=fit_line,
+        halo=answered.map_halo(QUESTIONS, PREFIX),
+        evidence=evidence,
+        offer=open_questionnaire,
     )
     with rate:
         render_mode_choice()
         if survey:
             qf.render_questionnaire(QUESTIONS, slider_prefix=PREFIX, mode_key=MODE_KEY)
         else:
-            qf.render_questionnaire_summary(QUESTIONS)
-            render_rating_sliders(PREFIX, notes=qf.measure_notes(QUESTIONS, PREFIX))
-    if (answers := qf.survey_answers(QUESTIONS)) is not None:
+            answered.render_questionnaire_summary(QUESTIONS)
+            render_rating_sliders(PREFIX, notes=answered.measure_notes(QUESTIONS, PREFIX))
+    if (answers := answered.survey_answers(QUESTIONS)) is not None:
         render_people_like_you(answers)
     state = current_share()
     write_url(state)
     render_share_link(state)
-    render_downloads(profile, catalog, target)
+    render_downloads(profile, catalog, state.target, evidence)

@@ -49,22 +49,23 @@ def people_like_you_figure(likeness: Likeness) -> go.Figure:
 
 
 def summary(likeness: Likeness) -> str:
-    """One sentence a screen reader (and everyone) can read instead of the chart."""
+    """What the chart shows and what it rests on, for a screen reader (and everyone)."""
     lang = likeness.lang
     shares = listing(
         lang, [f"{t.share:.0%} {title_name(t.title, lang)}" for t in likeness.titles[:3]]
     )
     return tr(
         lang,
-        "Among the {n} people in the 2021 Kaggle survey {how}: {shares}.",
-        n=likeness.n,
-        how=likeness.how,
+        "People in the 2021 Kaggle survey who answer like you: {shares}. This rests on "
+        "{rests_on}, and on a model of the answers of {n:,} respondents.",
         shares=shares,
+        rests_on=likeness.rests_on,
+        n=likeness.n,
     )
 
 
 def render_people_like_you(answers: Answers) -> None:
-    """The section, once the three survey questions are answered."""
+    """The section, once at least one survey question is answered."""
     try:
         likeness = people_like_you_detail(answers, lang=current_lang())
     except SkillsMapError as exc:
@@ -77,9 +78,10 @@ def render_people_like_you(answers: Answers) -> None:
     st.caption(
         _(
             "Shares count every title as if the five were equally common (the survey has eleven "
-            "data scientists for every product manager). Caveats: Kaggle users chose to answer, "
-            "and are younger and more junior than the industry; a job title is what people are "
-            "called, not the lecture's role. Source: {source}.",
+            "data scientists for every product manager); a question you left out counts as "
+            "unknown, not as a no. Caveats: Kaggle users chose to answer, and are younger and "
+            "more junior than the industry; a job title is what people are called, not the "
+            "lecture's role, and no title in the survey is ML DevOps. Source: {source}.",
             source=_(SOURCE),
         )
     )

@@ -1,43 +1,26 @@
-"""The questionnaire that fills the rating sliders: the survey's three questions, then practices."""
+"""The questionnaire that fills the rating sliders: the survey's questions, then practices.
+
+The survey's first three questions come first, then its six optional ones about tools and
+education (their many options as compact chips, the most used first), then the practices by
+measure. Every question may be left out.
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import streamlit as st
 
 from components.catalogs import cached_questionnaire
 from components.choices import NotAnOption, drawn_choice
-from components.lang import _, current_lang, ngettext, said
-from components.me.rating import held_profile, seed_scores, slider_profile
-from components.style import focus_first_slider
+from components.lang import _, current_lang, said
+from components.me.answered import applied_answers, store_applied
 from roles.errors import ProfileError
-from roles.i18n import Msg, listing
-from roles.models import AXES, Profile, axis_label
-from roles.questionnaire import (
-    NOT_YET,
-    Answers,
-    ScoreDetail,
-    answer_label,
-    answer_options,
-    score_detail,
-)
-from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
+from roles.i18n import Msg
+from roles.models import AXES, axis_label
+from roles.questionnaire import NOT_YET, answer_label, answer_options, score_detail
+from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire, ShiftItem
+from roles.survey import SURVEY_ITEMS
 
-
-@dataclass(frozen=True)
-class Applied:
-    """What the last submitted answers produced and the slider values they set."""
-
-    detail: ScoreDetail
-    sliders: dict[str, float]
-    answers: dict[str, object]
-
-    def rests_on(self, axis: str, current: float) -> int | None:
-        """Answers behind a measure, or None once the person moved its slider themselves."""
-        if axis in self.detail.unscored or current != self.sliders[axis]:
-            return None
-        return self.detail.answers[axis]
+AnyItem = OneChoiceItem | ManyChoiceItem | ShiftItem
 
 
 def _option_key(prefix: str, item: ManyChoiceItem, option_id: str) -> str:
@@ -49,7 +32,12 @@ def collect_answers(q: Questionnaire, prefix: str) -> dict[str, object]:
     (NotAnOption for an answer that is none of those drawn)."""
     answers: dict[str, object] = {}
     for item in q.items:
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ShiftItem):
+            key = f"{prefix}{item.id}"
+            if st.session_state.get(key):  # a list of option ids (chips), or one option id
+                given = drawn_choice(key, [o.id for o in item.options])
+                answers[item.id] = list(given) if item.multiple else given
+        elif isinstance(item, ManyChoiceItem):
             ticked = [
                 o.id
                 for o in item.options
@@ -79,34 +67,52 @@ def _apply_answers(key_prefix: str, slider_prefix: str, mode_key: str | None) ->
     except ProfileError as exc:
         st.session_state[error_key] = Msg("Please check your answers: {why}.", why=exc.message)
         return
-    held = held_profile(slider_prefix).as_dict()
-    # Sliders move in half steps; a measure with no answered item keeps its slider value.
-    sliders = {
-        a: held[a] if a in detail.unscored else round(v * 2) / 2
-        for a, v in detail.profile.as_dict().items()
-    }
-    seed_scores(slider_prefix, Profile(**sliders))
+    store_applied(key_prefix, slider_prefix, detail, answers)
     st.session_state.pop(error_key, None)
-    st.session_state[f"{key_prefix}applied"] = Applied(detail, sliders, answers)
     st.session_state[f"{key_prefix}focus"] = True
     if mode_key:
         # Back to the sliders, so the person sees the scores the answers produced.
         st.session_state[mode_key] = "Quick rating"
 
 
-def applied_answers(key_prefix: str) -> Applied | None:
-    """The last answers the person submitted, if any."""
-    value = st.session_state.get(f"{key_prefix}applied")
-    return value if isinstance(value, Applied) else None
-
-
-def _survey_wording(item: OneChoiceItem | ManyChoiceItem) -> None:
+def _survey_wording(item: AnyItem) -> None:
     """Under a translated survey question, the survey's own English wording."""
     if item.survey and item.wording and item.wording != item.text:
         st.caption(_("Kaggle survey wording: “{wording}”", wording=item.wording))
 
 
-def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix: str) -> None:
+def _render_shift_item(item: ShiftItem, prefix: str) -> None:
+    """A survey question about tools or education: chips for many options, a box for one."""
+    labels = {o.id: o.label for o in item.options}
+    if item.multiple:
+        st.pills(
+            item.text,
+            list(labels),
+            selection_mode="multi",
+            format_func=labels.__getitem__,
+            key=f"{prefix}{item.id}",
+        )
+    else:
+        _survey_select(item.text, labels, f"{prefix}{item.id}")
+    _survey_wording(item)
+
+
+def _survey_select(question: str, shown: dict[str, str], key: str) -> None:
+    """A survey question with one answer: a box that starts empty (every question is optional)."""
+    st.selectbox(
+        question,
+        list(shown),
+        format_func=shown.__getitem__,
+        index=None,
+        key=key,
+        placeholder=_("Choose an answer"),
+    )
+
+
+def _render_item(q: Questionnaire, item: AnyItem, prefix: str) -> None:
+    if isinstance(item, ShiftItem):
+        _render_shift_item(item, prefix)
+        return
     if isinstance(item, ManyChoiceItem):
         st.markdown(_("{question} *(tick all that apply)*", question=item.text))
         _survey_wording(item)
@@ -116,14 +122,7 @@ def _render_item(q: Questionnaire, item: OneChoiceItem | ManyChoiceItem, prefix:
     # Answers hold the English keys; each is shown in the page's language.
     shown = {key: answer_label(q, item, key) for key in answer_options(q, item.id)}
     if item.survey:
-        st.selectbox(
-            item.text,
-            list(shown),
-            format_func=shown.__getitem__,
-            index=None,
-            key=f"{prefix}{item.id}",
-            placeholder=_("Choose an answer"),
-        )
+        _survey_select(item.text, shown, f"{prefix}{item.id}")
         _survey_wording(item)
     else:
         st.radio(
@@ -144,8 +143,18 @@ def render_questions(q: Questionnaire, key_prefix: str) -> None:
             "can be compared with real people."
         )
     )
-    for item in (i for i in q.items if i.survey):
-        _render_item(q, item, key_prefix)
+    first, more = SURVEY_ITEMS[:3], SURVEY_ITEMS[3:]
+    for item_id in first:
+        _render_item(q, q.item(item_id), key_prefix)  # type: ignore[arg-type]
+    st.markdown(
+        _(
+            "**Your tools and education** (optional): more of the survey's own questions. Each "
+            "one you answer makes People like you surer and moves your scores where the survey "
+            "says."
+        )
+    )
+    for item_id in more:
+        _render_item(q, q.item(item_id), key_prefix)  # type: ignore[arg-type]
     for axis in AXES:
         st.markdown(f"**{axis_label(axis, current_lang())}**")
         for item in (i for i in q.items if not i.survey and axis in i.axes):
@@ -156,7 +165,14 @@ def seed_questions(q: Questionnaire, key_prefix: str, answers: dict[str, object]
     """Fill the questions' widgets with saved answers (call before they are drawn)."""
     for item in q.items:
         given = answers.get(item.id)
-        if isinstance(item, ManyChoiceItem):
+        if isinstance(item, ShiftItem):
+            ids = [o.id for o in item.options]
+            if item.multiple:
+                ticked = set(given) if isinstance(given, list) else set()
+                st.session_state[f"{key_prefix}{item.id}"] = [i for i in ids if i in ticked]
+            else:
+                st.session_state[f"{key_prefix}{item.id}"] = given if given in ids else None
+        elif isinstance(item, ManyChoiceItem):
             ticked = set(given) if isinstance(given, list) else set()
             for option in item.options:
                 st.session_state[_option_key(key_prefix, item, option.id)] = option.id in ticked
@@ -170,9 +186,12 @@ def render_questionnaire(
 ) -> None:
     """The survey's questions, then practice questions by measure; submitting fills the sliders."""
     q = cached_questionnaire()
-    error = st.session_state.get(f"{key_prefix}error")
-    if error:
-        st.error(said(error), icon=":material/error:")
+    applied = applied_answers(key_prefix)
+    first = f"{key_prefix}{q.items[0].id}"
+    if applied is not None and first not in st.session_state:
+        # Streamlit forgets a form's widgets in runs it is not drawn: reopening the
+        # questionnaire shows the answers last used, not an empty form.
+        seed_questions(q, key_prefix, applied.answers)
     st.caption(
         _(
             "Answer from what you have actually done. Pick “{not_yet}” when you have not had the "
@@ -189,82 +208,7 @@ def render_questionnaire(
             on_click=_apply_answers,
             args=(key_prefix, slider_prefix, mode_key),
         )
-
-
-def measure_notes(key_prefix: str, slider_prefix: str) -> dict[str, str]:
-    """Per measure, what its score rests on (shown under each slider after the questionnaire)."""
-    applied = applied_answers(key_prefix)
-    if applied is None:
-        return {}
-    held = slider_profile(slider_prefix).as_dict()
-    notes = {}
-    min_answers = cached_questionnaire().scoring.min_answers
-    for axis in AXES:
-        n = applied.rests_on(axis, held[axis])
-        if n is None:
-            continue
-        if n < min_answers:
-            notes[axis] = ngettext(
-                "From {n} answer (pulled toward the middle: fewer than {min_answers}).",
-                "From {n} answers (pulled toward the middle: fewer than {min_answers}).",
-                n,
-                min_answers=min_answers,
-            )
-        else:
-            notes[axis] = ngettext("From {n} answer.", "From {n} answers.", n)
-    return notes
-
-
-def render_questionnaire_summary(key_prefix: str) -> None:
-    """What the last submitted answers produced, shown above the sliders."""
-    if st.session_state.pop(f"{key_prefix}focus", False):
-        focus_first_slider()
-    applied = applied_answers(key_prefix)
-    if applied is None:
-        return
-    d, lang = applied.detail, current_lang()
-    parts = [f"{axis_label(a, lang)} {applied.sliders[a]:g}" for a in AXES if a not in d.unscored]
-    st.success(
-        _(
-            "Scores set from your answers: {scores}. Fine-tune them on the sliders.",
-            scores=listing(lang, parts),
-        ),
-        icon=":material/task_alt:",
-    )
-    if d.unscored:
-        names = listing(lang, [axis_label(a, lang) for a in d.unscored])
-        st.caption(
-            _(
-                "No answered question for {measures}: that slider was left as it was.",
-                measures=names,
-            )
-        )
-
-
-def survey_answers(key_prefix: str) -> Answers | None:
-    """The three survey answers last submitted, when all three were answered."""
-    applied = applied_answers(key_prefix)
-    if applied is None:
-        return None
-    keys = ("years_code", "years_ml", "work_activities")
-    if not all(applied.answers.get(k) for k in keys):
-        return None
-    return {k: applied.answers[k] for k in keys}  # type: ignore[misc]
-
-
-def map_halo(key_prefix: str, slider_prefix: str) -> tuple[float, float] | None:
-    """The uncertainty to draw around the person: (ML, software engineering) spread, or None.
-
-    Only scores that still rest on answers get a halo; a slider the person set themselves is
-    their own rating and gets only its half-step.
-    """
-    applied = applied_answers(key_prefix)
-    if applied is None:
-        return None
-    held = slider_profile(slider_prefix).as_dict()
-    scoring = cached_questionnaire().scoring
-    counts = [applied.rests_on(axis, held[axis]) for axis in ("ml", "swe")]
-    if all(n is None for n in counts):
-        return None
-    ml, swe = (0.25 if n is None else scoring.halo_for(n) for n in counts)
-    return ml, swe
+    error = st.session_state.get(f"{key_prefix}error")
+    if error:
+        # Right under the button that was pressed, where the person is looking.
+        st.error(said(error), icon=":material/error:")

@@ -1,5 +1,6 @@
-"""What the Me result says in words: the headline's note, the compact best-fit line, the ranked
-fits and the path toward a target, as Markdown (or HTML) built from the domain's verdict and gaps.
+"""What the Me result says in words: the heading's note, the compact heading line, the ranked
+fits and the path toward a target, as Markdown (or HTML) built from the domain's assessment and
+gaps (`roles.verdict_text` holds the words the CLI shares).
 
 Plain functions of their inputs and the page's language, so tests read them without a page.
 """
@@ -12,37 +13,37 @@ from components.lang import _, current_lang
 from roles.gaps import SCORE_STEP, Gaps
 from roles.i18n import sentences
 from roles.match import RoleFit
-from roles.models import AXES, Profile, axis_label
-from roles.verdict import Verdict
+from roles.models import AXES, Catalog, Profile, axis_label
+from roles.verdict import Assessment
+from roles.verdict_text import (
+    chance_sentence,
+    chance_words,
+    disagreement,
+    headline,
+    map_sentence,
+    unmeasured_sentence,
+)
 
 
-def headline_note(v: Verdict, *, beyond: bool) -> str:
-    """The line under the heading: why the answer is as firm (or not) as it is."""
-    second = v.runner_up
-    if v.kind == "no_close_fit" and beyond:
-        return _(
-            "Your scores go beyond the typical profile of every role, so none fits closely; "
-            "{role} is the nearest, and there is nothing to learn toward it on these measures. "
-            "Check your ratings against the level descriptions.",
-            role=v.best.name,
+def heading_lead(a: Assessment, catalog: Catalog) -> str:
+    """Under the heading: how sure it is and where the map puts you (the CLI's words)."""
+    return sentences(current_lang(), chance_sentence(a), map_sentence(a, catalog))
+
+
+def heading_notes(a: Assessment) -> str:
+    """After the map: why the map and the survey differ, what is not measured yet, and a role
+    nearly as close (the same words as the CLI's)."""
+    lines = [disagreement(a), unmeasured_sentence(a)]
+    if a.tip is not None:
+        lines.append(
+            _("{role} is nearly as close. {tip}", role=a.tip.name, tip=tip_sentence(a.tip.phrase()))
         )
-    if v.kind == "no_close_fit":
-        return _(
-            "Even the nearest role's region is some way off (fit {fit:.0f} of 100; 80 is its "
-            "edge). The path toward {role} below shows what would bring you there.",
-            fit=v.best.fit,
-            role=v.best.name,
-        )
-    if v.close and second is not None:
-        both = _(
-            "The two fit almost equally ({first} {first_fit:.0f}, {second} {second_fit:.0f}).",
-            first=v.best.name,
-            first_fit=v.best.fit,
-            second=second.name,
-            second_fit=second.fit,
-        )
-        return sentences(current_lang(), both, tip_sentence(v.tip.phrase()) if v.tip else "")
-    return v.best.reason
+    return sentences(current_lang(), *lines)
+
+
+def headline_note(a: Assessment, catalog: Catalog) -> str:
+    """Everything said around the heading, lead and notes (what one screen states about it)."""
+    return "\n\n".join(p for p in (heading_lead(a, catalog), heading_notes(a)) if p)
 
 
 def tip_sentence(phrase: str) -> str:
@@ -51,12 +52,18 @@ def tip_sentence(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:] + end
 
 
-def fit_line(v: Verdict) -> str:
-    """The compact best-fit line that stays in view beside the sliders on a phone, as HTML (its
+def fit_line(a: Assessment) -> str:
+    """The compact heading line that stays in view beside the sliders on a phone, as HTML (its
     class lets the stylesheet make it sticky; raw HTML in st.markdown would load a 190 kB
     parser in the browser)."""
-    fit = html.escape(_("(fit {fit:.0f})", fit=v.best.fit))
-    return f'<p class="sm-fit-line"><strong>{html.escape(v.headline)}</strong> {fit}</p>'
+    if a.confidence is None:
+        note = _("(fit {fit:.0f})", fit=a.best.fit)
+    else:
+        note = _("({chance})", chance=chance_words(a))
+    return (
+        f'<p class="sm-fit-line"><strong>{html.escape(headline(a))}</strong> '
+        f"{html.escape(note)}</p>"
+    )
 
 
 def fits_markdown(fits: list[RoleFit]) -> str:
@@ -65,7 +72,7 @@ def fits_markdown(fits: list[RoleFit]) -> str:
         f"| {i} | {_cell(f.name)} | {f.fit:.0f} | {_cell(f.reason)} |"
         for i, f in enumerate(fits, 1)
     ]
-    head = "| # | {} | {} | {} |".format(_("Role"), _("Fit (0-100)"), _("Why"))
+    head = "| # | {} | {} | {} |".format(_("Role"), _("Fit on the map (0-100)"), _("Why"))
     return "\n".join([head, "|---:|---|---:|---|", *rows])
 
 
@@ -94,12 +101,12 @@ def gap_lines(profile: Profile, g: Gaps) -> dict[str, str]:
                 measure=label,
                 step=SCORE_STEP,
             )
-        elif axis in g.above:
+        elif axis in g.past:
             lines[axis] = _(
-                "**{measure}: no gap.** You are {above:.1f} above what the role typically uses. "
-                "That lowers your fit for it, but it is not something to close.",
+                "**{measure}: no gap.** You are {past:.1f} past the region: more than the role "
+                "uses. That lowers your fit for it, but it is not something to close.",
                 measure=label,
-                above=g.above[axis],
+                past=g.past[axis],
             )
         else:
             lines[axis] = _("**{measure}: no gap.**", measure=label)
@@ -121,14 +128,40 @@ def path_markdown(profile: Profile, g: Gaps) -> str:
     """The section on the way to the target: heading, a one-line verdict when there is no gap,
     then each measure with its learning steps (one element: each costs the browser a render)."""
     parts = [_("### Your path toward {role}", role=g.name)]
-    if g.total == 0 and g.within_reach:
+    held_but_bar = g.total == 0 and g.inside and g.within_reach == ["comm"]
+    if held_but_bar and g.place == "inside":
+        # In the region and a part of a step under the bar: where the person stands leads.
+        parts.append(
+            _(
+                "**You are already inside the region of {role}, within one slider step of its "
+                "communication bar.**",
+                role=g.name,
+            )
+        )
+    elif held_but_bar:
+        parts.append(
+            _(
+                "**You are already beyond the region of {role} in its open direction, within one "
+                "slider step of its communication bar.**",
+                role=g.name,
+            )
+        )
+    elif g.total == 0 and g.within_reach:
         parts.append(
             _("**You are within one slider step of {role} on every measure.**", role=g.name)
         )
-    elif g.total == 0 and g.inside:
+    elif g.total == 0 and g.place == "inside":
         parts.append(
             _(
                 "**You are already inside the region of {role} and meet its communication bar.**",
+                role=g.name,
+            )
+        )
+    elif g.total == 0 and g.place == "beyond":
+        parts.append(
+            _(
+                "**You are already beyond the region of {role} in its open direction and meet "
+                "its communication bar.**",
                 role=g.name,
             )
         )

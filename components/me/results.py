@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import plotly.graph_objects as go
@@ -11,8 +12,15 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components.lang import _, current_lang
 from components.map_text import person_summary
+from components.me.evidence import evidence_markdown
 from components.me.person_marks import arrow_annotation, halo_shape, person_trace
-from components.me.result_text import fit_line, fits_markdown, headline_note, path_markdown
+from components.me.result_text import (
+    fit_line,
+    fits_markdown,
+    heading_lead,
+    heading_notes,
+    path_markdown,
+)
 from components.skills_map import (
     PLOT_CONFIG,
     SentAsIs,
@@ -23,8 +31,13 @@ from components.skills_map import (
 from roles.gaps import Gaps, gaps
 from roles.i18n import sentences
 from roles.models import Catalog, Profile
+from roles.questionnaire import Answers
 from roles.report import match_report
-from roles.verdict import Verdict, verdict
+from roles.verdict import Assessment, assess
+from roles.verdict_text import headline
+
+# Questionnaire answers behind the scores, and the measures none of them speaks to.
+Evidence = tuple[Answers, tuple[str, ...]]
 
 AUTO_TARGET = "__best__"
 MAP_KEY = "me_map"
@@ -72,34 +85,50 @@ def person_map_spec(
     )
 
 
-def render_headline(v: Verdict, *, beyond: bool = False) -> None:
-    """The best fit, said no more firmly than the numbers allow.
+def render_headline(a: Assessment, catalog: Catalog) -> None:
+    """The heading, said no more firmly than the evidence allows, with how sure it is and where
+    the map puts the person (above the map: short, so the map stays in view)."""
+    st.subheader(headline(a), anchor=False)
+    st.caption(heading_lead(a, catalog))
 
-    `beyond`: the person is past the nearest region on every measure (nothing to learn toward it).
-    """
-    st.subheader(v.headline, anchor=False)
-    st.caption(headline_note(v, beyond=beyond))
-    if v.comm_decides is not None:
+
+def render_heading_notes(a: Assessment, catalog: Catalog, offer: Callable[[], None] | None) -> None:
+    """What else the heading needs said (under the map): why the map and the survey differ,
+    what is not measured yet, a nearly-as-close role, communication deciding, and the way to
+    survey evidence while there is none."""
+    notes = heading_notes(a)
+    if notes:
+        st.caption(notes)
+    if a.comm_decides is not None:
         st.info(
             _(
                 "Communication decided this: {tip}. Check that rating against its level "
                 "descriptions.",
-                tip=v.comm_decides.phrase(),
+                tip=a.comm_decides.phrase(),
             ),
             icon=":material/record_voice_over:",
         )
+    if a.kind == "no_evidence" and offer is not None:
+        st.button(
+            _("Answer the questionnaire to see how sure this is"),
+            on_click=offer,
+            icon=":material/quiz:",
+            key="me_offer_questionnaire",
+        )
 
 
-def _target_id(catalog: Catalog, best: str, target_key: str) -> tuple[str, str]:
-    """(what the selectbox holds, the role id it means), reset if the role left the catalog."""
+def _target_id(catalog: Catalog, best: str, target_key: str) -> str:
+    """The role id the target box means, reset to the best fit if it left the catalog."""
     options = [AUTO_TARGET, *catalog.role_ids]
     if st.session_state.get(target_key) not in options:
         st.session_state[target_key] = AUTO_TARGET
     chosen = str(st.session_state[target_key])
-    return chosen, best if chosen == AUTO_TARGET else chosen
+    return best if chosen == AUTO_TARGET else chosen
 
 
-def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -> None:
+def _render_path(
+    profile: Profile, catalog: Catalog, g: Gaps, target_key: str, answers: Answers
+) -> None:
     best = _("Best fit (follows your scores)")
     st.selectbox(
         _("Target role"),
@@ -110,7 +139,7 @@ def _render_path(profile: Profile, catalog: Catalog, g: Gaps, target_key: str) -
         format_func=lambda rid: best if rid == AUTO_TARGET else catalog.role(rid).name,
         width=360,
     )
-    st.markdown(path_markdown(profile, g))
+    st.markdown(path_markdown(profile, g) + "\n\n" + evidence_markdown(answers, g.role))
 
 
 def render_results(
@@ -121,19 +150,23 @@ def render_results(
     map_slot: DeltaGenerator | None = None,
     fit_slot: DeltaGenerator | None = None,
     halo: tuple[float, float] | None = None,
-) -> str | None:
-    """Draw the whole result; returns the target role id the person chose (None = best fit).
+    evidence: Evidence | None = None,
+    offer: Callable[[], None] | None = None,
+) -> Assessment:
+    """Draw the whole result; returns the assessment the heading states.
 
-    `map_slot` is where the map and the best fit go (beside the sliders on the Me page);
-    `fit_slot` (an `st.empty`) takes the compact best-fit line. Without them the map opens the
-    result. `halo` is the uncertainty drawn around the person.
+    `map_slot` is where the map and the heading go (beside the sliders on the Me page);
+    `fit_slot` (an `st.empty`) takes the compact heading line. Without them the map opens the
+    result. `halo` is the uncertainty drawn around the person; `evidence` the questionnaire
+    answers and the measures none of them speaks to (the answers also decide which of the
+    survey's evidence under the path the person did not pick yet).
     """
-    v = verdict(profile, catalog)
-    chosen, target_id = _target_id(catalog, v.best.role, target_key)
+    answers, unmeasured = evidence if evidence is not None else ({}, ())
+    a = assess(answers, catalog, profile=profile, unmeasured=unmeasured)
+    target_id = _target_id(catalog, a.best.role, target_key)
     g = gaps(profile, catalog, target_id)
-    beyond = v.kind == "no_close_fit" and gaps(profile, catalog, v.best.role).only_above
     with map_slot if map_slot is not None else st.container():
-        # The headline's place comes first, its text after the map: the browser then draws the
+        # The heading's place comes first, its text after the map: the browser then draws the
         # map before it, sooner after each key press.
         head = st.container()
         st.plotly_chart(
@@ -142,36 +175,51 @@ def render_results(
             height="stretch",
             theme=None,
             config=PLOT_CONFIG,
-            alt=person_summary(profile, v.fits, catalog, g),
+            alt=person_summary(profile, a.fits, catalog, g),
         )
         caption = _(
             "Your bubble's size is your communication score, and the arrow points toward your "
             "target role. Each role's region has its own colour, with a marker of its own shape "
-            "at its centre. To save the map as a PNG, use the camera button at its top right."
+            "at its centre; a dashed band continues a region in a direction the role is open to. "
+            "To save the map as a PNG, use the camera button at its top right."
         )
         halo_note = _("The dotted halo shows how far your scores may be off.") if halo else ""
         st.caption(sentences(current_lang(), caption, halo_note))
+        render_heading_notes(a, catalog, offer)
         with head:
-            render_headline(v, beyond=beyond)
+            render_headline(a, catalog)
     if fit_slot is not None:
-        fit_slot.html(fit_line(v))
-    lead = v.kind == "no_close_fit" and not beyond
+        fit_slot.html(fit_line(a))
+    best = gaps(profile, catalog, a.best.role)
+    lead = not best.inside and not best.only_past
     if lead:
-        # Nothing fits yet, so the way toward the nearest role leads the page.
-        _render_path(profile, catalog, g, target_key)
-    st.markdown(_("### All roles, best fit first") + "\n\n" + fits_markdown(v.fits))
+        # The map's nearest region is still some way off, so the way toward it leads the page.
+        _render_path(profile, catalog, g, target_key, answers)
+    st.markdown(_("### Every role on the map, best fit first") + "\n\n" + fits_markdown(a.fits))
     if not lead:
-        _render_path(profile, catalog, g, target_key)
-    return None if chosen == AUTO_TARGET else chosen
+        _render_path(profile, catalog, g, target_key, answers)
+    return a
 
 
-def render_downloads(profile: Profile, catalog: Catalog, target: str | None) -> None:
-    """The result as JSON, with the target role and its learning steps (the map's PNG comes
-    from the chart's own camera button)."""
+def result_json(
+    profile: Profile, catalog: Catalog, target: str | None, evidence: Evidence | None
+) -> str:
+    """The download: the heading (kind, roles, confidence), the answers, People like you, every
+    fit and the path toward the target."""
+    answers, unmeasured = evidence if evidence is not None else ({}, ())
+    report = match_report(profile, catalog, target, answers=answers, unmeasured=unmeasured)
+    return json.dumps(report, indent=2, ensure_ascii=False)
+
+
+def render_downloads(
+    profile: Profile, catalog: Catalog, target: str | None, evidence: Evidence | None = None
+) -> None:
+    """The result as JSON, with the heading, the answers, People like you, the target role and
+    its learning steps (the map's PNG comes from the chart's own camera button)."""
     # A callable defers building the report to the click instead of every rerun.
     st.download_button(
         _("Download result (JSON)"),
-        lambda: json.dumps(match_report(profile, catalog, target), indent=2, ensure_ascii=False),
+        lambda: result_json(profile, catalog, target, evidence),
         file_name="ml-skills-map-result.json",
         mime="application/json",
     )

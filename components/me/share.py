@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from components.catalogs import cached_questionnaire
 from components.lang import _, with_lang
 from roles.share import ShareState, encode_share
 
@@ -42,7 +43,7 @@ _COPY = """
 def share_url(state: ShareState, base: str | None) -> str:
     """Absolute link when the app's address is known, else the query string alone; it keeps
     the page's language when one was chosen."""
-    query = urlencode(with_lang(encode_share(state)))
+    query = urlencode(with_lang(encode_share(state, cached_questionnaire())))
     return f"{base}?{query}" if base else f"?{query}"
 
 

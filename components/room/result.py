@@ -8,22 +8,30 @@ Join run, and a phone's screen is better spent on the form.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from components.lang import _, with_lang
 from components.me.result_text import tip_sentence
+from roles.errors import SkillsMapError
 from roles.models import Catalog, Profile
 from roles.share import ShareState, encode_share
-from roles.verdict import verdict
+from roles.verdict import Assessment, assess
+from roles.verdict_text import chance_sentence, headline
 
 
-def render_join_result(profile: Profile, catalog: Catalog) -> None:
-    """Best fit with its reason, every role's fit, and a link to the full result."""
-    v = verdict(profile, catalog)
-    # The same heading as My skills map: a close call or no close fit is said, not hidden.
-    st.markdown(f"### {v.headline}")
-    st.markdown(tip_sentence(v.tip.phrase()) if v.tip else v.best.reason)
-    st.markdown("\n".join(f"{i}. {f.name}: **{f.fit:.0f}%**" for i, f in enumerate(v.fits, 1)))
+def render_join_result(
+    profile: Profile, catalog: Catalog, answers: Mapping[str, object] | None = None
+) -> None:
+    """The heading with its reason, every role's fit, and a link to the full result; with the
+    questionnaire's `answers`, the heading rests on them as My skills map's does."""
+    a = _assessment(profile, catalog, answers)
+    # The same heading as My skills map: ratings alone claim no chance, and say so.
+    st.markdown(f"### {headline(a)}")
+    lead = chance_sentence(a) if a.confidence is not None else a.best.reason
+    st.markdown(tip_sentence(a.tip.phrase()) if a.tip else lead)
+    st.markdown("\n".join(f"{i}. {f.name}: **{f.fit:.0f}%**" for i, f in enumerate(a.fits, 1)))
     scores = encode_share(ShareState(ml=profile.ml, swe=profile.swe, comm=profile.comm))
     st.page_link(
         "views/me.py",
@@ -31,3 +39,15 @@ def render_join_result(profile: Profile, catalog: Catalog) -> None:
         icon=":material/explore:",
         query_params=with_lang(scores),  # My skills map opens on them, in this language
     )
+
+
+def _assessment(
+    profile: Profile, catalog: Catalog, answers: Mapping[str, object] | None
+) -> Assessment:
+    if not answers:
+        return assess({}, catalog, profile=profile)
+    try:
+        return assess(answers, catalog, profile=profile)  # type: ignore[arg-type]
+    except SkillsMapError:
+        # Answers saved by an older version of the questionnaire: the scores still stand.
+        return assess({}, catalog, profile=profile)

@@ -11,13 +11,12 @@ from components.skills_map import PLOT_CONFIG
 from components.team.report import build_report_html, coverage_table_html, map_png
 from components.text import md_escape
 from roles.archetypes import ArchetypeCatalog, HireSuggestion
-from roles.coverage import DEFAULT_THRESHOLD, TeamAnalysis
+from roles.coverage import TeamAnalysis
 from roles.export import safe_csv
 from roles.i18n import listing, sentences
 from roles.models import Catalog, Profile
 from roles.posting import PostingCheck, check_posting
 
-THRESHOLD = "team_threshold"
 NAMES = "team_names"
 ARCHETYPE = "team_archetype"
 AUTO = "auto"
@@ -25,22 +24,9 @@ POSTING_ON = "team_posting_on"
 POSTING_PREFIX = "team_post_"
 
 
-def render_controls() -> tuple[float, bool]:
-    """Threshold slider and the name-label toggle."""
-    left, right = st.columns([3, 1], vertical_alignment="bottom")
-    threshold = left.slider(
-        _("A person covers a role when their fit is at least"),
-        0,
-        100,
-        value=int(DEFAULT_THRESHOLD),
-        step=5,
-        key=THRESHOLD,
-        help=_(
-            "Fit is 100 at a role's centre, 80 on the edge of its region and falls with distance."
-        ),
-    )
-    names = right.toggle(_("Show names on the map"), key=NAMES)
-    return float(threshold), bool(names)
+def render_controls() -> bool:
+    """The name-label toggle."""
+    return bool(st.toggle(_("Show names on the map"), key=NAMES))
 
 
 def chosen_archetype() -> str | None:
@@ -60,22 +46,29 @@ def render_coverage(analysis: TeamAnalysis) -> None:
     st.html(coverage_table_html(analysis, current_lang()))
     st.caption(
         _(
-            "A person covers every role they fit at {threshold:g} or more, so one person can "
-            "count for several roles. The map's legend counts each person once, under their "
-            "best fit.",
-            threshold=cov.threshold,
+            "A person covers the role that is their best fit when they are inside its region "
+            "or beyond it in its open direction (where more never lowers that role's fit), so "
+            "coverage counts each person once, as the map's legend does."
         )
     )
+    outside = analysis.fitted[~analysis.fitted["in_region"].astype(bool)]
+    if len(outside):
+        who = [
+            _("{name} (best fit: {role})", name=md_escape(str(r["name"])), role=r["best_role_name"])
+            for r in outside.to_dict("records")
+        ]
+        st.caption(
+            _(
+                "Outside the region of their best fit, so covering no role yet: {people}",
+                people=listing(current_lang(), who),
+            )
+        )
     names = {r.role: r.name for r in cov.roles}
     lang = current_lang()
     if cov.missing:
         missing = listing(lang, [names[r] for r in cov.missing])
         st.warning(
-            _(
-                "Missing roles (nobody fits at {threshold:g}): {roles}",
-                threshold=cov.threshold,
-                roles=missing,
-            ),
+            _("Missing roles (nobody covers them): {roles}", roles=missing),
             icon=":material/person_off:",
         )
     if cov.single:
@@ -152,7 +145,7 @@ def hire_line(h: HireSuggestion) -> str:
     return sentences(current_lang(), look, h.reason)
 
 
-def render_posting(catalog: Catalog, threshold: float) -> PostingCheck | None:
+def render_posting(catalog: Catalog) -> PostingCheck | None:
     """Levels a job posting demands, the roles it matches and the unicorn warning."""
     if not st.toggle(_("Check a job posting"), key=POSTING_ON):
         return None
@@ -164,7 +157,7 @@ def render_posting(catalog: Catalog, threshold: float) -> PostingCheck | None:
             ("comm", _("Communication it asks for"), 5.0),
         )
     }
-    result = check_posting(Profile(**values), catalog, threshold)
+    result = check_posting(Profile(**values), catalog)
     names = {r.id: r.name for r in catalog.roles}
     if result.matched:
         matches = listing(current_lang(), [names[r] for r in result.matched])
@@ -183,8 +176,7 @@ def render_posting(catalog: Catalog, threshold: float) -> PostingCheck | None:
         best = result.fits[0]
         st.info(
             _(
-                "No role fits at {threshold:g}; the closest is {role} (fit {fit:.0f}).",
-                threshold=threshold,
+                "No role's region holds this posting; the closest is {role} (fit {fit:.0f}).",
                 role=best.name,
                 fit=best.fit,
             )

@@ -31,7 +31,7 @@ img{max-width:100%;height:auto} .missing{color:#b00020;font-weight:600}
 .single{color:#8a4b00;font-weight:600}
 """
 STATUS_LABELS = {
-    "missing": N_("nobody fits"),
+    "missing": N_("nobody covers it"),
     "single": N_("one person only"),
     "covered": N_("covered"),
 }
@@ -45,8 +45,7 @@ def _e(value: object) -> str:
 
 
 def coverage_table_html(analysis: TeamAnalysis, lang: Lang = DEFAULT_LANG) -> str:
-    """Who fits each role at the threshold, as an HTML table whose names wrap (in `lang`)."""
-    t = f"{analysis.coverage.threshold:g}"
+    """Who covers each role, as an HTML table whose names wrap (in `lang`)."""
     rows = []
     for r in analysis.coverage.roles:
         status = f'<span class="{r.status}">{_e(tr(lang, STATUS_LABELS[r.status]))}</span>'
@@ -56,9 +55,9 @@ def coverage_table_html(analysis: TeamAnalysis, lang: Lang = DEFAULT_LANG) -> st
         )
     heads = [
         tr(lang, "Role"),
-        tr(lang, "People with fit ≥ {threshold}", threshold=t),
+        tr(lang, "People in its region"),
         tr(lang, "Status"),
-        tr(lang, "Who (fit ≥ {threshold}, best first)", threshold=t),
+        tr(lang, "Who (best fit first)"),
     ]
     cells = "".join(f'<th scope="col">{_e(h)}</th>' for h in heads)
     return (
@@ -161,15 +160,13 @@ def build_report_html(
     """The report as one small HTML file that opens offline; `image` is the map as PNG. It is
     written in the catalog's language."""
     lang = catalog.lang
-    cov = analysis.coverage
     title = title or tr(lang, "Team skills map")
     intro = tr(
         lang,
-        "{n} people on the {chart}. A person covers a role when their fit is at least "
-        "{threshold:g} out of 100. Made with ML Skills Map.",
+        "{n} people on the {chart}. A person covers the role that is their best fit when they "
+        "are inside its region or beyond it in its open direction. Made with ML Skills Map.",
         n=len(analysis.fitted),
         chart=catalog.title,
-        threshold=cov.threshold,
     )
     heads = [
         tr(lang, h)

@@ -79,7 +79,7 @@ def render_result(info: store.TeamRoomInfo, history: store.MemberHistory) -> Non
     )
     scores = listing(lang, [f"{axis_label(a, lang)} {getattr(latest, a):g}" for a in AXES])
     st.markdown(f"{heading}\n{scores}")
-    render_join_result(_profile(latest), cached_catalog(DEFAULT_CATALOG))
+    render_join_result(_profile(latest), cached_catalog(DEFAULT_CATALOG), latest.answers)
 
 
 def _since(before: store.TeamAnswer, after: store.TeamAnswer) -> str:

@@ -115,7 +115,7 @@ def with_ratings(fig: go.Figure, room: TeamRoom | None, analysis: TeamAnalysis) 
 
 
 def render_tabs(
-    tabs: list, room: TeamRoom | None, analysis: TeamAnalysis, catalog: Catalog, threshold: float
+    tabs: list, room: TeamRoom | None, analysis: TeamAnalysis, catalog: Catalog
 ) -> None:
     """Fill the team room's tabs: self vs manager, and rounds compared."""
     if room is None:
@@ -123,7 +123,7 @@ def render_tabs(
     with tabs[0]:
         panels.render_self_vs_manager(room, analysis)
     with tabs[1]:
-        panels.render_rounds(room, catalog, threshold)
+        panels.render_rounds(room, catalog)
 
 
 @st.fragment(run_every=LIVE_REFRESH_S)

@@ -171,7 +171,7 @@ def _frames(room: TeamRoom, numbers: tuple[int, int]) -> tuple[pd.DataFrame, pd.
     return read[0].frame(), read[1].frame()
 
 
-def render_rounds(room: TeamRoom, catalog: Catalog, threshold: float) -> None:
+def render_rounds(room: TeamRoom, catalog: Catalog) -> None:
     """Pick two rounds; who moved and how far, how coverage and the missing roles changed."""
     numbers = [r.number for r in room.info.rounds]
     if len(numbers) < 2:
@@ -194,13 +194,13 @@ def render_rounds(room: TeamRoom, catalog: Catalog, threshold: float) -> None:
     except SkillsMapError as exc:
         render_error(exc)
         return
-    result = compare_rounds(first, second, catalog, numbers=(before, after), threshold=threshold)
+    result = compare_rounds(first, second, catalog, numbers=(before, after))
     names = {r.id: r.name for r in catalog.roles}
     st.markdown("\n".join(f"- {line}" for line in _summary(result, names)))
     if result.moves:
         st.markdown(_("**Who moved** (round {before} → round {after})", before=before, after=after))
         st.dataframe(_moves_table(result), hide_index=True, width="stretch")
-    st.markdown(_("**Coverage** (fit at least {threshold:g})", threshold=threshold))
+    st.markdown(_("**Coverage** (people in the region of their best fit)"))
     st.dataframe(_coverage_table(result), hide_index=True, width="stretch")
     st.download_button(
         _("Round comparison (CSV)"),

@@ -57,3 +57,15 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])")
 def shown(markdown: str) -> str:
     """Markdown as a person reads it: backslash escapes (of names, codes, file names) undone."""
     return _ESCAPED.sub(r"\1", markdown)
+
+
+def questionnaire(at: AppTest) -> AppTest:
+    """The Me page switched to the questionnaire."""
+    at.radio(key="me_mode").set_value("Questionnaire").run()
+    return at
+
+
+def submit_answers(at: AppTest) -> AppTest:
+    """Press the questionnaire's "Use these answers"."""
+    submit = next(b for b in at.get("form_submit_button") if "Use these answers" in b.label)
+    return submit.click().run()

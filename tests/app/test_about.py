@@ -17,7 +17,23 @@ def test_about_has_a_card_per_role_with_work_product_and_backgrounds() -> None:
 def test_about_publishes_the_fit_formula_and_gap_rule() -> None:
     at = app("views/about.py").run()
     assert any("fit} = 100" in latex.value for latex in at.get("latex"))
-    assert "never reported as a gap" in texts(at)
+    assert any(r"\tilde u_{ml}" in latex.value for latex in at.get("latex"))  # open directions
+    page = texts(at)
+    assert "never a gap to close" in page and "A role is **open** in a direction" in page
+    assert "*inside* a role's region" in page and "*beyond* it in its open direction" in page
+
+
+def test_about_says_how_sure_the_heading_is_and_checks_it() -> None:
+    from roles.confidence import load_confidence
+
+    at = app("views/about.py").run()
+    page = texts(at)
+    model = load_confidence()
+    assert f"at least {model.one_role_at:.0%}" in page and "claims no chance" in page
+    kinds = at.table[1].value
+    assert list(kinds.columns) == ["Share of people", "Chance it states", "Actually right"]
+    assert "One role" in kinds.index and "Close call (two roles)" in kinds.index
+    assert "expected calibration error" in page
 
 
 def test_about_shows_the_empty_map_with_all_regions() -> None:

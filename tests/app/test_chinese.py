@@ -24,7 +24,7 @@ ENGLISH = re.compile(r"[A-Za-z][a-z]+(?:[ '’-]+[A-Za-z][a-z]+){2,}")
 KEPT = re.compile(
     r"Kaggle[^。；，]*|Full Stack Deep Learning|ML Teams|ML & DS Survey|Machine Learning|"
     r"Data Scientist|Research Scientist|Data Engineer|Product Manager|Team offsite|"
-    r"Data platform team|Source Sans[^;\"]*|Noto Sans[^;\"]*|PingFang SC|Microsoft YaHei|"
+    r"Data platform team|Visual Studio Code|Source Sans[^;\"]*|Noto Sans[^;\"]*|PingFang SC|Microsoft YaHei|"
     r"https?://\S+|`[^`]*`|（[^）]*）"
 )
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -45,6 +45,7 @@ def _widget_texts(at: AppTest) -> list[str]:
         "multiselect",
         "expander",
         "tab",
+        "button_group",
     ):
         for w in at.get(kind):
             proto = w.proto
@@ -52,7 +53,7 @@ def _widget_texts(at: AppTest) -> list[str]:
                 value = getattr(proto, field, "")
                 if isinstance(value, str) and value:
                     found.append(value)
-            if kind in ("radio", "selectbox", "multiselect", "select_slider"):
+            if kind in ("radio", "selectbox", "multiselect", "select_slider", "button_group"):
                 found += [str(o) for o in getattr(w, "options", [])]
     return found
 
@@ -173,7 +174,7 @@ def test_the_team_report_is_written_in_chinese() -> None:
     team = parse_team_bytes(data, "example_team_zh.csv").members
     page = build_report_html(analyse_team(team, catalog), catalog, None)
     assert '<html lang="zh-Hans">' in page and "团队技能地图" in page
-    assert "人数（匹配度 ≥ 80）" in page and "王一鸣" in page
+    assert "在其区域内的人数" in page and "王一鸣" in page
     body = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
     assert ENGLISH.findall(KEPT.sub("", re.sub(r"<[^>]+>", " ", body))) == []
 
@@ -182,3 +183,16 @@ def test_the_person_on_the_me_map_is_called_you_in_chinese() -> None:
     at = app(None, lang="zh", ml="2", swe="8", comm="5").run()
     you = next(t for t in figures(at)[0]["data"] if t.get("mode") == "markers+text")
     assert you["text"] == ["<b>你</b>"]
+
+
+def test_the_me_page_after_the_survey_questions_in_chinese() -> None:
+    at = app(None, lang="zh", target="data_engineer").run()
+    at.radio(key="me_mode").set_value(at.radio(key="me_mode").options[1]).run()
+    at.selectbox(key="me_q_years_code").set_value("3-5 years")
+    at.pills(key="me_q_languages").set_value(["python", "r"])
+    at.pills(key="me_q_cv_methods").set_value(["classification"])
+    at.selectbox(key="me_q_education").set_value("doctoral")
+    next(b for b in at.get("form_submit_button")).click().run()
+    _speaks_chinese(at)
+    page = texts(at)
+    assert "### 与你相似的人" in page and "的数据工程师经常使用 SQL；你没有选它" in page

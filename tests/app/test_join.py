@@ -27,7 +27,7 @@ def _submit(at: AppTest) -> AppTest:
     return at.button(key="join_submit").click().run()
 
 
-HEADINGS = ("### Best fit: ", "### Close call: ", "### No role fits closely yet")
+HEADINGS = ("### Nearest role on the map: ",)  # sliders alone: no chance claimed
 
 
 def _errors(at: AppTest) -> str:

@@ -7,7 +7,15 @@ import json
 from roles.catalog import load_catalog
 from roles.match import match
 from roles.models import Profile
-from tests.app.helpers import app, figures, html_bodies, texts, values
+from tests.app.helpers import (
+    app,
+    figures,
+    html_bodies,
+    questionnaire,
+    submit_answers,
+    texts,
+    values,
+)
 
 
 def _person_trace(fig: dict) -> dict:
@@ -20,15 +28,15 @@ def _regions(fig: dict) -> list[dict]:
 
 def _fits_table(at) -> list[list[str]]:  # type: ignore[no-untyped-def]
     """The rows of the "All roles" Markdown table: [rank, role, fit, why]."""
-    table = next(m.value for m in at.markdown if "| # | Role" in m.value)
+    table = next(m.value for m in at.markdown if "| # | Role" in m.value)  # every role, by fit
     lines = table[table.index("| # | Role") :].splitlines()
     return [[c.strip() for c in line.strip("|").split(" | ")] for line in lines[2:]]
 
 
-def test_backend_engineer_sees_ml_devops_as_best_fit() -> None:
+def test_backend_engineer_sees_ml_devops_as_the_nearest_role() -> None:
     at = app(ml="1", swe="9", comm="5").run()
     assert not at.exception
-    assert "Best fit: ML DevOps / platform engineer" in texts(at)
+    assert "Nearest role on the map: ML DevOps / platform engineer" in texts(at)
     rows = _fits_table(at)
     assert rows[0][1] == "ML DevOps / platform engineer"
     assert [int(r[2]) for r in rows] == sorted((int(r[2]) for r in rows), reverse=True)
@@ -45,8 +53,8 @@ def test_compact_best_fit_line_sits_with_the_sliders() -> None:
     at = app(ml="1", swe="9", comm="5").run()
     rate_column = at.columns[0]
     assert (
-        '<p class="sm-fit-line"><strong>Best fit: ML DevOps / platform engineer</strong> '
-        "(fit 98)</p>" in [h.proto.body for h in rate_column.get("html")]
+        '<p class="sm-fit-line"><strong>Nearest role on the map: ML DevOps / platform '
+        "engineer</strong> (fit 98)</p>" in [h.proto.body for h in rate_column.get("html")]
     )
     assert len(rate_column.slider) == 3
 
@@ -57,7 +65,7 @@ def test_map_has_a_text_summary_for_screen_readers() -> None:
     assert "You are at ML expertise 5.0 and software engineering 5.0" in alt
     assert "You are inside the region of ML engineer." in alt
     assert "Nearest other regions: " in alt and "points away)" in alt
-    assert "Best fit: ML engineer (fit " in alt
+    assert "Best fit on the map: ML engineer (fit " in alt
     assert "An arrow points from you toward the Data engineer region." in alt
 
 
@@ -79,7 +87,7 @@ def test_moving_the_ml_slider_changes_best_fit_map_and_url() -> None:
     at = app(ml="1", swe="9", comm="5").run()
     at.slider(key="me_ml").set_value(7.0).run()
     at.slider(key="me_swe").set_value(5.5).run()
-    assert "Best fit: ML engineer" in texts(at)
+    assert "Nearest role on the map: ML engineer" in texts(at)
     person = _person_trace(figures(at)[0])
     assert values(person["x"]) == [7.0] and values(person["y"]) == [5.5]
     assert at.query_params["ml"] == "7" and at.query_params["swe"] == "5.5"
@@ -89,8 +97,17 @@ def test_map_shows_every_role_region_and_labels_them() -> None:
     fig = figures(app().run())[0]
     regions = _regions(fig)
     assert len(regions) == 6 and all(r["type"] == "circle" and r["fillcolor"] for r in regions)
-    labels = {a["text"] for a in fig["layout"]["annotations"]}
+    labels = {a["text"].replace("<br>", " ") for a in fig["layout"]["annotations"]}
     assert "<b>Data scientist</b>" in labels
+    bands = [s for s in fig["layout"]["shapes"] if s.get("name", "").startswith("open:")]
+    assert {b["name"] for b in bands} == {
+        "open:ml_devops",
+        "open:data_engineer",
+        "open:ml_engineer",
+        "open:ml_researcher",
+        "open:ml_product_manager",
+    }
+    assert all(b["line"]["dash"] == "dash" and b["fillrule"] == "evenodd" for b in bands)
 
 
 def test_slider_shows_the_behaviour_anchor_of_its_level() -> None:
@@ -103,11 +120,13 @@ def test_target_role_shows_gap_steps_and_an_arrow_on_the_map() -> None:
     assert at.selectbox(key="me_target").value == "ml_engineer"
     page = texts(at)
     assert "Your path toward ML engineer" in page
-    assert "- **ML expertise: +3.5**, from 1 to 4.5. Next steps:" in page
+    assert "- **ML expertise: +2.5**, from 1 to 3.5. Next steps:" in page
     assert "    1. Train a deep-learning model from scratch" in page
-    assert "**Software engineering: no gap.** You are 3.0 above" in page
+    # More engineering never lowers the ML engineer's fit: no "above" to explain.
+    assert "- **Software engineering: no gap.**\n" in page
     arrows = [a for a in figures(at)[0]["layout"]["annotations"] if a.get("showarrow")]
     assert len(arrows) == 1 and arrows[0]["ax"] == 1.0 and arrows[0]["ay"] == 9.0
+    assert arrows[0]["y"] == 9.0  # the arrow keeps the engineering and only adds ML
 
 
 def test_choosing_a_target_is_written_to_the_url() -> None:
@@ -179,21 +198,21 @@ def test_a_gap_under_one_slider_step_reads_within_reach_with_no_steps() -> None:
     assert "Next steps" not in page and "    1. " not in page
 
 
-def test_over_qualification_is_explained_where_it_lowers_the_fit() -> None:
-    at = app(ml="9.5", swe="5.5", comm="6", target="ml_engineer").run()
+def test_being_past_a_region_it_is_not_open_to_is_explained_where_it_lowers_the_fit() -> None:
+    at = app(ml="9.5", swe="3", comm="7", target="data_scientist").run()
     page = texts(at)
-    assert "**ML expertise: no gap.** You are 3.4 above what the role typically uses." in page
+    assert "**ML expertise: no gap.** You are " in page and " past the region: more than" in page
     assert "That lowers your fit for it" in page
 
 
-def _questionnaire(at):  # type: ignore[no-untyped-def]
-    at.radio(key="me_mode").set_value("Questionnaire").run()
-    return at
+def test_more_ml_never_costs_an_ml_engineer_their_region() -> None:
+    at = app(ml="9.5", swe="5.5", comm="6", target="ml_engineer").run()
+    page = texts(at)
+    assert "You are already beyond the region of ML engineer in its open direction" in page
+    assert " past the region" not in page
 
 
-def _submit(at):  # type: ignore[no-untyped-def]
-    submit = next(b for b in at.get("form_submit_button") if "Use these answers" in b.label)
-    return submit.click().run()
+_questionnaire, _submit = questionnaire, submit_answers
 
 
 def _answer_survey(at, code: str, ml: str, *activities: str):  # type: ignore[no-untyped-def]
@@ -218,7 +237,8 @@ def test_survey_answers_show_people_like_you_with_caveats() -> None:
     at = _answer_survey(_questionnaire(app().run()), "10-20 years", "5-10 years", "ml_research")
     page = texts(at)
     assert "### People like you" in page
-    assert "people in the 2021 Kaggle survey " in page and "Research Scientist" in page
+    assert "People in the 2021 Kaggle survey who answer like you: " in page
+    assert "Research Scientist" in page and "3 of the 9 survey questions" in page
     assert "a job title is what people are called" in page
     bars = next(
         f for f in figures(at) if f["data"][0].get("meta", {}).get("kind") == "people_like_you"
@@ -259,39 +279,37 @@ def test_none_with_other_activities_is_refused_with_advice() -> None:
     assert any("'none' cannot be combined" in e.value for e in at.error)
 
 
-def test_close_call_heading_names_both_roles_and_what_tips_it() -> None:
-    at = app(ml="6.5", swe="4.5", comm="5").run()
+def test_between_regions_the_heading_says_so_and_the_path_leads() -> None:
+    at = app(ml="3.5", swe="4.5", comm="5").run()
     page = texts(at)
-    assert "\nClose call: " in page and " would make it " in page
+    assert "\nNearest role on the map: Data engineer" in page
+    assert "On the map you are outside every region; this one is the nearest." in page
+    assert "You are within one slider step of Data engineer on every measure" in page
+    assert page.index("### Your path toward") < page.index("### Every role on the map")
+    assert "inside the region" not in page.replace("inside the region of", "")
 
 
-def test_between_regions_the_heading_says_no_role_fits_and_the_path_leads() -> None:
-    at = app(ml="4", swe="9.5", comm="3").run()
-    page = texts(at)
-    assert "\nNo role fits closely yet; nearest: " in page
-    assert page.index("### Your path toward") < page.index("### All roles, best fit first")
-
-
-def test_beyond_every_region_is_not_sent_down_a_path_with_nothing_to_learn() -> None:
+def test_the_strongest_all_rounder_is_in_the_ml_engineer_region_not_outside_every_one() -> None:
     at = app(ml="9.5", swe="9.5", comm="9").run()
     page = texts(at)
-    assert "\nNo role fits closely yet; nearest: " in page
-    assert "go beyond the typical profile of every role" in page
+    assert "\nNearest role on the map: ML engineer" in page
+    assert "On the map you are beyond the ML engineer region in its open direction" in page
+    assert "outside every region" not in page
 
 
-def test_just_outside_a_region_is_not_called_beyond_every_role() -> None:
-    # ML 4 is 0.2 short of the ML engineer region (within reach), software engineering above it.
-    at = app(ml="4", swe="7", comm="6").run()
-    page = texts(at)
-    assert "\nNo role fits closely yet; nearest: ML engineer" in page
-    assert "go beyond the typical profile" not in page
-    assert "Even the nearest role's region is some way off" in page
+def test_sliders_alone_claim_no_chance_and_offer_the_questionnaire() -> None:
+    at = app(ml="7", swe="6", comm="5").run()
+    assert "so no chance is claimed" in texts(at)
+    offer = at.button(key="me_offer_questionnaire")
+    assert offer.label == "Answer the questionnaire to see how sure this is"
+    offer.click().run()
+    assert at.radio(key="me_mode").value == "Questionnaire"
 
 
 def test_communication_deciding_the_best_fit_is_said_on_the_page() -> None:
     from roles.catalog import load_catalog
     from roles.models import Profile
-    from roles.verdict import verdict
+    from roles.verdict import assess
 
     # Find a profile on the 2021 map where communication alone tips the best fit.
     catalog = load_catalog("2021")
@@ -302,7 +320,9 @@ def test_communication_deciding_the_best_fit_is_said_on_the_page() -> None:
         for c in range(0, 21, 2)
     ]
     ml, swe, comm = next(
-        p for p in grid if verdict(Profile(ml=p[0], swe=p[1], comm=p[2]), catalog).comm_decides
+        p
+        for p in grid
+        if assess({}, catalog, profile=Profile(ml=p[0], swe=p[1], comm=p[2])).comm_decides
     )
     at = app(ml=f"{ml:g}", swe=f"{swe:g}", comm=f"{comm:g}").run()
     assert "Communication decided this:" in " ".join(i.value for i in at.info)

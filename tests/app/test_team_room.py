@@ -92,7 +92,7 @@ def test_load_answers_with_code_and_key_maps_the_team(
     assert _people(at) == 3
     assert "3 of 3 members answered" in texts(at)
     warnings = [w.value for w in at.warning]
-    assert any(w.startswith("Missing roles (nobody fits at 80): ML DevOps") for w in warnings)
+    assert any(w.startswith("Missing roles (nobody covers them): ML DevOps") for w in warnings)
     assert [t.label for t in at.tabs][-2:] == ["Self vs manager", "Rounds"]
     # The file upload and the example team are for typed teams, not a team room.
     assert "Load example team" not in [b.label for b in at.button]

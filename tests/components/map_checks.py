@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import plotly.graph_objects as go
@@ -10,13 +11,29 @@ from components.colours import contrast, over
 from components.labels import SCALES, text_size
 
 
+def _in_path(path: str, x: float, y: float) -> bool:
+    """Even-odd fill of an SVG path of straight lines ("M x,y L x,y ... Z", several subpaths)."""
+    inside = False
+    for sub in path.split("M")[1:]:
+        points = [tuple(map(float, p.split(","))) for p in re.findall(r"-?[\d.]+,-?[\d.]+", sub)]
+        for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                inside = not inside
+    return inside
+
+
 def background_at(fig: go.Figure, x: float, y: float) -> str:
-    """The colour of the plot at (x, y): the plot background under every region that covers it."""
+    """The colour of the plot at (x, y): the plot background under every region (ellipse or
+    open band) that covers it."""
     colour = fig.layout.plot_bgcolor or "#ffffff"
     for shape in fig.layout.shapes:
+        if shape.type == "path" and shape.fillcolor and _in_path(shape.path, x, y):
+            colour = over(shape.fillcolor, colour)
+        if shape.type != "circle":
+            continue
         cx, cy = (shape.x0 + shape.x1) / 2, (shape.y0 + shape.y1) / 2
         rx, ry = (shape.x1 - shape.x0) / 2, (shape.y1 - shape.y0) / 2
-        if shape.type == "circle" and ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1:
+        if ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1:
             colour = over(shape.fillcolor, colour)
     return colour
 

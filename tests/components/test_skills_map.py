@@ -125,10 +125,16 @@ def test_people_a_role_name_covers_are_named_for_the_list_under_the_map(catalog_
     from components.labels import SCALES
 
     catalog = load_catalog(catalog_id)
+    scale = SCALES[0]
+    boxes = _label_boxes(base_map(catalog), scale)
     people = pd.DataFrame(
-        # One person on each region's centre (where its name sits beside the marker), one on
-        # each centre's name, and one in an empty corner no name reaches.
+        # One person on each region's centre (where its name sits beside the marker), one in
+        # the middle of each role's name, and one in an empty corner no name reaches.
         [(f"Centre {r.id}", r.region.ml, r.region.swe, 5, "") for r in catalog.roles]
+        + [
+            (f"Name {i}", (b[0] + b[2]) / 2 / scale, (b[1] + b[3]) / 2 / scale, 5, "")
+            for i, b in enumerate(boxes)
+        ]
         + [("Far corner", 0.0, 0.0, 5, "")],
         columns=["name", "ml", "swe", "comm", "title"],
     )
@@ -155,7 +161,9 @@ def test_person_figure_passes_plotlys_full_validation(catalog_id: str) -> None:
     fig = build_person_figure(p, catalog, gaps(p, catalog, "ml_engineer"))
     validated = go.Figure(fig.to_dict())  # raises on any unknown or ill-typed property
     assert len(validated.data) == 2  # the region centres and the person
-    assert len(validated.layout.shapes) == len(catalog.roles)  # the regions
+    names = [s.name for s in validated.layout.shapes]
+    assert sum(n.startswith("region:") for n in names) == len(catalog.roles)  # the ellipses
+    assert sum(n.startswith("open:") for n in names) == sum(1 for r in catalog.roles if r.open)
     assert len([a for a in validated.layout.annotations if a.showarrow]) == 1
 
 

@@ -54,7 +54,7 @@ def _open(page: Page, url: str) -> None:
 def test_moving_a_slider_changes_best_fit_and_the_url(me_url: str, page: Page) -> None:
     _open(page, f"{me_url}/?ml=1&swe=9&comm=5")
     expect(
-        page.get_by_role("heading", name="Best fit: ML DevOps / platform engineer")
+        page.get_by_role("heading", name="Nearest role on the map: ML DevOps / platform engineer")
     ).to_be_visible()
     ml = page.get_by_role("slider").first
     ml.focus()
@@ -67,7 +67,7 @@ def test_moving_a_slider_changes_best_fit_and_the_url(me_url: str, page: Page) -
     # Quick key presses queue several reruns; the page must settle on the last values, not
     # snap a slider back to an intermediate one.
     expect(page).to_have_url(re.compile(r"ml=7&swe=5\.5"), timeout=15_000)
-    expect(page.get_by_role("heading", name="Best fit: ML engineer")).to_be_visible()
+    expect(page.get_by_role("heading", name="Nearest role on the map: ML engineer")).to_be_visible()
     expect(page.get_by_role("slider").first).to_have_attribute("aria-valuetext", "7.0")
     screenshot(page, "me-ml-engineer")
 
@@ -102,7 +102,9 @@ def test_on_a_phone_the_best_fit_stays_in_view_beside_the_sliders(me_url: str, s
     line = page.locator("[data-testid=stElementContainer]:has(.sm-fit-line)")
     if size != "390x844":
         expect(line).to_be_hidden()  # the result sits beside the sliders already
-        expect(page.get_by_role("heading", name="Best fit: ML engineer")).to_be_in_viewport()
+        expect(
+            page.get_by_role("heading", name="Nearest role on the map: ML engineer")
+        ).to_be_in_viewport()
         return
     comm = page.get_by_role("slider").nth(2)
     comm.scroll_into_view_if_needed()
@@ -143,7 +145,8 @@ def test_keyboard_reaches_target_role_in_few_stops_with_a_visible_ring(
     ring = focus_ring(page)
     assert ring["style"] == "solid" and ring["width"] >= 2, ring
     stops = tab_stops_between(page, first, "Target role")
-    # Two more sliders, the PNG export, the target role: no help icons, anchors or grid tools.
+    # Two more sliders, the questionnaire offer, the PNG export, the target role: no help icons,
+    # anchors or grid tools.
     assert len(stops) <= 5, stops
     for _ in stops:
         ring = focus_ring(page)

@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
+from tests.e2e.layout import horizontal_overflow
 
 pytestmark = pytest.mark.e2e
 
+SIZES = {"1440x900": (1440, 900), "390x844": (390, 844), "1280x720": (1280, 720)}
+
 
 def _choose(page: Page, label: str, option: str) -> None:
-    page.get_by_role("combobox", name=label).click()
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    # Typing narrows the list, so the option is drawn even where the window is short.
+    box.press_sequentially(option)
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def test_survey_answers_give_scores_a_halo_and_people_like_you(app_url: str, page: Page) -> None:
-    page.goto(app_url)
+def _answer(page: Page, years_ml: str = "5-10 years") -> None:
+    """The survey's first three questions: 10-20 years of code, `years_ml`, research."""
     page.get_by_text("Questionnaire", exact=True).click()
     _choose(
         page, "For how many years have you been writing code and/or programming?", "10-20 years"
     )
-    _choose(page, "For how many years have you used machine learning methods?", "5-10 years")
+    _choose(page, "For how many years have you used machine learning methods?", years_ml)
     page.get_by_text("Do research that advances the state of the art", exact=False).click()
+
+
+def test_survey_answers_give_scores_a_halo_and_people_like_you(app_url: str, page: Page) -> None:
+    page.goto(app_url)
+    _answer(page)
     page.get_by_role("button", name="Use these answers").click()
 
     expect(page.get_by_text("Scores set from your answers")).to_be_visible(timeout=20_000)
@@ -31,8 +44,101 @@ def test_survey_answers_give_scores_a_halo_and_people_like_you(app_url: str, pag
         page.get_by_text("From 2 answers (pulled toward the middle: fewer than 3).").first
     ).to_be_visible()
     expect(page.get_by_role("heading", name="People like you")).to_be_visible()
-    expect(page.get_by_text("people in the 2021 Kaggle survey", exact=False)).to_contain_text(
-        "Research Scientist"
-    )
+    expect(
+        page.get_by_text("People in the 2021 Kaggle survey who answer like you")
+    ).to_contain_text("Research Scientist")
     screenshot(page, "me-questionnaire-result")
     assert not serious_violations(page, exclude=("[data-testid='stSidebarNav']", ".js-plotly-plot"))
+
+
+def test_answers_survive_a_shared_link_and_the_questionnaire_keeps_them(
+    app_url: str, page: Page, browser: Browser
+) -> None:
+    page.goto(app_url)
+    _answer(page, "10-20 years")
+    # Chips of the tool questions travel in the link too.
+    for chip in ("PyTorch", "C++"):
+        page.get_by_role("button", name=chip, exact=True).first.click()
+    page.get_by_role("button", name="Use these answers").click()
+    expect(page.get_by_role("heading", name="Best fit: ML researcher")).to_be_visible(
+        timeout=20_000
+    )
+    expect(page).to_have_url(re.compile(r"[?&]a=[a-z2-7.]+"), timeout=15_000)
+    link = page.locator("#sm-share-url").input_value()
+    assert "a=" in link
+
+    # Someone else opens the link: a fresh browser, nothing but the address.
+    other = browser.new_context(viewport={"width": 1400, "height": 1000})
+    shared = other.new_page()
+    shared.set_default_timeout(20_000)
+    shared.goto(link if link.startswith("http") else app_url + "/" + link)
+    expect(shared.get_by_role("heading", name="Best fit: ML researcher")).to_be_visible()
+    expect(shared.get_by_role("heading", name="People like you")).to_be_visible()
+    expect(
+        # Two answers set ML's level and the two chips shift it.
+        shared.get_by_text("From 4 answers (pulled toward the middle: under 3 set a level).").first
+    ).to_be_visible()
+    expect(
+        shared.get_by_text("About 7 in 10 people who answer like you", exact=False)
+    ).to_be_visible()
+
+    # Reopening the questionnaire there shows the answers the link carried.
+    shared.get_by_text("Questionnaire", exact=True).click()
+    expect(
+        shared.get_by_role(
+            "combobox", name="For how many years have you used machine learning methods?"
+        )
+    ).to_have_value("10-20 years")
+    expect(
+        shared.get_by_role(
+            "checkbox", name="Do research that advances the state of the art", exact=False
+        )
+    ).to_be_checked()
+    for chip in ("PyTorch", "C++"):
+        expect(shared.get_by_role("button", name=chip, exact=True).first).to_have_attribute(
+            "aria-pressed", "true"
+        )
+    expect(shared.get_by_role("button", name="Python", exact=True).first).to_have_attribute(
+        "aria-pressed", "false"
+    )
+    screenshot(shared, "me-shared-link-answers")
+    other.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_tool_questions_are_chips_that_fit_and_count(
+    app_url: str, browser: Browser, size: str
+) -> None:
+    width, height = SIZES[size]
+    phone = size == "390x844"
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+    )
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(app_url)
+        _answer(page)
+        for chip in ("PyTorch", "Python", "C++"):
+            page.get_by_role("button", name=chip, exact=True).first.click()
+        _choose(
+            page,
+            "What is the highest level of formal education that you have attained or plan to "
+            "attain within the next 2 years?",
+            "Doctoral degree",
+        )
+        assert horizontal_overflow(page) <= 1, "the chips stick out of the page"
+        screenshot(page, f"me-questionnaire-chips-{size}")
+        assert not serious_violations(
+            page, exclude=("[data-testid='stSidebarNav']", ".js-plotly-plot")
+        )
+        page.get_by_role("button", name="Use these answers").click()
+        expect(page.get_by_text("Scores set from your answers")).to_be_visible(timeout=20_000)
+        expect(
+            page.get_by_text("your answers to 6 of the 9 survey questions", exact=False)
+        ).to_be_visible()
+        expect(page.get_by_text("From the survey", exact=False).first).to_be_visible()
+        assert horizontal_overflow(page) <= 1
+        screenshot(page, f"me-survey-result-{size}")
+    finally:
+        context.close()

@@ -145,7 +145,7 @@ def test_team_room_round_trip(app_url: str, browser: Browser, shared_store: None
         manager.wait_for_function(f"({_POINTS})('team') === 3", arg=None, timeout=LONG)
         manager.get_by_role("tab", name="Coverage").click()
         expect(
-            manager.get_by_text("Missing roles (nobody fits at 80)", exact=False)
+            manager.get_by_text("Missing roles (nobody covers them)", exact=False)
         ).to_be_visible()
         expect(manager.get_by_text("Covered by one person only", exact=False)).to_be_visible()
 

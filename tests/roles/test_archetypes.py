@@ -92,14 +92,15 @@ def test_needed_roles_nobody_covers_come_before_any_shortfall(catalog: Catalog) 
     counts = dict.fromkeys(catalog.role_ids, 0) | {"data_scientist": 6, "ml_researcher": 4}
     hires = hire_next(counts, embedded, catalog, uncovered={"ml_devops", "data_engineer"})
     assert [h.role for h in hires[:2]] == ["data_engineer", "ml_devops"]
-    assert "Nobody on the team fits this role" in hires[0].reason
+    assert "Nobody on the team covers this role" in hires[0].reason
 
 
 def test_without_a_goal_the_gaps_are_filled_missing_roles_first(catalog: Catalog) -> None:
     counts = dict.fromkeys(catalog.role_ids, 0) | {"data_scientist": 3, "ml_engineer": 1}
     hires = fill_gaps(counts, catalog, uncovered=["ml_devops"], single=["ml_engineer"])
     assert [h.role for h in hires] == ["ml_devops", "ml_engineer"]
-    assert hires[1].reason.startswith("Only one person fits this role")
+    assert hires[1].reason.startswith("Only one person covers this role")
+    assert "The work of 3 people on the team relies on it" in hires[1].reason
 
 
 def test_team_with_the_exact_mix_grows_its_largest_role(catalog: Catalog) -> None:

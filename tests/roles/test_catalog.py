@@ -131,7 +131,13 @@ def test_unknown_catalog_id_lists_the_known_ones() -> None:
 
 @pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.yaml")), ids=lambda p: p.name)
 def test_every_data_file_loads(path: Path) -> None:
-    models = {"levels.yaml": Levels, "questionnaire.yaml": Questionnaire}
+    from roles.confidence import ConfidenceModel
+
+    models = {
+        "levels.yaml": Levels,
+        "questionnaire.yaml": Questionnaire,
+        "confidence.yaml": ConfidenceModel,
+    }
     if path.name.startswith("roles"):
         model = Catalog
     elif path.name in models:

@@ -25,11 +25,16 @@ def test_match_json_has_exactly_the_documented_shape() -> None:
     out = _run("match", "--ml", "1", "--swe", "9", "--comm", "5", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"profile", "catalog", "fits", "target"}
+    assert set(data) == {"profile", "catalog", "verdict", "fits", "target"}
     assert data["profile"] == {"ml": 1.0, "swe": 9.0, "comm": 5.0}
+    verdict = data["verdict"]
+    assert set(verdict) == {"kind", "roles", "names", "confidence", "headline", "says"}
+    assert verdict["kind"] == "no_evidence" and verdict["confidence"] is None
+    assert verdict["roles"] == ["ml_devops"]
     assert {f["role"] for f in data["fits"]} == set(ROLE_IDS_2021)
     for f in data["fits"]:
-        assert set(f) == {"role", "name", "fit", "reason", "gaps"}
+        assert set(f) == {"role", "name", "fit", "place", "reason", "gaps"}
+        assert f["place"] in ("inside", "beyond", "outside")
         assert set(f["gaps"]) == {"ml", "swe", "comm"} and 0 <= f["fit"] <= 100
     assert [f["fit"] for f in data["fits"]] == sorted(
         (f["fit"] for f in data["fits"]), reverse=True
@@ -45,7 +50,8 @@ def test_match_json_with_a_target_carries_its_gaps_and_learning_steps() -> None:
     assert out.returncode == 0, out.stderr
     target = json.loads(out.stdout)["target"]
     assert target["role"] == "ml_engineer" and target["chosen"] is True
-    assert target["gaps"]["ml"] == 3.5 and target["gaps"]["ml"] % 0.5 == 0
+    assert target["gaps"]["ml"] == 2.5 and target["gaps"]["ml"] % 0.5 == 0
+    assert target["place"] == "outside" and target["inside"] is False
     assert set(target["steps"]) == {"ml"} and len(target["steps"]["ml"]) >= 3
 
 
@@ -57,7 +63,8 @@ def test_match_with_an_unknown_target_names_the_valid_roles() -> None:
 def test_match_table_lists_roles_best_first(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["match", "--ml", "9.4", "--swe", "2.8", "--comm", "6"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].startswith("1. ML researcher")
+    assert lines[2] == "Nearest role on the map: ML researcher"
+    assert next(x for x in lines if x.startswith("1. ")).startswith("1. ML researcher")
 
 
 @pytest.mark.parametrize(
@@ -79,6 +86,22 @@ def test_match_table_lists_roles_best_first(capsys: pytest.CaptureFixture[str]) 
         (
             ["match", "--answers", "tests/data/answers/researcher.json", "--ml", "3"],
             "give either --answers FILE or --ml/--swe/--comm, not both",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/unknown_question.json"],
+            "unknown question 'programming_languages'; the questions are",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/unknown_option.json"],
+            "languages: 'cobol' is not an option; use ['python', 'sql',",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/unknown_education.json"],
+            "education: 'PhD' is not an answer; pick one of ['high_school',",
+        ),
+        (
+            ["match", "--answers", "tests/data/answers/tools_not_a_list.json"],
+            "ml_frameworks: expects a list of option ids, got 'pytorch'",
         ),
         (
             ["match", "--ml", "1", "--swe", "1", "--comm", "1", "--catalog", "missing.yaml"],
@@ -105,7 +128,7 @@ def test_check_catalog_names_the_bad_field(tmp_path: Path) -> None:
     bad.write_text(
         (ROOT / "data" / "roles.yaml")
         .read_text(encoding="utf-8")
-        .replace("comm: 7.4", "comm: high")
+        .replace("comm: 7.2", "comm: high")
     )
     out = _run("check-catalog", str(bad))
     assert out.returncode == 2
@@ -133,13 +156,64 @@ def test_match_from_answers_adds_answers_used_and_people_like_you() -> None:
     out = _run("match", "--answers", "tests/data/answers/researcher.json", "--json")
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert set(doc) == {"profile", "catalog", "fits", "target", "answers_used", "people_like_you"}
+    assert set(doc) == {
+        "profile",
+        "catalog",
+        "verdict",
+        "fits",
+        "target",
+        "answers_used",
+        "people_like_you",
+        "people_like_you_rests_on",
+    }
+    assert doc["verdict"]["kind"] == "one" and doc["verdict"]["roles"] == ["ml_researcher"]
+    assert 0.5 <= doc["verdict"]["confidence"] <= 1
     assert doc["answers_used"]["work_activities"] == ["ml_research"]
+    assert doc["people_like_you_rests_on"] == ["years_code", "years_ml", "work_activities"]
     assert doc["fits"][0]["role"] == "ml_researcher"
     likes = doc["people_like_you"]
     assert likes[0]["title"] == "Research Scientist"
     assert set(likes[0]) == {"title", "share", "n"}
     assert abs(sum(x["share"] for x in likes) - 1) < 0.01
+
+
+def test_match_reads_the_tool_and_education_answers() -> None:
+    three = json.loads(
+        _run("match", "--answers", "tests/data/answers/researcher.json", "--json").stdout
+    )
+    out = _run("match", "--answers", "tests/data/answers/researcher_tools.json", "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["answers_used"]["education"] == "Doctoral degree"
+    assert len(doc["people_like_you_rests_on"]) == 9
+    # A doctorate, PyTorch and vision methods: more ML, and surer of the research title.
+    assert doc["profile"]["ml"] > three["profile"]["ml"]
+    assert doc["people_like_you"][0]["share"] > three["people_like_you"][0]["share"]
+
+
+def test_match_json_holds_the_survey_evidence_under_the_target() -> None:
+    out = _run(
+        "match",
+        "--answers",
+        "tests/data/answers/researcher.json",
+        "--json",
+        "--target",
+        "data_engineer",
+    )
+    evidence = json.loads(out.stdout)["target"]["evidence"]
+    assert evidence["title"] == "Data Engineer" and "Kaggle" in evidence["source"]
+    step = evidence["steps"][0]
+    assert set(step) == {"question", "option", "share", "others", "lift", "answered", "text"}
+    assert step["text"].startswith(f"{step['share']:.0%} of data engineers")
+    lifts = [s["lift"] for s in evidence["steps"]]
+    assert lifts == sorted(lifts, reverse=True)  # most distinguishing first
+
+
+def test_match_json_says_no_title_is_ml_devops() -> None:
+    out = _run("match", "--ml", "1", "--swe", "9", "--comm", "4", "--json")
+    evidence = json.loads(out.stdout)["target"]["evidence"]
+    assert evidence["title"] is None and evidence["steps"] == []
+    assert "No survey title is this role" in evidence["note"]
 
 
 def test_match_from_answers_prints_people_like_you_in_the_table() -> None:

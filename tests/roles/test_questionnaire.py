@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from roles.catalog import load_questionnaire
 from roles.errors import ProfileError
-from roles.questionnaire import NOT_YET, answer_options, score, score_detail
+from roles.questionnaire import NOT_YET, answer_options, score, score_detail, snap
 from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem
 
 Q = load_questionnaire()
@@ -66,7 +66,7 @@ def test_a_measure_with_nothing_answered_is_unscored_and_stays_in_the_middle() -
 
 def test_one_yes_is_pulled_toward_the_middle() -> None:
     detail = score_detail(Q, {"ml_new_method": "Yes"})
-    assert detail.profile.ml == pytest.approx((10 + 2 * 5) / 3, abs=0.05)
+    assert detail.profile.ml == snap((10 + 2 * 5) / 3) == 6.5  # on the sliders' half steps
     assert detail.answers["ml"] == 1 and detail.halo["ml"] > detail.halo.get("swe", 0) - 2
 
 
@@ -83,7 +83,7 @@ def test_many_choice_counts_once_per_measure_at_the_mean_of_ticked_levels() -> N
     research, infra = acts.option("ml_research"), acts.option("data_infrastructure")
     assert research is not None and infra is not None
     mean_ml = (research.levels["ml"] + infra.levels["ml"]) / 2
-    assert detail.profile.ml == pytest.approx((mean_ml + 2 * 5) / 3, abs=0.05)
+    assert detail.profile.ml == snap((mean_ml + 2 * 5) / 3)
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,17 @@ def test_years_of_coding_alone_cannot_reach_level_six_engineering(years: str) ->
     assert score(Q, {"years_code": years})[0].swe < 6
     bottom = {i.id: answer_options(Q, i.id)[0] for i in PRACTICE if i.axis == "swe"}
     assert score(Q, bottom | {"years_code": years})[0].swe < 6
+
+
+@given(st.data())
+def test_every_score_is_on_the_sliders_half_steps(data: st.DataObject) -> None:
+    answers: dict[str, object] = {
+        i.id: data.draw(st.sampled_from([*answer_options(Q, i.id), None])) for i in PRACTICE
+    }
+    answers |= data.draw(_survey_answers())
+    profile, _ = score(Q, answers)
+    assert all((2 * v).is_integer() for v in profile.as_dict().values())
+
+
+def test_halves_round_up_the_same_way_everywhere() -> None:
+    assert [snap(v) for v in (2.24, 2.25, 2.74, 2.75, 9.9)] == [2.0, 2.5, 2.5, 3.0, 10.0]

@@ -48,3 +48,25 @@ def test_encode_then_parse_is_the_identity(
     state = ShareState(ml=ml, swe=swe, comm=comm, target=target)
     parsed, warnings = parse_share(encode_share(state), IDS)
     assert parsed == state and warnings == []
+
+
+def test_answers_travel_in_the_link_and_come_back_the_same() -> None:
+    from roles.catalog import load_questionnaire
+
+    q = load_questionnaire()
+    answers = {
+        "years_code": "10-20 years",
+        "years_ml": "5-10 years",
+        "work_activities": ["ml_research", "improve_models"],
+        "swe_tests_ci": "No chance to do this yet",
+    }
+    state = ShareState(ml=8, swe=4.5, comm=6, answers=answers)
+    params = encode_share(state, q)
+    assert len(params["a"]) < 60
+    parsed, warnings = parse_share(params, IDS, questionnaire=q)
+    assert warnings == [] and parsed == state
+
+
+def test_a_link_read_without_its_questionnaire_ignores_the_answers() -> None:
+    state, warnings = parse_share({"ml": "3", "a": "whatever"}, IDS)
+    assert state.answers is None and warnings == []

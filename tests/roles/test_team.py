@@ -112,7 +112,8 @@ def test_semicolon_file_with_decimal_commas_is_read() -> None:
 def test_one_to_five_scores_are_detected_and_converted() -> None:
     parsed = parse_team_bytes(b"name,ml,swe,comm\nAna,5,3,1\nBen,2,4,4\n", "t.csv")
     assert parsed.detected == "1-5"
-    assert parsed.members.loc[0, ["ml", "swe", "comm"]].tolist() == [10.0, 5.0, 0.0]
+    # Each point is a fifth of the scale at its middle: 5 -> 9, 3 -> 5, 1 -> 1, not the edges.
+    assert parsed.members.loc[0, ["ml", "swe", "comm"]].tolist() == [9.0, 5.0, 1.0]
 
 
 def test_scale_override_keeps_scores_as_written() -> None:
