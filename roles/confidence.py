@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from functools import lru_cache
 
 from pydantic import Field, model_validator
 
+from roles.caching import memoize
 from roles.catalog import data_dir, load_file
 from roles.i18n import Msg
 from roles.models import FrozenModel
@@ -63,7 +63,7 @@ class ConfidenceModel(FrozenModel):
         return self.by_answers[min(answered, len(self.by_answers)) - 1]
 
 
-@lru_cache(maxsize=2)
+@memoize(maxsize=2)
 def load_confidence(path: str | None = None) -> ConfidenceModel:
     """The fitted calibration, validated (errors name the file, the field and the fix)."""
     return load_file(path or data_dir() / CONFIDENCE_FILE, ConfidenceModel)

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
+from roles.caching import memoize
 from roles.catalog import data_dir, load_questionnaire
 from roles.errors import CatalogError
 from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, tr
@@ -95,7 +95,7 @@ class Evidence:
         }
 
 
-@lru_cache(maxsize=2)
+@memoize(maxsize=2)
 def load_usage(path: str | None = None) -> pd.DataFrame:
     """The shipped usage shares, checked."""
     source = path or str(data_dir() / USAGE_FILE)
@@ -109,7 +109,7 @@ def load_usage(path: str | None = None) -> pd.DataFrame:
     return frame
 
 
-@lru_cache(maxsize=4)
+@memoize(maxsize=4)
 def _labels(lang: Lang) -> dict[tuple[str, str], str]:
     q = load_questionnaire(lang)
     return {
@@ -120,7 +120,7 @@ def _labels(lang: Lang) -> dict[tuple[str, str], str]:
     }
 
 
-@lru_cache(maxsize=8)
+@memoize(maxsize=8)
 def _candidates(title: str) -> tuple[tuple[str, str, float, float, float], ...]:
     """(question, option, share, others, lift) the title uses and the others less, most
     distinguishing first: worked out once per title, since the page asks on every rerun."""

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from roles.caching import memoize
 from roles.catalog import data_dir, load_questionnaire
 from roles.errors import CatalogError
 from roles.i18n import DEFAULT_LANG, N_, Lang, Msg, listing, ntr, tr
@@ -121,7 +121,7 @@ class Likeness:
         return tr(self.lang, "who answer like you, from {rests_on}", rests_on=self.rests_on)
 
 
-@lru_cache(maxsize=2)
+@memoize(maxsize=2)
 def load_respondents(path: str | None = None) -> pd.DataFrame:
     """The shipped survey table: one row per respondent, answers as the questionnaire's ids."""
     source = path or str(data_dir() / SURVEY_FILE)
@@ -144,7 +144,7 @@ class _Table:
     frame: pd.DataFrame  # one row per respondent; `calibration`/`validation` are 0/1 counts
 
 
-@lru_cache(maxsize=2)
+@memoize(maxsize=2)
 def load_survey(path: str | None = None) -> _Table:
     """The survey table with a 0/1 count per half (`calibration`, `validation`) and the work
     activities also as `activities`, the columns earlier callers read."""
@@ -226,7 +226,7 @@ def respondents(half: Literal["calibration", "validation"]) -> list[Respondent]:
     ]
 
 
-@lru_cache(maxsize=1)
+@memoize(maxsize=1)
 def fold_models() -> CrossFitted:
     """The calibration half's cross-fitted models, at the shipped model's strength (fitted on
     first use, about 10 s; deterministic: the same seed and solver as the shipped fit)."""

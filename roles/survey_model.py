@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ import sklearn
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from roles.caching import memoize
 from roles.catalog import data_dir, load_questionnaire
 from roles.errors import CatalogError
 from roles.i18n import Msg
@@ -102,14 +102,14 @@ def encode(rows: Iterable[Mapping[str, Any]], names: Sequence[str]) -> np.ndarra
     return out
 
 
-@lru_cache(maxsize=64)
+@memoize(maxsize=64)
 def _option_id(question: str, label: str) -> str:
     item = _english().item(question)
     option = item.option(label) if isinstance(item, ShiftItem) else None
     return option.id if option is not None else label
 
 
-@lru_cache(maxsize=64)
+@memoize(maxsize=64)
 def _rank(question: str, key: str) -> float:
     """A bucket's place in its scale, 0-1 (years of coding or of ML)."""
     item = _english().item(question)
@@ -287,7 +287,7 @@ def cross_fit(calibration: pd.DataFrame, c: float) -> CrossFitted:
     return CrossFitted(fold, models)
 
 
-@lru_cache(maxsize=2)
+@memoize(maxsize=2)
 def load_model(path: str | None = None) -> SurveyModel:
     """The shipped coefficients as a scikit-learn estimator (checked against the questionnaire)."""
     source = path or str(data_dir() / MODEL_FILE)

@@ -20,11 +20,11 @@ from roles.coverage import TeamAnalysis, analyse_team
 from roles.errors import TeamFileError
 from roles.i18n import DEFAULT_LANG, Lang, Msg, listing, pad, say, tr
 from roles.models import AXES
-from roles.settings import secret_value, settings
+from roles.settings import env_name, secret_value, settings
 from roles.team import MAX_BYTES, ParsedTeam, parse_team_bytes, too_large
 
 EXIT_BAD_INPUT = 2
-ENV_KEY = "SKILLS_MAP_TEAM_KEY"
+ENV_KEY = env_name("team_key")
 
 
 def _round(text: str) -> int:

@@ -8,6 +8,9 @@ and the page redraws by itself when the room changes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -115,7 +118,7 @@ def with_ratings(fig: go.Figure, room: TeamRoom | None, analysis: TeamAnalysis) 
 
 
 def render_tabs(
-    tabs: list, room: TeamRoom | None, analysis: TeamAnalysis, catalog: Catalog
+    tabs: Sequence[Any], room: TeamRoom | None, analysis: TeamAnalysis, catalog: Catalog
 ) -> None:
     """Fill the team room's tabs: self vs manager, and rounds compared."""
     if room is None:
