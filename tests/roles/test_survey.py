@@ -134,7 +134,10 @@ def test_people_like_you_for_one_person_is_quick_enough_to_call_on_every_rerun()
     from roles.survey_model import load_model
 
     people_like_you(RESEARCHER)
-    assert load_model.cache_info().currsize == 1
+    model = load_model()
+    people_like_you(RESEARCHER)
+    assert len(load_model.cache) == 1
+    assert load_model() is model
 
 
 def test_a_calibration_respondent_s_evidence_comes_from_a_model_that_never_saw_them() -> None:
