@@ -65,8 +65,15 @@ else:
 
     from serving.affinity import SessionElsewhereMiddleware
     from serving.device_cookie import DeviceCookieMiddleware
+    from serving.join_page import routes
     from serving.lifespan import lifespan, require_settings
+    from serving.precompressed import PrecompressedStaticMiddleware
 
     require_settings()  # a bad SKILLS_MAP_* setting stops the server here, with its name
-    middleware = [Middleware(DeviceCookieMiddleware), Middleware(SessionElsewhereMiddleware)]
-    app = st.App("app.py", middleware=middleware, lifespan=lifespan)
+    middleware = [
+        Middleware(DeviceCookieMiddleware),
+        Middleware(SessionElsewhereMiddleware),
+        Middleware(PrecompressedStaticMiddleware),  # Streamlit's files, compressed once
+    ]
+    # The light join page (/j): the form as plain HTML for phones on a hall's Wi-Fi.
+    app = st.App("app.py", routes=routes(), middleware=middleware, lifespan=lifespan)
