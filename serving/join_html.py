@@ -118,7 +118,8 @@ def _room_field(form: JoinForm) -> str:
     lang = form.lang
     if form.room is not None:
         return _hidden("room", form.room.code) + _hidden("pass", form.room_pass)
-    return (
+    kept = _hidden("pass", form.room_pass) if form.room_pass else ""  # valid for its code only
+    return kept + (
         f'<label class="f" for="room">{html.escape(tr(lang, "Room code"))}</label>'
         f'<input type="text" id="room" name="room" value="{html.escape(form.code)}" required '
         f'maxlength="12" autocomplete="off" autocapitalize="characters" spellcheck="false" '
@@ -204,8 +205,9 @@ def render_page(form: JoinForm, notices: list[Notice], result: Profile | None) -
         for n in notices
     )
     full = html.escape(page_url(code, keep, FULL_PAGE))
+    full_text = html.escape(tr(lang, "Open the full version of this page"))
     canonical = html.escape(page_url(code, keep))
-    title = html.escape(f"{tr(lang, 'Join a room')} · {tr(lang, 'ML Skills Map')}")
+    title = html.escape(tr(lang, "Join a room") + " · " + tr(lang, "ML Skills Map"))
     return (
         f'<!doctype html><html lang="{LANG_TAGS[lang]}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -213,7 +215,6 @@ def render_page(form: JoinForm, notices: list[Notice], result: Profile | None) -
         f"<style>{CSS}</style></head><body><main>"
         f"{_heading(form)}{boxes}{_form(form)}"
         f"{_result(result, lang, _me_link(result, keep)) if result is not None else ''}"
-        f'<p class="foot"><a href="{full}">'
-        f"{html.escape(tr(lang, 'Open the full version of this page'))}</a></p>"
+        f'<p class="foot"><a href="{full}">{full_text}</a></p>'
         f"</main><script>{SCRIPT}</script></body></html>"
     )

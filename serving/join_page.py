@@ -226,7 +226,12 @@ async def submit(request: Request) -> Response:
     token = cookie or (sent if valid_token(sent) else None)
     typed = fields.get("room", "")[:32]
     form = JoinForm(
-        lang, chosen, code=typed, name=fields.get("name", "")[:200], scores=_scores(fields) or {}
+        lang,
+        chosen,
+        code=typed,
+        name=fields.get("name", "")[:200],
+        scores=_scores(fields) or {},
+        room_pass=fields.get("pass", "")[:64],
     )
     secure = request.url.scheme == "https"
     if (

@@ -9,8 +9,7 @@ from components.room.qr import PUBLIC_URL_ENV, app_base_url, is_local, join_link
 
 def test_join_link_is_absolute_when_the_base_is_known() -> None:
     assert (
-        join_link("https://maps.example.org", "K7MPQ2")
-        == "https://maps.example.org/j?room=K7MPQ2"
+        join_link("https://maps.example.org", "K7MPQ2") == "https://maps.example.org/j?room=K7MPQ2"
     )
 
 
