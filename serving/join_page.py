@@ -25,6 +25,8 @@ import dataclasses
 import html
 import secrets
 import time
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -39,6 +41,7 @@ from roles.i18n import Lang, Msg, sentences, tr
 from roles.models import AXES, Profile
 from roles.settings import settings
 from serving.device_cookie import COOKIE, NEW_TOKEN, set_cookie_header, valid_token
+from serving.encodings import compressed
 from serving.http_lang import page_lang
 from serving.join_css import POLICY
 from serving.join_html import PATH, JoinForm, Notice, error_notice, render_page
@@ -49,6 +52,7 @@ LOCAL = "127.0.0.1"
 SCORES = frozenset(str(n) for n in range(11)) | frozenset(f"{n}.5" for n in range(10))
 _HEADERS = {
     "Cache-Control": "no-store",  # it holds this device's tokens and answers
+    "Vary": "Accept-Encoding, Accept-Language, Cookie",
     "Content-Security-Policy": POLICY,
     "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
@@ -101,17 +105,23 @@ def _same_site(request: Request) -> bool:
 
 
 def _page(
+    request: Request,
     form: JoinForm,
     notices: list[Notice],
     result: Profile | None = None,
     status: int = 200,
     cookie: str | None = None,
-    secure: bool = False,
 ) -> Response:
+    """The page, compressed here (Streamlit's middleware would use gzip's slowest level)."""
     headers = dict(_HEADERS)
     if cookie is not None:
+        secure = request.url.scheme == "https"
         headers["Set-Cookie"] = set_cookie_header(cookie, secure=secure).decode("latin-1")
-    return HTMLResponse(render_page(form, notices, result), status_code=status, headers=headers)
+    page = render_page(form, notices, result).encode()
+    body, coding = compressed(page, request.headers.get("accept-encoding"))
+    if coding is not None:
+        headers["Content-Encoding"] = coding
+    return HTMLResponse(body, status_code=status, headers=headers)
 
 
 def _entry_form(form: JoinForm, info: store.RoomInfo, entry: store.Entry | None) -> JoinForm:
@@ -150,7 +160,7 @@ async def show(request: Request) -> Response:
     )
     raw = request.query_params.get("room", "")[:32]
     if not raw.strip():
-        return _page(form, [])
+        return _page(request, form, [])
     try:
         info, entry = await asyncio.to_thread(
             store.get_room_and_entry,
@@ -160,11 +170,11 @@ async def show(request: Request) -> Response:
         )
     except SkillsMapError as exc:
         notice = error_notice(exc, lang, context=False)
-        return _page(dataclasses.replace(form, code=raw), [notice], status=_status(exc))
+        return _page(request, dataclasses.replace(form, code=raw), [notice], status=_status(exc))
     form = dataclasses.replace(
         _entry_form(form, info, entry), room_pass=room_pass(token, info.code)
     )
-    return _page(form, _locked(info, lang), _profile(entry))
+    return _page(request, form, _locked(info, lang), _profile(entry))
 
 
 def _fields(body: bytes) -> dict[str, str]:
@@ -210,7 +220,32 @@ def _submit(token: str, code: str, passed: bool, fields: dict[str, str], address
     entry = store.submit(
         room=code, participant=who, profile=Profile(**scores), name=name, address=address
     )
-    return store.get_room(room=code), entry, cut
+    return _shown_room(code), entry, cut
+
+
+_ROOMS: dict[str, tuple[float, store.RoomInfo]] = {}
+ROOM_TTL_S = 2.0
+
+
+def _shown_room(code: str) -> store.RoomInfo:
+    """The room's title and state for the answer page, read at most every 2 s per room (it was
+    just saved into, so it exists; a title changed a moment ago may show 2 s late)."""
+    now = time.monotonic()
+    kept = _ROOMS.get(code)
+    if kept is not None and now - kept[0] < ROOM_TTL_S:
+        return kept[1]
+    if len(_ROOMS) > 1000:  # bounded: stale rooms go
+        _ROOMS.clear()
+    info = store.get_room(room=code)
+    _ROOMS[code] = (now, info)
+    return info
+
+
+# Saving goes through one thread per server: SQLite takes one writer at a time, and writers
+# racing for its lock wait in its busy handler's growing sleeps (up to 100 ms each), which
+# made a burst of Submits queue for seconds; queued here they take a few ms each. (The room's
+# row lock queues a room's answers on PostgreSQL too.) Reads run on the default threads.
+_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="light-join-submit")
 
 
 async def submit(request: Request) -> Response:
@@ -233,7 +268,6 @@ async def submit(request: Request) -> Response:
         scores=_scores(fields) or {},
         room_pass=fields.get("pass", "")[:64],
     )
-    secure = request.url.scheme == "https"
     if (
         token is None
         or not matches(form_token(token), fields.get("csrf"))
@@ -243,28 +277,25 @@ async def submit(request: Request) -> Response:
         form = dataclasses.replace(
             form, form_token=form_token(token), device_field="" if cookie else token
         )
-        new_cookie = None if cookie else token
-        return _page(
-            form, [Notice("err", html.escape(FORGED.text(lang)))], None, 403, new_cookie, secure
-        )
+        forged = [Notice("err", html.escape(FORGED.text(lang)))]
+        return _page(request, form, forged, None, 403, None if cookie else token)
     form = dataclasses.replace(
         form, form_token=form_token(token), device_field="" if cookie else token
     )
     try:
         code = store.normalise_code(typed)
         passed = matches(room_pass(token, code), fields.get("pass"))
-        info, entry, cut = await asyncio.to_thread(
-            _submit, token, code, passed, fields, _address(request)
-        )
+        work = partial(_submit, token, code, passed, fields, _address(request))
+        info, entry, cut = await asyncio.get_running_loop().run_in_executor(_WRITER, work)
     except SkillsMapError as exc:
-        return _page(form, [error_notice(exc, lang)], status=_status(exc))
+        return _page(request, form, [error_notice(exc, lang)], status=_status(exc))
     saved = tr(lang, "Saved at {time}. Your dot is on the room's map.", time=time.strftime("%H:%M"))
     shortened = tr(lang, "Your name was shortened to {n} characters.", n=store.MAX_NAME)
     notice = Notice("ok", html.escape(sentences(lang, saved, shortened if cut else "")))
     form = dataclasses.replace(
         _entry_form(form, info, entry), room_pass=room_pass(token, info.code)
     )
-    return _page(form, [notice], _profile(entry))
+    return _page(request, form, [notice], _profile(entry))
 
 
 async def join_page(request: Request) -> Response:

@@ -43,8 +43,12 @@ def _cookie_secret() -> str:
 
 def hash_key() -> bytes:
     """The key of device hashes (see the module docstring for where it comes from)."""
-    explicit = secret_value(settings().secret) or _cookie_secret()
-    return _key(explicit, store.database_url())
+    config = settings()
+    explicit = secret_value(config.secret) or _cookie_secret()
+    # Which database, as the cache's key (store.database_url() would create the data folder on
+    # every call, and this is asked two or three times a request).
+    database = secret_value(config.database_url) or str(config.data_home)
+    return _key(explicit, database)
 
 
 def participant_id(token: str) -> str:

@@ -113,3 +113,36 @@ def test_the_systemd_unit_and_env_example_use_the_same_replica_script() -> None:
     for name in ("SKILLS_MAP_DATABASE_URL", "STREAMLIT_SERVER_COOKIE_SECRET"):
         assert re.search(rf"^{name}=", example, flags=re.M), f"{name} missing from the example"
     assert Path(REPLICA_SH).stat().st_mode & 0o111, "deploy/replica.sh must be executable"
+
+
+def test_nginx_sends_streamlits_files_precompressed_and_asks_a_replica_for_the_rest() -> None:
+    site = _in_force(SITE.read_text())
+    (block,) = re.findall(r"location /static/ \{([^}]*)\}", site)
+    assert re.search(r"^\s*gzip_static on;", block, flags=re.M)
+    assert re.search(r"^\s*gzip_vary on;", block, flags=re.M)
+    assert "try_files $uri @skills_map;" in block  # a file missing from the copy: a replica
+    (root,) = re.findall(r"^\s*root (\S+);", block, flags=re.M)
+    # The comment tells the deployer to fill that very folder.
+    assert f"scripts/precompress_static.py {root}" in SITE.read_text()
+    (fallback,) = re.findall(r"location @skills_map \{([^}]*)\}", site)
+    assert "proxy_pass http://skills_map;" in fallback and "Host $http_host" in fallback
+
+
+def test_the_precompress_script_writes_gzip_copies_that_decode_to_the_files(
+    tmp_path: Path,
+) -> None:
+    import gzip
+
+    from scripts.precompress_static import copy_static
+    from serving.precompressed import streamlit_static_dir
+
+    files, raw, gz = copy_static(tmp_path)
+    source = streamlit_static_dir() / "static"
+    assert files == sum(1 for p in source.rglob("*") if p.is_file()) and 0 < gz < raw / 2
+    script = next((tmp_path / "static" / "js").glob("index.*.js"))
+    copy = script.with_name(script.name + ".gz")
+    assert gzip.decompress(copy.read_bytes()) == (source / "js" / script.name).read_bytes()
+    assert not list((tmp_path / "static").rglob("*.woff2.gz"))  # fonts are compressed already
+    before = copy.stat().st_mtime_ns
+    copy_static(tmp_path)  # a second run keeps what is right
+    assert copy.stat().st_mtime_ns == before
