@@ -76,6 +76,7 @@ class Compressor:
         self.cache_dir = cache_dir
         self.assets: dict[str, Asset | None] = {}  # relative path -> asset (None: not ours)
         self._lock = threading.Lock()
+        self._making: dict[str, threading.Lock] = {}  # one lock per file being prepared
         self._brotli = ThreadPoolExecutor(max_workers=1, thread_name_prefix="brotli")
 
     def file_for(self, url_path: str) -> Path | None:
@@ -95,10 +96,16 @@ class Compressor:
         return path
 
     def prepare(self, rel: str, path: Path) -> Asset | None:
-        """Read the file and make (or load) its gzip copy now and its brotli copy soon."""
+        """Read the file and make (or load) its gzip copy now and its brotli copy soon; once,
+        however many first requests for it arrive together."""
         with self._lock:
+            lock = self._making.setdefault(rel, threading.Lock())
+        with lock:
             if rel in self.assets:
                 return self.assets[rel]
+            return self._prepare(rel, path)
+
+    def _prepare(self, rel: str, path: Path) -> Asset | None:
         raw = path.read_bytes()
         asset = Asset(digest=hashlib.sha256(raw).hexdigest()[:32], size=len(raw))
         if len(raw) >= MIN_SIZE:
@@ -106,9 +113,8 @@ class Compressor:
             if len(gz) < len(raw) * 0.9:
                 asset.bodies["gzip"] = gz
                 self._brotli.submit(self._make_brotli, asset, raw)
-        found = asset if asset.bodies else None
-        with self._lock:
-            return self.assets.setdefault(rel, found)
+        self.assets[rel] = asset if asset.bodies else None
+        return self.assets[rel]
 
     def _make_brotli(self, asset: Asset, raw: bytes) -> None:
         body = self._load(asset, "br")

@@ -191,3 +191,23 @@ def test_the_preferred_coding_follows_the_clients_weights(
     header: str, expected: str | None
 ) -> None:
     assert preferred(header) == expected
+
+
+def test_many_first_requests_at_once_compress_a_file_once(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import serving.precompressed as pre
+
+    made: list[int] = []
+    real = pre._gzip
+    monkeypatch.setattr(pre, "_gzip", lambda raw: made.append(1) or real(raw))
+    app = _app(site)
+
+    async def together() -> None:
+        async def one() -> None:
+            await asyncio.to_thread(_get, app, JS, accept_encoding="gzip")
+
+        await asyncio.gather(*(one() for _ in range(8)))
+
+    run(together())
+    assert made == [1]
