@@ -126,11 +126,12 @@ def _room_field(form: JoinForm) -> str:
     if form.room is not None:
         return _hidden("room", form.room.code) + _hidden("pass", form.room_pass)
     kept = _hidden("pass", form.room_pass) if form.room_pass else ""  # valid for its code only
+    label, example = html.escape(tr(lang, "Room code")), html.escape(tr(lang, "e.g. K7M Q2P"))
     return kept + (
-        f'<label class="f" for="room">{html.escape(tr(lang, "Room code"))}</label>'
+        f'<label class="f" for="room">{label}</label>'
         f'<input type="text" id="room" name="room" value="{html.escape(form.code)}" required '
         f'maxlength="12" autocomplete="off" autocapitalize="characters" spellcheck="false" '
-        f'placeholder="{html.escape(tr(lang, "e.g. K7M Q2P"))}">'
+        f'placeholder="{example}">'
     )
 
 
@@ -140,19 +141,20 @@ def _form(form: JoinForm) -> str:
     # The room in the form's address too: without script, the answer page's address is then
     # the room's page (a reload sends the same answer again, which changes nothing).
     action = page_url(form.room.code if form.room is not None else "", None)
+    name_label = html.escape(tr(lang, "Your name (optional)"))
+    anonymous = html.escape(tr(lang, "Leave empty to stay anonymous"))
+    hint = html.escape(tr(lang, "Shown on the big screen only if the facilitator turns names on."))
     parts = [
         f'<form method="post" action="{html.escape(action)}">',
         _hidden("csrf", form.form_token),
         _hidden("lang", lang) if form.chosen else "",
         _hidden("t", form.device_field) if form.device_field else "",
         _room_field(form),
-        f'<label class="f" for="name">{html.escape(tr(lang, "Your name (optional)"))}</label>',
+        f'<label class="f" for="name">{name_label}</label>',
         f'<input type="text" id="name" name="name" value="{html.escape(form.name)}" '
         f'maxlength="{4 * store.MAX_NAME}" autocomplete="nickname" aria-describedby="name-hint" '
-        f'placeholder="{html.escape(tr(lang, "Leave empty to stay anonymous"))}">',
-        '<p class="hint" id="name-hint">'
-        + html.escape(tr(lang, "Shown on the big screen only if the facilitator turns names on."))
-        + "</p>",
+        f'placeholder="{anonymous}">',
+        f'<p class="hint" id="name-hint">{hint}</p>',
         *(_rating(form, axis) for axis in AXES),
         f'<button type="submit">{html.escape(button)}</button>',
         "</form>",
