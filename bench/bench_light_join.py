@@ -37,7 +37,8 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_room_load import Projector  # noqa: E402
+from bench.bench_room_load import Phone as RoomPhone  # noqa: E402
+from bench.bench_room_load import Projector, _cpu_seconds, _p95  # noqa: E402
 from bench.stclient import now  # noqa: E402
 from tests.e2e.conftest import start_app, stop_app  # noqa: E402
 
@@ -48,18 +49,11 @@ BROWSER = {"Accept-Encoding": "gzip, deflate, br", "Accept-Language": "en-GB,en;
 
 
 @dataclass
-class Phone:
-    """One simulated participant and what it saw."""
+class Phone(RoomPhone):
+    """One simulated participant, what it saw and what it downloaded."""
 
-    name: str
-    opened: float = 0.0
-    loaded: float = 0.0
-    pressed: float = 0.0
-    saved_at: float = 0.0
-    saved: bool = False
     page_bytes: int = 0
     answer_bytes: int = 0
-    error: str = ""
 
 
 def _wire_bytes(response: httpx.Response) -> int:
@@ -149,16 +143,6 @@ def _ranks(app: Path, env: dict[str, str], code: str) -> dict[str, int]:
     import json
 
     return {name: rank for rank, name in enumerate(json.loads(out), start=1)}
-
-
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else float("nan")
 
 
 async def _scenario(
