@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
@@ -44,12 +44,11 @@ from serving.device_cookie import COOKIE, NEW_TOKEN, set_cookie_header, valid_to
 from serving.encodings import compressed
 from serving.http_lang import page_lang
 from serving.join_css import POLICY
+from serving.join_form import fit_name, form_fields, read_body, sent_scores
 from serving.join_html import PATH, JoinForm, Notice, error_notice, render_page
 from serving.participant import form_token, matches, participant_id, room_pass
 
-MAX_BODY = 8192  # the form is well under 1 KB
 LOCAL = "127.0.0.1"
-SCORES = frozenset(str(n) for n in range(11)) | frozenset(f"{n}.5" for n in range(10))
 _HEADERS = {
     "Cache-Control": "no-store",  # it holds this device's tokens and answers
     "Vary": "Accept-Encoding, Accept-Language, Cookie",
@@ -177,44 +176,13 @@ async def show(request: Request) -> Response:
     return _page(request, form, _locked(info, lang), _profile(entry))
 
 
-def _fields(body: bytes) -> dict[str, str]:
-    parsed = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True, max_num_fields=16)
-    return {k: v[0] for k, v in parsed.items() if v}
-
-
-def _scores(fields: dict[str, str]) -> dict[str, float] | None:
-    """The three ratings sent, each one of the choices drawn (else None: a forged request)."""
-    values = {a: fields.get(a, "") for a in AXES}
-    if not all(v in SCORES for v in values.values()):
-        return None
-    return {a: float(v) for a, v in values.items()}
-
-
-async def _body(request: Request) -> bytes | None:
-    """The request body, or None past MAX_BODY (read no further than that)."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            return None
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _fit_name(typed: str) -> tuple[str | None, bool]:
-    """The name to send and whether it had to be cut (as the Streamlit Join page does)."""
-    clean = store.tidy(typed)
-    short = store.shorten(clean, store.MAX_NAME)
-    return (short or (typed if typed.strip() else None)), short != clean
-
-
 def _submit(token: str, code: str, passed: bool, fields: dict[str, str], address: str) -> Any:
     """Look the room up (counted, unless this device opened it) and save: in a worker thread."""
     who = participant_id(token)
     if not passed:
         store.get_room_and_entry(room=code, participant=who, address=address)
-    name, cut = _fit_name(fields.get("name", ""))
-    scores = _scores(fields)
+    name, cut = fit_name(fields.get("name", ""))
+    scores = sent_scores(fields)
     if scores is None:
         raise store.InvalidSubmission(Msg("Each score must be a number from 0 to 10."))
     entry = store.submit(
@@ -250,10 +218,10 @@ _WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="light-join-submi
 
 async def submit(request: Request) -> Response:
     """POST: check the form's token and origin, save, and answer with the page that says so."""
-    body = await _body(request)
+    body = await read_body(request)
     if body is None:
         return PlainTextResponse("The form is too large.", status_code=413)
-    fields = _fields(body)
+    fields = form_fields(body)
     chosen_lang = fields.get("lang") or request.query_params.get("lang")
     lang, chosen = page_lang(chosen_lang, request.headers.get("accept-language"))
     cookie = _cookie_token(request)
@@ -265,7 +233,7 @@ async def submit(request: Request) -> Response:
         chosen,
         code=typed,
         name=fields.get("name", "")[:200],
-        scores=_scores(fields) or {},
+        scores=sent_scores(fields) or {},
         room_pass=fields.get("pass", "")[:64],
     )
     if (

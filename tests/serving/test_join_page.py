@@ -229,3 +229,21 @@ def test_an_oversized_form_is_refused_unread(light: Starlette) -> None:
     phone.open()
     response = phone.request("POST", "/j", content=b"name=" + b"x" * 20_000)
     assert response.status_code == 413
+
+
+def test_a_form_with_more_fields_than_ours_is_refused_not_an_error(light: Starlette) -> None:
+    phone = Phone(light)
+    form = {**phone.open().hidden, **{f"x{i}": "1" for i in range(30)}}
+    response = phone.request("POST", "/j", data=form, headers={"Origin": "http://testserver"})
+    assert response.status_code == 403 and "was not sent from this page" in response.text
+
+
+@pytest.mark.parametrize(("accept", "coding"), [("gzip", "gzip"), ("br, gzip", "br"), ("", None)])
+def test_the_page_comes_compressed_as_the_browser_takes_it(
+    light: Starlette, accept: str, coding: str | None
+) -> None:
+    phone = Phone(light)
+    response = phone.request("GET", "/j", headers={"Accept-Encoding": accept})
+    assert response.headers.get("content-encoding") == coding
+    assert "Accept-Encoding" in response.headers["vary"]
+    assert "Room code" in response.text  # decoded by the client: the same page
