@@ -235,7 +235,13 @@ class PrecompressedStaticMiddleware:
             if message["type"] == "http.response.start":
                 start["m"] = message
 
+        asked: list[bool] = []
+
         async def nothing() -> Message:
+            # An empty request, then the client gone (what a server says after the request).
+            if asked:
+                return {"type": "http.disconnect"}
+            asked.append(True)
             return {"type": "http.request", "body": b"", "more_body": False}
 
         await self.app(probe, nothing, capture)
