@@ -65,7 +65,9 @@ else:
 
     from serving.affinity import SessionElsewhereMiddleware
     from serving.device_cookie import DeviceCookieMiddleware
+    from serving.join_page import routes
     from serving.lifespan import lifespan_with, require_settings
+    from serving.precompressed import PrecompressedStaticMiddleware
 
     def _warm_up() -> None:
         # What the pages import, imported once as the server starts instead of by the first
@@ -76,5 +78,10 @@ else:
         import components.room.present  # noqa: F401
 
     require_settings()  # a bad SKILLS_MAP_* setting stops the server here, with its name
-    middleware = [Middleware(DeviceCookieMiddleware), Middleware(SessionElsewhereMiddleware)]
-    app = st.App("app.py", middleware=middleware, lifespan=lifespan_with(_warm_up))
+    middleware = [
+        Middleware(DeviceCookieMiddleware),
+        Middleware(SessionElsewhereMiddleware),
+        Middleware(PrecompressedStaticMiddleware),  # Streamlit's files, compressed once
+    ]
+    # The light join page (/j): the form as plain HTML for phones on a hall's Wi-Fi.
+    app = st.App("app.py", routes=routes(), middleware=middleware, lifespan=lifespan_with(_warm_up))

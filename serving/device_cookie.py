@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 COOKIE = "skills_map_device"
 # Browsers keep a cookie at most about 400 days; a phone back next year is still the same one.
 MAX_AGE_S = 400 * 24 * 3600
+NEW_TOKEN = "skills_map_new_device_token"  # where a request's new token is, in scope["state"]
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
 # Streamlit's own endpoints and assets: only pages need the cookie.
 _SKIP_PREFIXES = ("/_stcore/", "/static/", "/media/", "/component/", "/favicon")
@@ -64,7 +65,10 @@ class DeviceCookieMiddleware:
         ):
             await self.app(scope, receive, send)
             return
-        header = set_cookie_header(secrets.token_urlsafe(24), secure=scope.get("scheme") == "https")
+        token = secrets.token_urlsafe(24)
+        header = set_cookie_header(token, secure=scope.get("scheme") == "https")
+        # A page made by the server itself (the light join page) binds its form to this token.
+        scope.setdefault("state", {})[NEW_TOKEN] = token
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 import store
+from scripts.precompress_static import copy_static
 from serving.device_cookie import COOKIE
 from testsupport.server import wait_healthy
 
@@ -71,8 +72,9 @@ def free_ports(count: int) -> int:
     raise RuntimeError(f"no {count} consecutive free ports")
 
 
-def render_site(ports: list[int], listen: int, access_log: Path) -> str:
-    """The shipped site file with only its replica addresses, port and log path changed."""
+def render_site(ports: list[int], listen: int, access_log: Path, www: Path) -> str:
+    """The shipped site file with only its replica addresses, port, log path and static
+    folder changed."""
     site = SITE.read_text(encoding="utf-8")
     shipped = _UPSTREAM_LINE.findall(site)
     assert len(shipped) == 2, "deploy/nginx/skills-map.conf: expected two upstream server lines"
@@ -82,6 +84,7 @@ def render_site(ports: list[int], listen: int, access_log: Path) -> str:
     for old, new in [
         ("listen 80;", f"listen 127.0.0.1:{listen};"),
         ("access_log /var/log/nginx/skills-map.access.log", f"access_log {access_log}"),
+        ("root /var/lib/skills-map/www;", f"root {www};"),
     ]:
         # Only lines in force: the commented TLS example repeats some of them.
         site, found = re.subn(rf"^(\s*){re.escape(old)}", rf"\g<1>{new}", site, flags=re.M)
@@ -204,7 +207,9 @@ def upstream_port(line: str) -> int:
 def _start_nginx(tmp: Path, ports: list[int]) -> tuple[str, Path, subprocess.Popen[bytes]]:
     listen = free_ports(1)
     access_log = tmp / "access.log"
-    (tmp / "skills-map.conf").write_text(render_site(ports, listen, access_log))
+    www = tmp / "www"
+    copy_static(www)  # as the recipe says: Streamlit's files with their .gz copies
+    (tmp / "skills-map.conf").write_text(render_site(ports, listen, access_log, www))
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the test's folder
     (tmp / "nginx.conf").write_text(_MAIN.format(user=user, tmp=tmp))
     args = [NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]

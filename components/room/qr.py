@@ -17,6 +17,7 @@ import streamlit as st
 from roles.caching import memoize
 from roles.i18n import DEFAULT_LANG, Lang
 from roles.settings import env_name, settings
+from serving.join_html import PATH as JOIN_PATH
 
 PUBLIC_URL_ENV = env_name("public_url")  # named in tests; read through settings
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
@@ -47,18 +48,19 @@ def page_link(base: str | None, page: str, **params: str) -> str:
 
 
 def join_link(base: str | None, code: str, lang: Lang = DEFAULT_LANG) -> str:
-    """What participants open (and what the QR code holds). A room whose projector speaks
-    another language than the default says so, so phones open in the language of the screen
-    (each participant can switch on their own phone)."""
+    """What participants open (and what the QR code holds): the light join page, a few KB on
+    a hall's Wi-Fi (`serving.join_page`; it links to the Streamlit Join page). A room whose
+    projector speaks another language than the default says so, so phones open in the language
+    of the screen (each participant can switch on their own phone)."""
     params = {"room": code, **({"lang": lang} if lang != DEFAULT_LANG else {})}
-    return page_link(base, "join", **params)
+    return page_link(base, JOIN_PATH.lstrip("/"), **params)
 
 
 def short_address(base: str) -> str:
-    """The join page's address as a person types it: no scheme, no query ('maps.org/join')."""
+    """The join page's address as a person types it: no scheme, no query ('maps.org/j')."""
     parts = urlsplit(base)
     host = parts.netloc or parts.path
-    return f"{host}{parts.path.rstrip('/') if parts.netloc else ''}/join".removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/') if parts.netloc else ''}{JOIN_PATH}".removeprefix("www.")
 
 
 @memoize(maxsize=64)

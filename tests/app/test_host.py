@@ -55,7 +55,7 @@ def test_create_room_shows_code_key_and_links(fresh_store: None) -> None:
     assert store.get_room(room=code).title == "Offsite"
     shown = [c.value for c in at.code]
     assert key in shown
-    assert any(s.endswith(f"join?room={code}") for s in shown)
+    assert any(s.endswith(f"/j?room={code}") or s == f"j?room={code}" for s in shown)
     assert at.query_params["room"] == code
 
 
@@ -160,7 +160,7 @@ def test_public_address_gives_an_absolute_join_link_and_a_qr_code(
     created = store.create_room(title="T")
     at = _host(created.room.code, created.key)
     assert not at.warning  # a public address is not flagged as local-only
-    assert f"https://maps.example.org/join?room={created.room.code}" in [c.value for c in at.code]
+    assert f"https://maps.example.org/j?room={created.room.code}" in [c.value for c in at.code]
     assert len(at.get("image")) == 1
 
 

@@ -74,7 +74,7 @@ def test_joining_screen_has_a_big_qr_code_and_a_short_address(
 ) -> None:
     monkeypatch.setenv("SKILLS_MAP_PUBLIC_URL", "https://maps.example.org/")
     at = _present(room.room.code)
-    assert "Go to <b>maps.example.org/join</b> and enter the code" in _html(at)
+    assert "Go to <b>maps.example.org/j</b> and enter the code" in _html(at)
     assert len(at.get("image")) == 1
 
 

@@ -49,14 +49,14 @@ def test_upload_limit_fits_the_apps_with_room_for_the_form_headers() -> None:
 
 def test_websockets_are_upgraded_and_a_quiet_page_is_not_cut_off() -> None:
     site = SITE.read_text()
-    assert _directive(site, "proxy_http_version") == ["1.1"]
+    assert set(_directive(site, "proxy_http_version")) == {"1.1"}
     assert "$http_upgrade" in _directive(site, "proxy_set_header Upgrade")[0]
     assert "Host $http_host" in _in_force(site)  # with its port: Streamlit's Origin check
     for name in ("proxy_read_timeout", "proxy_send_timeout"):
         (value,) = _directive(site, name)
         assert int(value.removesuffix("s")) >= 600, f"{name} must outlast quiet pages"
-    (retry,) = _directive(site, "proxy_next_upstream")
-    assert {"error", "timeout", "http_404"} <= set(retry.split())
+    for retry in _directive(site, "proxy_next_upstream"):  # `location /` and the static fallback
+        assert {"error", "timeout", "http_404"} <= set(retry.split())
 
 
 def test_the_access_log_keeps_no_query_strings() -> None:
@@ -113,3 +113,37 @@ def test_the_systemd_unit_and_env_example_use_the_same_replica_script() -> None:
     for name in ("SKILLS_MAP_DATABASE_URL", "STREAMLIT_SERVER_COOKIE_SECRET"):
         assert re.search(rf"^{name}=", example, flags=re.M), f"{name} missing from the example"
     assert Path(REPLICA_SH).stat().st_mode & 0o111, "deploy/replica.sh must be executable"
+
+
+def test_nginx_sends_streamlits_files_precompressed_and_asks_a_replica_for_the_rest() -> None:
+    site = _in_force(SITE.read_text())
+    block = site.split("location /static/ {", 1)[1].split("location @skills_map", 1)[0]
+    assert re.search(r"^\s*gzip_static on;", block, flags=re.M)
+    assert re.search(r"^\s*gzip_vary on;", block, flags=re.M)
+    assert "try_files $uri @skills_map;" in block  # a file missing from the copy: a replica
+    (root,) = re.findall(r"^\s*root (\S+);", block, flags=re.M)
+    # The comment tells the deployer to fill that very folder.
+    assert f"scripts/precompress_static.py {root}" in SITE.read_text()
+    assert "text/javascript js" in block  # whatever mime.types the main nginx.conf has
+    (fallback,) = re.findall(r"location @skills_map \{([^}]*)\}", site)
+    assert "proxy_pass http://skills_map;" in fallback and "Host $http_host" in fallback
+
+
+def test_the_precompress_script_writes_gzip_copies_that_decode_to_the_files(
+    tmp_path: Path,
+) -> None:
+    import gzip
+
+    from scripts.precompress_static import copy_static
+    from serving.precompressed import streamlit_static_dir
+
+    files, raw, gz = copy_static(tmp_path)
+    source = streamlit_static_dir() / "static"
+    assert files == sum(1 for p in source.rglob("*") if p.is_file()) and 0 < gz < raw / 2
+    script = next((tmp_path / "static" / "js").glob("index.*.js"))
+    copy = script.with_name(script.name + ".gz")
+    assert gzip.decompress(copy.read_bytes()) == (source / "js" / script.name).read_bytes()
+    assert not list((tmp_path / "static").rglob("*.woff2.gz"))  # fonts are compressed already
+    before = copy.stat().st_mtime_ns
+    copy_static(tmp_path)  # a second run keeps what is right
+    assert copy.stat().st_mtime_ns == before

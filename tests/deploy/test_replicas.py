@@ -6,6 +6,7 @@ Everything listens on 127.0.0.1 and is stopped by the fixtures, also when a test
 
 from __future__ import annotations
 
+import gzip
 import re
 import secrets
 import urllib.error
@@ -162,3 +163,21 @@ def test_phones_count_under_their_own_address_behind_nginx(tmp_path: Path) -> No
         assert all("Saved" in t for t in apart)
         assert ["Saved" in t for t in forged] == [True, True, False]
         assert re.search("Too many new participants from your network", forged[2])
+
+
+def test_nginx_sends_streamlits_files_gzipped_itself(up: Stack) -> None:
+    """From the precompressed copy (gzip_static): no replica is asked for them."""
+    index = urllib.request.urlopen(f"{up.url}/", timeout=30).read()
+    found = re.search(rb'src="\./(static/js/index\.[^"]+\.js)"', index)
+    assert found is not None
+    path = "/" + found.group(1).decode()
+    up.log_lines()  # only what follows
+    request = urllib.request.Request(up.url + path, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body, headers = response.read(), response.headers
+    plain = urllib.request.urlopen(up.url + path, timeout=30).read()
+    assert headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in headers["Vary"]
+    assert gzip.decompress(body) == plain and len(body) < len(plain) / 2
+    assert "immutable" in headers["Cache-Control"]
+    lines = [ln for ln in up.log_until(path, count=2) if path in ln]
+    assert all("upstream=-" in ln for ln in lines), lines  # nginx answered both itself

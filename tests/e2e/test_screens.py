@@ -126,7 +126,7 @@ def test_joining_screen_shows_code_and_qr_big(browser, hall, size) -> None:  # t
         assert qr is not None
         if size == (1920, 1080):
             assert height >= 80 and qr["width"] >= 300 and qr["height"] >= 300
-        assert "maps.example.org/join" in page.inner_text("body")
+        assert "maps.example.org/j" in page.inner_text("body")
         assert "?room=" not in page.inner_text("body")  # the short address, not the link
         screenshot(page, f"present-join-{size[0]}")
     finally:

@@ -10,6 +10,7 @@ from streamlit import config
 
 import store
 from components.room import identity
+from serving import participant
 
 
 @pytest.fixture
@@ -17,9 +18,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
     monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
     monkeypatch.delenv(identity.ENV_SECRET, raising=False)
-    identity._key.cache_clear()
+    participant._key.cache_clear()
     yield tmp_path
-    identity._key.cache_clear()
+    participant._key.cache_clear()
     store.default_engine().dispose()
 
 
@@ -39,5 +40,5 @@ def test_streamlits_cookie_secret_is_used_when_set(
 def test_without_settings_the_key_lives_in_the_store(home: Path) -> None:
     key = identity.hash_key()
     assert key == store.device_key() and len(key) == 32
-    identity._key.cache_clear()
+    participant._key.cache_clear()
     assert identity.hash_key() == key  # a restart reads the same key back

@@ -9,13 +9,12 @@ from components.room.qr import PUBLIC_URL_ENV, app_base_url, is_local, join_link
 
 def test_join_link_is_absolute_when_the_base_is_known() -> None:
     assert (
-        join_link("https://maps.example.org", "K7MPQ2")
-        == "https://maps.example.org/join?room=K7MPQ2"
+        join_link("https://maps.example.org", "K7MPQ2") == "https://maps.example.org/j?room=K7MPQ2"
     )
 
 
 def test_links_fall_back_to_relative_addresses() -> None:
-    assert join_link(None, "K7MPQ2") == "join?room=K7MPQ2"
+    assert join_link(None, "K7MPQ2") == "j?room=K7MPQ2"
     assert page_link(None, "present") == "present"
 
 
