@@ -15,7 +15,7 @@ WITH_OPTIONS = sorted(
 )
 
 
-def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args], capture_output=True, text=True, timeout=timeout, check=False
     )
@@ -29,7 +29,9 @@ def test_a_benchmark_script_imports_and_explains_itself(script: str) -> None:
 
 
 def test_the_validity_benchmark_runs_to_its_figures() -> None:
-    done = _run(str(BENCH / "validity.py"))
+    # A generous bound: the whole validation (every half, both editions, the stress groups)
+    # takes about a minute alone and several on a busy 2-core machine; this is no timing test.
+    done = _run(str(BENCH / "validity.py"), timeout=900)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "balanced (mean over titles)" in done.stdout and "People like you" in done.stdout
     assert "expected calibration error" in done.stdout and "Stress tests" in done.stdout
