@@ -6,12 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from testsupport.server import ROOT, start_app, stop_app
 
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
 
 pytestmark = pytest.mark.e2e
+
+# How long an `expect` waits for the page to get there (Playwright's default is 5 s). A page's
+# first script run on a loaded 2-core machine took longer than 5 s, and a slower CI machine
+# must not turn waiting into failing; a check that never comes true still fails, later.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture
