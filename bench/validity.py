@@ -29,9 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from cli.main import _catalog
 from roles.calibration import Query, check_headings, full_answers, outcomes, queries
 from roles.catalog import load_questionnaire
-from roles.cli import _catalog
 from roles.confidence import load_confidence
 from roles.i18n import DEFAULT_LANG
 from roles.models import Catalog

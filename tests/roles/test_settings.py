@@ -152,7 +152,7 @@ def _run(args: list[str], env: dict[str, str], timeout: float) -> subprocess.Com
 
 def test_the_cli_refuses_a_bad_setting_in_one_line() -> None:
     out = _run(
-        [sys.executable, "-m", "roles", "match", "--ml", "2", "--swe", "8", "--comm", "5"],
+        [sys.executable, "-m", "cli", "match", "--ml", "2", "--swe", "8", "--comm", "5"],
         {"SKILLS_MAP_SUBMITS_PER_MINUTE": "-600"},
         timeout=60,
     )

@@ -195,7 +195,7 @@ def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str, lan
 def read_team_room(code: str, key: str, round_number: int | None) -> ParsedTeam:
     """A team room's members' own answers in one round, as a parsed team (0-10 scale)."""
     # The store depends on the domain, not the other way round: it is imported only here.
-    from store.cli import team_room_members
+    from cli.room_store import team_room_members
 
     frame = team_room_members(code=code, key=key, round_number=round_number)
     members = frame[["name", "ml", "swe", "comm", "title"]].reset_index(drop=True)

@@ -1,4 +1,4 @@
-"""Command line: `python -m roles match ...`, `check-catalog FILE`, `team FILE`, `backup FILE`.
+"""Command line: `skills-map match ...`, `check-catalog FILE`, `team FILE`, `backup FILE`.
 
 Every error a user can cause ends as one line on stderr and exit code 2, never a traceback.
 """
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roles import team_cli
+from cli import team as team_cli
 from roles.catalog import load_catalog, load_file, load_questionnaire
 from roles.errors import ProfileError, SkillsMapError
 from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, listing, pad, tr
@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _register_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     # The room store depends on the domain, not the other way round: it is imported here,
     # only to add its commands (backup, restore).
-    from store import cli as store_cli
+    from cli import room_store as store_cli
 
     store_cli.register(sub)
 

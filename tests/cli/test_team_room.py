@@ -1,4 +1,4 @@
-"""`python -m roles team --room CODE --key KEY [--round N]`: the same JSON as `team FILE`, read
+"""`skills-map team --room CODE --key KEY [--round N]`: the same JSON as `team FILE`, read
 from the store in SKILLS_MAP_DATABASE_URL (or the data folder), and exit code 2 with one line
 on stderr for a bad code, a wrong key or an unknown round."""
 
@@ -44,7 +44,7 @@ def team_room(data_home: Path) -> store.CreatedRoom:
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "roles", "team", *args],
+        [sys.executable, "-m", "cli", "team", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,4 +1,4 @@
-"""`python -m roles team FILE`: text and JSON output, and exit code 2 with row messages on bad files."""
+"""`skills-map team FILE`: text and JSON output, and exit code 2 with row messages on bad files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from roles.cli import main
+from cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "example_team.csv"
@@ -18,7 +18,7 @@ FILES = ROOT / "tests" / "data" / "team_files"
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "roles", "team", *args],
+        [sys.executable, "-m", "cli", "team", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

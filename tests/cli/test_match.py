@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from roles.cli import main
+from cli.main import main
 from tests.expected import ROLE_IDS_2021
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "roles", *args], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "cli", *args], cwd=ROOT, capture_output=True, text=True
     )
 
 
