@@ -25,10 +25,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from roles.caching import memoize
 from roles.errors import SettingsError
 from roles.i18n import Msg
+from roles.resources import shipped_data
 
 PREFIX = "SKILLS_MAP_"
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_DATA = ROOT / "data"
+SHIPPED_DATA = shipped_data()
 
 
 def _shown(default: str, *, secret: bool = False, valid: str | None = None) -> dict[str, Any]:
