@@ -13,7 +13,6 @@ from sqlalchemy import Engine
 
 import store
 from cli.main import main as cli
-from cli.room_store import register  # noqa: F401 - the CLI module imports cleanly
 from roles.models import Profile
 
 PROFILE = Profile(ml=4, swe=5, comm=6)
