@@ -29,9 +29,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from cli.match import catalog_source
 from roles.calibration import Query, check_headings, full_answers, outcomes, queries
 from roles.catalog import load_questionnaire
-from roles.cli import _catalog
 from roles.confidence import load_confidence
 from roles.i18n import DEFAULT_LANG
 from roles.models import Catalog
@@ -187,7 +187,7 @@ def main() -> None:
     args = parser.parse_args()
     SKIP.update(args.skip)
     start = time.perf_counter()
-    catalog = _catalog(args.catalog, DEFAULT_LANG)  # names in English; the figures are the same
+    catalog = catalog_source(args.catalog, DEFAULT_LANG)  # English names; same figures
     run = Run(catalog, args.half)
     for section in SECTIONS:
         section(run)

@@ -21,7 +21,7 @@ mkdir -p "$run_dir"
 # Check once, with one readable error, rather than have N replicas fail alike in their logs;
 # and create or upgrade the tables before replicas start serving.
 "$here/replica.sh" --check
-(cd "$here/.." && "$python" -m roles check-store)
+(cd "$here/.." && "$python" -m cli check-store)
 
 supervise() {
   local port=$1 code

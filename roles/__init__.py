@@ -1,6 +1,7 @@
 """ML Skills Map domain: the role catalog, the fit of a profile to each role and the gaps.
 
-Plain Python (no Streamlit), usable from the app, the CLI (`python -m roles`) or a notebook::
+Plain Python (no Streamlit), usable from the app, the command line (`skills-map`, in `cli/`) or
+a notebook::
 
     from roles import Profile, load_catalog, match, gaps
     catalog = load_catalog()

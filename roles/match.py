@@ -1,6 +1,6 @@
 """How well a profile fits each role, for one person (`match`) or many at once (`match_many`).
 
-The fit is published in the About page and the README, so people can check it:
+The fit is published in the About page and docs/fit.md, so people can check it:
 
     u_ml = (ml - centre_ml) / ml_extent, u_swe = (swe - centre_swe) / swe_extent,
         each set to 0 past the centre in a direction the role is open to (`Role.open`)

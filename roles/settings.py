@@ -1,10 +1,10 @@
 """Every `SKILLS_MAP_*` setting in one typed object, read from the environment and checked.
 
-Each variable is declared once here with its type, default, bounds and help; the README's
-configuration table is made from these declarations (`scripts/settings_table.py`, and a test
-fails when they differ). `settings()` returns the settings of the current environment, checked:
-a bad value is a `SettingsError` naming the variable and the fix, raised when the server starts
-(`serving.lifespan`) and when the CLI starts, so a typo never silently turns a limit off.
+Each variable is declared once here with its type, default, bounds and help; the configuration
+table of docs/configuration.md is made from these declarations (`scripts/settings_table.py`, and
+a test fails when they differ). `settings()` returns the settings of the current environment,
+checked: a bad value is a `SettingsError` naming the variable and the fix, raised when the server
+starts (`serving.lifespan`) and when the CLI starts, so a typo never silently turns a limit off.
 
 Plain pydantic: every layer may import this module. `settings()` re-reads the environment's
 `SKILLS_MAP_*` values on each call (a few microseconds) and validates each distinct set once, so
@@ -25,15 +25,15 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from roles.caching import memoize
 from roles.errors import SettingsError
 from roles.i18n import Msg
+from roles.resources import shipped_data
 
 PREFIX = "SKILLS_MAP_"
-ROOT = Path(__file__).resolve().parent.parent
-SHIPPED_DATA = ROOT / "data"
+SHIPPED_DATA = shipped_data()
 
 
 def _shown(default: str, *, secret: bool = False, valid: str | None = None) -> dict[str, Any]:
-    """Extra field metadata: how the README shows the default (and, where the type does not
-    say it, what a valid value is); secrets are never echoed."""
+    """Extra field metadata: how docs/configuration.md shows the default (and, where the type
+    does not say it, what a valid value is); secrets are never echoed."""
     return {"shown_default": default, "secret": secret, "valid": valid}
 
 
@@ -210,7 +210,7 @@ def is_secret(field: str) -> bool:
 
 
 def shown_default(field: str) -> str:
-    """The default as the README shows it."""
+    """The default as docs/configuration.md shows it."""
     info = FIELDS[field]
     shown = _extra(info).get("shown_default")
     if shown is not None:
@@ -295,7 +295,7 @@ def secret_value(value: SecretStr | None) -> str | None:
 
 
 def markdown_table() -> str:
-    """The README's configuration table, made from the declarations above."""
+    """The configuration table of docs/configuration.md, made from the declarations above."""
     lines = ["| variable | default | valid values | what it does |", "| --- | --- | --- | --- |"]
     for field, info in FIELDS.items():
         valid = rule(field).text("en")

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LOCALE_DIR = ROOT / "roles" / "locale"
 DOMAIN = "messages"
 LANGS = ("zh",)  # English is the message ids themselves
-SOURCES = ("app.py", "roles", "store", "serving", "components", "views")
+SOURCES = ("app.py", "cli", "roles", "store", "serving", "components", "views")
 # roles.i18n.tr(lang, msgid), ntr(lang, singular, plural, n), Msg(msgid), plural_msg(s, p, n);
 # components.lang._(msgid), ngettext(s, p, n); N_(msgid) marks a constant.
 KEYWORDS = {

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SATimeoutError
 
 from roles.i18n import Msg
+from roles.resources import app_root
 from roles.settings import secret_value, settings
 from store.errors import (
     StoreBusy,
@@ -30,7 +31,6 @@ from store.errors import (
     StoreUnavailable,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 SQLITE_FILE = "rooms.sqlite"
 # Long enough for a burst of 50 writers to queue behind each other, short enough to fail visibly.
 BUSY_TIMEOUT_S = 10
@@ -42,8 +42,9 @@ _LOCK = threading.Lock()
 
 
 def data_home() -> Path:
-    """The data folder (`SKILLS_MAP_DATA_HOME`, else `<repo>/appdata`), created on first use."""
-    home = settings().data_home or ROOT / "appdata"
+    """The data folder (`SKILLS_MAP_DATA_HOME`, else `appdata/` beside `app.py`), created on
+    first use."""
+    home = settings().data_home or app_root() / "appdata"
     home.mkdir(parents=True, exist_ok=True)
     return home
 

@@ -167,7 +167,7 @@ class StoreDamaged(StoreFault):
                 "until whoever runs this server fixes it. Fix: stop every server that uses the "
                 "file, move {path}-shm aside (never delete {path}-wal, which holds recent "
                 "answers), and start again. If it still fails, restore the latest backup with "
-                "`skills-map restore BACKUP_FILE` (see the README, section Backups).",
+                "`skills-map restore BACKUP_FILE` (see docs/backups.md).",
                 path=path,
                 detail=detail,
             )

@@ -51,7 +51,7 @@ render_validity("2021")
 st.caption(
     _(
         "The catalog, level descriptions and questionnaire are YAML files in `data/`, each text "
-        "in English and Chinese; edit them and check them with `python -m roles check-catalog "
+        "in English and Chinese; edit them and check them with `skills-map check-catalog "
         "FILE`. Survey data: Kaggle Machine Learning & Data Science Survey 2021, CC BY 2.0."
     )
 )

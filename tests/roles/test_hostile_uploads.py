@@ -1,6 +1,6 @@
 """Hostile uploads: every file is made here, read in a child process whose memory is capped at
 100 MB above what it had before the read (RLIMIT_AS) and whose CPU time is capped too, and must
-be refused quickly with one line on stderr naming the limit, as `python -m roles team FILE`."""
+be refused quickly with one line on stderr naming the limit, as `skills-map team FILE`."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ CPU_BOUND_S = 2.0  # "about a second", with room for a busy shared machine
 CHILD = textwrap.dedent(
     """
     import contextlib, io, json, resource, sys, time
-    import pandas, roles.cli, roles.team  # noqa: F401
+    import cli.main, pandas, roles.team  # noqa: F401
 
     def status(field):
         for line in open("/proc/self/status"):
@@ -39,7 +39,7 @@ CHILD = textwrap.dedent(
     err = io.StringIO()
     start = time.process_time()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        rc = roles.cli.main(["team", sys.argv[1]])
+        rc = cli.main.main(["team", sys.argv[1]])
     cpu = time.process_time() - start
     grew = (status("VmHWM") - rss_before) / 1024 / 1024
     print(json.dumps({{"rc": rc, "stderr": err.getvalue(), "cpu": cpu, "grew_mb": grew}}))
@@ -88,7 +88,7 @@ def test_a_hostile_file_is_refused_quickly_within_100_mb_in_one_line(
 def test_the_cli_refuses_a_hostile_file_as_a_separate_process_quickly(hostile_dir: Path) -> None:
     path = _file(hostile_dir, "dimension bomb")
     done = subprocess.run(
-        [sys.executable, "-m", "roles", "team", str(path)],
+        [sys.executable, "-m", "cli", "team", str(path)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
+from cli.main import main
 from roles.catalog import DATA_DIR, load_catalog, load_file, load_levels, load_questionnaire
-from roles.cli import main
 from roles.errors import CatalogError
 from roles.i18n import LANGS, day, listing, ntr, parse_lang, tr
 from roles.models import Catalog

@@ -95,9 +95,9 @@ def test_a_changed_environment_is_read_again_and_reload_forgets(
     assert settings().rooms_per_hour == 3 and settings() is not first
 
 
-def test_the_readme_table_is_made_from_the_settings() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert markdown_table() in readme, "run: python scripts/settings_table.py --write"
+def test_the_configuration_page_table_is_made_from_the_settings() -> None:
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert markdown_table() in page, "run: python scripts/settings_table.py --write"
     for name in ENV_NAMES:
         assert f"| `{name}` |" in markdown_table()
     assert len(ENV_NAMES) == len(Settings.model_fields)
@@ -105,7 +105,7 @@ def test_the_readme_table_is_made_from_the_settings() -> None:
 
 APP_CODE = ("roles", "store", "serving", "components", "views")
 # Shell variables of the deployment scripts (deploy/replica.sh, deploy/replicas.sh), documented
-# there and in the README; the app never reads them.
+# there and in docs/; the app never reads them.
 DEPLOY_SCRIPT_VARIABLES = {"SKILLS_MAP_BIND_ADDRESS", "SKILLS_MAP_RUN_DIR"}
 
 
@@ -125,10 +125,11 @@ def test_no_module_reads_a_skills_map_variable_but_the_settings() -> None:
 
 
 def test_every_variable_the_app_and_its_docs_name_is_a_declared_setting() -> None:
-    """A message, the README or the deploy example naming a variable nobody reads misleads."""
+    """A message, the README, the docs or the deploy example naming a variable nobody reads
+    misleads."""
     declarations = ROOT / "roles" / "settings.py"
     sources = [p for p in _app_files() if p != declarations]
-    sources += [ROOT / "README.md", *(ROOT / "deploy").rglob("*")]
+    sources += [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *(ROOT / "deploy").rglob("*")]
     named = {
         (name, str(path.relative_to(ROOT)))
         for path in sources
@@ -152,7 +153,7 @@ def _run(args: list[str], env: dict[str, str], timeout: float) -> subprocess.Com
 
 def test_the_cli_refuses_a_bad_setting_in_one_line() -> None:
     out = _run(
-        [sys.executable, "-m", "roles", "match", "--ml", "2", "--swe", "8", "--comm", "5"],
+        [sys.executable, "-m", "cli", "match", "--ml", "2", "--swe", "8", "--comm", "5"],
         {"SKILLS_MAP_SUBMITS_PER_MINUTE": "-600"},
         timeout=60,
     )

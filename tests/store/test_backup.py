@@ -12,9 +12,8 @@ import pytest
 from sqlalchemy import Engine
 
 import store
-from roles.cli import main as cli
+from cli.main import main as cli
 from roles.models import Profile
-from store.cli import register  # noqa: F401 - the CLI module imports cleanly
 
 PROFILE = Profile(ml=4, swe=5, comm=6)
 

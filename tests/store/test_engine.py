@@ -218,7 +218,7 @@ def test_an_unreachable_database_server_is_a_named_error() -> None:
 def test_check_store_creates_the_tables_and_names_the_store(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from roles.cli import main as cli
+    from cli.main import main as cli
 
     assert cli(["check-store"]) == 0
     assert f"schema version {len(MIGRATIONS)}" in capsys.readouterr().out

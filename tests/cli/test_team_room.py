@@ -1,13 +1,11 @@
-"""`python -m roles team --room CODE --key KEY [--round N]`: the same JSON as `team FILE`, read
+"""`skills-map team --room CODE --key KEY [--round N]`: the same JSON as `team FILE`, read
 from the store in SKILLS_MAP_DATABASE_URL (or the data folder), and exit code 2 with one line
 on stderr for a bad code, a wrong key or an unknown round."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 
 import store
 from roles.models import Profile
+from tests.cli.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 TEAM = {"Ana": (7, 7, 5), "Bo": (2.5, 7, 4.5), "Cy": (8, 3, 6)}
@@ -43,15 +42,7 @@ def team_room(data_home: Path) -> store.CreatedRoom:
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "roles", "team", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+    return run_cli("team", *args, env=env)
 
 
 def test_room_json_is_the_same_as_for_the_same_team_in_a_file(

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
+from cli.command import Command
 from store.errors import RoundEmpty
 
 
@@ -64,14 +64,37 @@ def _cmd_check(_args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    """Add the `backup` and `restore` subcommands to the CLI's subparsers."""
-    b = sub.add_parser("backup", help="copy the room store (SQLite) into a new file, safely")
+def _backup_arguments(b: argparse.ArgumentParser) -> None:
     b.add_argument("file", help="the new backup file, e.g. rooms-2025-06-01.sqlite")
-    b.set_defaults(func=_cmd_backup)
-    r = sub.add_parser("restore", help="replace the room store's content with a backup")
+
+
+def _restore_arguments(r: argparse.ArgumentParser) -> None:
     r.add_argument("file", help="a file made by `skills-map backup`")
     r.add_argument("--yes", action="store_true", help="really replace the current rooms")
-    r.set_defaults(func=_cmd_restore)
-    c = sub.add_parser("check-store", help="open the room store and create or upgrade its tables")
-    c.set_defaults(func=_cmd_check)
+
+
+def _no_arguments(_parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+BACKUP = Command(
+    "backup",
+    "copy the room store (SQLite) into a new file, safely",
+    _backup_arguments,
+    _cmd_backup,
+    lang=False,
+)
+RESTORE = Command(
+    "restore",
+    "replace the room store's content with a backup",
+    _restore_arguments,
+    _cmd_restore,
+    lang=False,
+)
+CHECK_STORE = Command(
+    "check-store",
+    "open the room store and create or upgrade its tables",
+    _no_arguments,
+    _cmd_check,
+    lang=False,
+)

@@ -1,5 +1,5 @@
-"""`python -m roles team FILE [--archetype ID] [--json] [--catalog 2021|2022]`, or the same for
-a team room: `python -m roles team --room CODE --key KEY [--round N]`.
+"""`skills-map team FILE [--archetype ID] [--json] [--catalog 2021|2022]`, or the same for
+a team room: `skills-map team --room CODE --key KEY [--round N]`.
 
 Prints who fits which role, the roles nobody covers and whom to hire next. A bad file prints one
 line per problem on stderr (row, column, value, what is expected) and exits with code 2; so do a
@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cli.command import Command
 from roles.catalog import CATALOG_FILES, DEFAULT_CATALOG, load_catalog
 from roles.coverage import TeamAnalysis, analyse_team
 from roles.errors import TeamFileError
@@ -37,9 +37,7 @@ def _round(text: str) -> int:
     return value
 
 
-def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Add the `team` subcommand to an argparse subparsers object (with `add_lang`'s option)."""
-    p = sub.add_parser("team", help="map a team from a CSV or Excel file, or from a team room")
+def _arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "file", nargs="?", help="CSV or .xlsx with columns name, ml, swe, comm (title optional)"
     )
@@ -64,8 +62,6 @@ def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> N
         "--sheet",
         help="the sheet of an .xlsx workbook to read (default: the first with the columns)",
     )
-    add_lang(p)
-    p.set_defaults(func=run)
 
 
 def read_team_file(path: str, *, scale: str = "auto", sheet: str | None = None) -> ParsedTeam:
@@ -195,7 +191,7 @@ def _print_text(parsed: ParsedTeam, analysis: TeamAnalysis, catalog_id: str, lan
 def read_team_room(code: str, key: str, round_number: int | None) -> ParsedTeam:
     """A team room's members' own answers in one round, as a parsed team (0-10 scale)."""
     # The store depends on the domain, not the other way round: it is imported only here.
-    from store.cli import team_room_members
+    from cli.room_store import team_room_members
 
     frame = team_room_members(code=code, key=key, round_number=round_number)
     members = frame[["name", "ml", "swe", "comm", "title"]].reset_index(drop=True)
@@ -240,3 +236,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_text(parsed, analysis, args.catalog, lang)
     return 0
+
+
+TEAM = Command("team", "map a team from a CSV or Excel file, or from a team room", _arguments, run)

@@ -1,15 +1,15 @@
-"""`python -m roles team FILE`: text and JSON output, and exit code 2 with row messages on bad files."""
+"""`skills-map team FILE`: text and JSON output, and exit code 2 with row messages on bad files."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from roles.cli import main
+from cli.main import main
+from tests.cli.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "example_team.csv"
@@ -17,14 +17,7 @@ FILES = ROOT / "tests" / "data" / "team_files"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "roles", "team", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_cli("team", *args)
 
 
 def test_json_has_exactly_the_documented_keys() -> None:

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from roles.cli import main
+from cli.main import main
+from tests.cli.helpers import run_cli
 from tests.expected import ROLE_IDS_2021
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "roles", *args], cwd=ROOT, capture_output=True, text=True
-    )
+    return run_cli(*args)
 
 
 def test_match_json_has_exactly_the_documented_shape() -> None:

@@ -1,34 +1,19 @@
-"""Command line: `python -m roles match ...`, `check-catalog FILE`, `team FILE`, `backup FILE`.
-
-Every error a user can cause ends as one line on stderr and exit code 2, never a traceback.
-"""
+"""`skills-map match ...` (one profile's fit to each role) and `check-catalog FILE`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import math
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roles import team_cli
+from cli.command import Command
 from roles.catalog import load_catalog, load_file, load_questionnaire
-from roles.errors import ProfileError, SkillsMapError
-from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, listing, pad, tr
+from roles.errors import ProfileError
+from roles.i18n import Lang, Msg, listing, pad, tr
 from roles.models import Catalog, Profile, axis_label
 from roles.report import answers_report, match_report
-from roles.settings import settings
-
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad arguments in one line with exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _score(text: str) -> float:
@@ -41,7 +26,7 @@ def _score(text: str) -> float:
     return value
 
 
-def _catalog(source: str | None, lang: Lang) -> Catalog:
+def catalog_source(source: str | None, lang: Lang) -> Catalog:
     """A shipped catalog by id ("2021", "2022") or a YAML file path, in `lang`."""
     if source is None or source in ("2021", "2022"):
         return load_catalog(source or "2021", lang)
@@ -72,7 +57,7 @@ def _read_answers(path: str) -> dict[str, Any]:
 
 def _cmd_match(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    catalog = _catalog(args.catalog, lang)
+    catalog = catalog_source(args.catalog, lang)
     scores = (args.ml, args.swe, args.comm)
     target = catalog.role(args.target).id if args.target else None
     if args.answers is not None:
@@ -148,21 +133,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    """The `--lang` option: the language of the output (JSON keys and ids stay English)."""
-    parser.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=DEFAULT_LANG,
-        help="language of names, reasons, steps and messages: en (default) or zh (Chinese)",
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    parser = _Parser(prog="skills-map", description="ML Skills Map from the command line.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    m = sub.add_parser("match", help="rank the roles for one profile")
+def _match_arguments(m: argparse.ArgumentParser) -> None:
     m.add_argument("--ml", type=_score, help="ML expertise, 0-10")
     m.add_argument("--swe", type=_score, help="software engineering, 0-10")
     m.add_argument("--comm", type=_score, help="communication, 0-10")
@@ -174,36 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--catalog", help="2021 (default), 2022 or a path to a roles YAML file")
     m.add_argument("--target", help="role id to plan toward (default: the best fit)")
     m.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    add_lang(m)
-    m.set_defaults(func=_cmd_match)
-    c = sub.add_parser("check-catalog", help="validate a roles YAML file")
+
+
+def _check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("file")
-    add_lang(c)
-    c.set_defaults(func=_cmd_check)
-    team_cli.register(sub, add_lang)
-    _register_store_commands(sub)
-    return parser
 
 
-def _register_store_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    # The room store depends on the domain, not the other way round: it is imported here,
-    # only to add its commands (backup, restore).
-    from store import cli as store_cli
-
-    store_cli.register(sub)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code."""
-    args = build_parser().parse_args(argv)
-    lang: Lang = getattr(args, "lang", DEFAULT_LANG)
-    try:
-        settings()  # a bad SKILLS_MAP_* value stops every command before it does anything
-        return int(args.func(args))
-    except SkillsMapError as exc:
-        print(tr(lang, "skills-map: error: {message}", message=exc.text(lang)), file=sys.stderr)
-        return EXIT_USAGE
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+MATCH = Command("match", "rank the roles for one profile", _match_arguments, _cmd_match)
+CHECK_CATALOG = Command("check-catalog", "validate a roles YAML file", _check_arguments, _cmd_check)
