@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roles import team_cli
+from roles import interviews_cli, team_cli
 from roles.catalog import load_catalog, load_file, load_questionnaire
 from roles.errors import ProfileError, SkillsMapError
 from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, listing, pad, tr
@@ -121,6 +121,7 @@ def _print_match(report: dict[str, Any], lang: Lang) -> None:
         print("\n" + tr(lang, "From the 2021 Kaggle survey ({title}):", title=found["title"]))
         print("\n".join(f"  - {s['text']}" for s in found["steps"]))
         print(f"  ({found['note']})")
+    interviews_cli.print_interviews(t, lang)
     likes = report.get("people_like_you")
     if likes:
         shares = listing(lang, [f"{x['share']:.0%} {x['title']}" for x in likes])
@@ -181,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_lang(c)
     c.set_defaults(func=_cmd_check)
     team_cli.register(sub, add_lang)
+    interviews_cli.register(sub, add_lang)
     _register_store_commands(sub)
     return parser
 

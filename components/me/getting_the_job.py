@@ -1,0 +1,87 @@
+"""Getting the job: after the path toward a target role, what its interviews test (most likely
+first, moved up by this person's gaps), how to stand out and where to look.
+
+Short for a phone: the first three assessments in the open, the rest in an expander, one line
+per piece of advice. The likelihoods are our own reading of the lecture, and the section says so.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.lang import _, current_lang, ngettext
+from components.me.results import AUTO_TARGET
+from roles.gaps import gaps
+from roles.i18n import colon, sentences
+from roles.interview_models import Advice
+from roles.interviews import InterviewPlan, PlannedAssessment, load_interviews, plan_interviews
+from roles.models import Catalog, Profile, axis_label
+
+OPEN = 3  # assessments shown before the expander
+
+
+def _gap_note(a: PlannedAssessment) -> str:
+    if not a.gap:
+        return ""
+    return _(
+        "This answers your {measure} gap (+{gap:g}).",
+        measure=axis_label(a.answers, current_lang()).lower(),
+        gap=a.gap,
+    )
+
+
+def assessment_markdown(a: PlannedAssessment, number: int) -> str:
+    """One assessment as a numbered list item: name and likelihood, what it is and why the role
+    meets it, then how to prepare (and the gap it answers, when the person has one)."""
+    lang = current_lang()
+    prepare = _("**Prepare:** {how}", how=a.prepare)
+    gap = _gap_note(a)
+    return "\n".join(
+        [
+            f"{number}. **{a.name}** · *{a.likely_name}*  ",
+            f"    {sentences(lang, a.what, a.why)}  ",
+            f"    {sentences(lang, prepare, f'**{gap}**' if gap else '')}",
+        ]
+    )
+
+
+def _advice(items: list[Advice]) -> str:
+    return "\n".join(f"- **{x.name}**{colon(current_lang())}{x.how}" for x in items)
+
+
+def plan_markdown(plan: InterviewPlan, role_name: str, heading: str) -> tuple[str, str, str]:
+    """The section as three Markdown blocks: the heading with the first assessments, the rest
+    (empty when there are none), and how to stand out with where to look."""
+    head = f"{heading} " + _("Getting the job as {role}", role=role_name)
+    items = [assessment_markdown(a, i) for i, a in enumerate(plan.assessments, 1)]
+    top = "\n\n".join(
+        [head, f":small[{plan.note}]", _("**What interviews test**"), "\n".join(items[:OPEN])]
+    )
+    tail = "\n\n".join(
+        [
+            _("**How to stand out**"),
+            _advice(plan.stand_out),
+            _("**Where to look**"),
+            _advice(plan.look),
+        ]
+    )
+    return top, "\n".join(items[OPEN:]), tail
+
+
+def render_getting_the_job(
+    profile: Profile, catalog: Catalog, role_id: str, *, best: str, heading: str = "###"
+) -> None:
+    """The section toward `role_id` (AUTO_TARGET: `best`); nothing for a role the interviews
+    file does not cover."""
+    role = catalog.role(best if role_id == AUTO_TARGET else role_id)
+    shortfall = gaps(profile, catalog, role.id).shortfall
+    plan = plan_interviews(load_interviews(current_lang()), role.id, shortfall)
+    if plan is None:
+        return
+    top, rest, tail = plan_markdown(plan, role.name, heading)
+    st.markdown(top)
+    if rest:
+        more = len(plan.assessments) - OPEN
+        with st.expander(ngettext("{n} more assessment", "{n} more assessments", more)):
+            st.markdown(rest)  # its numbers go on from the open list
+    st.markdown(tail)
