@@ -32,14 +32,15 @@ def _gap_note(a: PlannedAssessment) -> str:
 
 def assessment_markdown(a: PlannedAssessment, number: int) -> str:
     """One assessment as a numbered list item: name and likelihood, what it is and why the role
-    meets it, then how to prepare (and the gap it answers, when the person has one)."""
+    meets it (small: the preparation is what to act on), then how to prepare (and the gap it
+    answers, when the person has one)."""
     lang = current_lang()
     prepare = _("**Prepare:** {how}", how=a.prepare)
     gap = _gap_note(a)
     return "\n".join(
         [
             f"{number}. **{a.name}** · *{a.likely_name}*  ",
-            f"    {sentences(lang, a.what, a.why)}  ",
+            f"    :small[{sentences(lang, a.what, a.why)}]  ",
             f"    {sentences(lang, prepare, f'**{gap}**' if gap else '')}",
         ]
     )
