@@ -11,11 +11,12 @@ import streamlit as st
 
 from components.lang import _, current_lang, ngettext
 from components.me.results import AUTO_TARGET
+from roles.caching import memoize
 from roles.gaps import gaps
-from roles.i18n import colon, sentences
+from roles.i18n import Lang, colon, sentences
 from roles.interview_models import Advice
 from roles.interviews import InterviewPlan, PlannedAssessment, load_interviews, plan_interviews
-from roles.models import Catalog, Profile, axis_label
+from roles.models import AXES, Catalog, Profile, axis_label
 
 OPEN = 3  # assessments shown before the expander
 
@@ -69,6 +70,18 @@ def plan_markdown(plan: InterviewPlan, role_name: str, heading: str) -> tuple[st
     return top, "\n".join(items[OPEN:]), tail
 
 
+@memoize(maxsize=512)
+def _section(
+    lang: Lang, role_id: str, role_name: str, shortfall: tuple[float, ...], heading: str
+) -> tuple[str, str, str, int] | None:
+    """The section's Markdown and how many assessments fold away, for one role and gaps (a
+    slider press reruns the page, and gaps come in half steps, so most are seen before)."""
+    plan = plan_interviews(load_interviews(lang), role_id, dict(zip(AXES, shortfall, strict=True)))
+    if plan is None:
+        return None
+    return (*plan_markdown(plan, role_name, heading), len(plan.assessments) - OPEN)
+
+
 def render_getting_the_job(
     profile: Profile, catalog: Catalog, role_id: str, *, best: str, heading: str = "###"
 ) -> None:
@@ -76,13 +89,12 @@ def render_getting_the_job(
     file does not cover."""
     role = catalog.role(best if role_id == AUTO_TARGET else role_id)
     shortfall = gaps(profile, catalog, role.id).shortfall
-    plan = plan_interviews(load_interviews(current_lang()), role.id, shortfall)
-    if plan is None:
+    found = _section(current_lang(), role.id, role.name, tuple(shortfall[a] for a in AXES), heading)
+    if found is None:
         return
-    top, rest, tail = plan_markdown(plan, role.name, heading)
+    top, rest, tail, more = found
     st.markdown(top)
     if rest:
-        more = len(plan.assessments) - OPEN
         with st.expander(ngettext("{n} more assessment", "{n} more assessments", more)):
             st.markdown(rest)  # its numbers go on from the open list
     st.markdown(tail)
