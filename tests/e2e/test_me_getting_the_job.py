@@ -5,37 +5,16 @@ toward that role takes the gap note away; on a desktop and on a phone, with axe 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
-from tests.e2e.layout import MAP_DRAWN, VIEWPORTS, horizontal_overflow
-from testsupport.server import start_app, stop_app
+from tests.e2e.layout import MAP_DRAWN, horizontal_overflow
 
 pytestmark = pytest.mark.e2e
 SHORT_OF_SWE = "/?ml=8&swe=3&comm=6&target=ml_engineer"
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url, proc = start_app(Path(tmp_path_factory.mktemp("job")))
-    yield url
-    stop_app(proc)
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def sized(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, Page]]:  # type: ignore[no-untyped-def]
-    viewport = VIEWPORTS[request.param]
-    phone = viewport["width"] < 500
-    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield request.param, page
-    context.close()
 
 
 def test_the_section_reads_and_unfolds_on_a_desktop_and_a_phone(app_url: str, sized) -> None:  # type: ignore[no-untyped-def]
