@@ -13,22 +13,24 @@ from components.lang import _, current_lang, ngettext
 from components.me.results import AUTO_TARGET
 from roles.caching import memoize
 from roles.gaps import gaps
-from roles.i18n import Lang, colon, sentences
+from roles.i18n import N_, Lang, colon, sentences
 from roles.interview_models import Advice
 from roles.interviews import InterviewPlan, PlannedAssessment, load_interviews, plan_interviews
-from roles.models import AXES, Catalog, Profile, axis_label
+from roles.models import AXES, Catalog, Profile
 
 OPEN = 3  # assessments shown before the expander
 
 
+# The note on an assessment whose preparation answers a gap the person has, per measure.
+_GAP_NOTES = {
+    "ml": N_("This answers your ML expertise gap (+{gap:g})."),
+    "swe": N_("This answers your software engineering gap (+{gap:g})."),
+    "comm": N_("This answers your communication gap (+{gap:g})."),
+}
+
+
 def _gap_note(a: PlannedAssessment) -> str:
-    if not a.gap:
-        return ""
-    return _(
-        "This answers your {measure} gap (+{gap:g}).",
-        measure=axis_label(a.answers, current_lang()).lower(),
-        gap=a.gap,
-    )
+    return _(_GAP_NOTES[a.answers], gap=a.gap) if a.gap else ""
 
 
 def assessment_markdown(a: PlannedAssessment, number: int) -> str:

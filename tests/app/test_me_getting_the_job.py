@@ -53,7 +53,9 @@ def test_the_section_follows_the_path_with_three_assessments_open_and_the_rest_f
 
 
 def test_the_order_follows_this_persons_gaps_toward_the_same_role() -> None:
-    engineer = _numbered(_section(app(ml="1", swe="8", comm="6", target="ml_engineer").run()))
+    engineer_section = _section(app(ml="1", swe="8", comm="6", target="ml_engineer").run())
+    engineer = _numbered(engineer_section)
+    assert "This answers your ML expertise gap (+2.5)." in engineer_section
     scientist = _numbered(_section(app(ml="8", swe="2", comm="6", target="ml_engineer").run()))
     # An engineer short of ML: the applied assessment and theory come first. A scientist short
     # of engineering: the coding and pair debugging.
