@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cli import match, room_store, serve, team
+from cli import interviews, match, room_store, serve, team
 from cli.command import Command, add_lang
 from roles.errors import SkillsMapError
 from roles.i18n import DEFAULT_LANG, Lang, tr
@@ -23,6 +23,7 @@ EXIT_USAGE = 2
 COMMANDS: tuple[Command, ...] = (
     match.MATCH,
     match.CHECK_CATALOG,
+    interviews.CHECK_INTERVIEWS,
     team.TEAM,
     room_store.BACKUP,
     room_store.RESTORE,

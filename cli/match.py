@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from cli import interviews
 from cli.command import Command
 from roles.catalog import load_catalog, load_file, load_questionnaire
 from roles.errors import ProfileError
@@ -106,6 +107,7 @@ def _print_match(report: dict[str, Any], lang: Lang) -> None:
         print("\n" + tr(lang, "From the 2021 Kaggle survey ({title}):", title=found["title"]))
         print("\n".join(f"  - {s['text']}" for s in found["steps"]))
         print(f"  ({found['note']})")
+    interviews.print_interviews(t, lang)
     likes = report.get("people_like_you")
     if likes:
         shares = listing(lang, [f"{x['share']:.0%} {x['title']}" for x in likes])

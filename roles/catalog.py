@@ -119,11 +119,13 @@ def _describe(err: Any, data: Any) -> Msg:
             where=where,
             missing=_and(missing),
         )
+    reason = _reason(err)
+    if not err["loc"] and err["type"] == "value_error" and isinstance(reason, Msg):
+        # A whole-file check of our own (an id that names nothing): its message says where.
+        return reason
     got = err.get("input")
     shown = repr(got) if not isinstance(got, dict | list) else type(got).__name__
-    return Msg(
-        "{where}: {reason} (got {shown})", where=where, reason=_reason(err), shown=shown[:60]
-    )
+    return Msg("{where}: {reason} (got {shown})", where=where, reason=reason, shown=shown[:60])
 
 
 def _and(items: list[Msg]) -> Msg:

@@ -7,6 +7,7 @@ from typing import Any
 
 from roles.evidence import evidence
 from roles.gaps import gaps
+from roles.interviews import interviews_json
 from roles.models import Catalog, Profile
 from roles.questionnaire import NOT_YET, Answers, score
 from roles.questionnaire_models import Questionnaire
@@ -42,8 +43,10 @@ def match_report(
     `{"profile", "catalog", "verdict": {"kind", "roles", "names", "confidence", "headline",
     "says"}, "fits": [{"role", "name", "fit", "place", "reason", "gaps"}, ...], "target":
     {"role", "name", "chosen", "inside", "place", "gaps", "within_reach", "past_region",
-    "steps", "evidence"}}`; gaps are in whole score steps (0.5); `evidence` holds the steps
-    from the survey (`roles.evidence`), judged against `answers` when given. With `answers`,
+    "steps", "evidence", "interviews"}}`; gaps are in whole score steps (0.5); `evidence` holds
+    the steps from the survey (`roles.evidence`), judged against `answers` when given;
+    `interviews` what interviews for the target test, ordered by its gaps (`roles.interviews`),
+    or null for a role data/interviews.yaml does not cover. With `answers`,
     also `answers_used`, `people_like_you` and `people_like_you_rests_on` (the survey
     questions answered).
     """
@@ -76,6 +79,7 @@ def match_report(
             "past_region": path.past,
             "steps": path.steps,
             "evidence": evidence(answers or {}, path.role, lang=catalog.lang).as_dict(),
+            "interviews": interviews_json(path.role, path.shortfall, catalog.lang),
         },
     }
     if answers:

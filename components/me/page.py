@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.me import answered
 from components.me import questionnaire_form as qf
+from components.me.getting_the_job import render_getting_the_job
 from components.me.people_like_you import render_people_like_you
 from components.me.rating import held_profile, render_rating_sliders, slider_profile
 from components.me.results import render_downloads, render_results
@@ -38,7 +39,7 @@ def render_rating_and_result(catalog: Catalog) -> None:
     # handles a run's elements in order, so the map is redrawn sooner after each key press.
     profile = held_profile(PREFIX) if survey else slider_profile(PREFIX)
     evidence = answered.evidence(QUESTIONS, PREFIX)
-    render_results(
+    a = render_results(
         profile,
         catalog,
         target_key=TARGET_KEY,
@@ -48,6 +49,7 @@ def render_rating_and_result(catalog: Catalog) -> None:
         evidence=evidence,
         offer=open_questionnaire,
     )
+    render_getting_the_job(profile, catalog, st.session_state[TARGET_KEY], best=a.best.role)
     with rate:
         render_mode_choice()
         if survey:

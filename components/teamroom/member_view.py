@@ -14,6 +14,8 @@ import streamlit as st
 import store
 from components.catalogs import cached_catalog
 from components.lang import _, current_lang, other_lang_link
+from components.me.getting_the_job import render_getting_the_job
+from components.me.results import AUTO_TARGET
 from components.room.result import render_join_result
 from roles.catalog import DEFAULT_CATALOG
 from roles.i18n import N_, day, listing, sentences
@@ -79,7 +81,10 @@ def render_result(info: store.TeamRoomInfo, history: store.MemberHistory) -> Non
     )
     scores = listing(lang, [f"{axis_label(a, lang)} {getattr(latest, a):g}" for a in AXES])
     st.markdown(f"{heading}\n{scores}")
-    render_join_result(_profile(latest), cached_catalog(DEFAULT_CATALOG), latest.answers)
+    profile, catalog = _profile(latest), cached_catalog(DEFAULT_CATALOG)
+    render_join_result(profile, catalog, latest.answers)
+    best = match(profile, catalog)[0].role
+    render_getting_the_job(profile, catalog, AUTO_TARGET, best=best, heading="####")
 
 
 def _since(before: store.TeamAnswer, after: store.TeamAnswer) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.layout import VIEWPORTS
 from testsupport.server import ROOT, start_app, stop_app
 
 SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
@@ -34,6 +35,19 @@ def page(browser):  # type: ignore[no-untyped-def]
     p = context.new_page()
     p.set_default_timeout(20_000)
     yield p
+    context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized(request: pytest.FixtureRequest, browser):  # type: ignore[no-untyped-def]
+    """(size, page) at 1440x900 or at 390x844 (a phone: touch, mobile), with clipboard access."""
+    viewport = VIEWPORTS[request.param]
+    phone = viewport["width"] < 500
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    p = context.new_page()
+    p.set_default_timeout(30_000)
+    yield request.param, p
     context.close()
 
 

@@ -13,7 +13,6 @@ from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
 from tests.e2e.layout import (
     MAP_DRAWN,
-    VIEWPORTS,
     focus_ring,
     horizontal_overflow,
     label_problems,
@@ -31,19 +30,6 @@ def me_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url, proc = start_app(Path(tmp_path_factory.mktemp("me")))
     yield url
     stop_app(proc)
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def sized(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, Page]]:  # type: ignore[no-untyped-def]
-    """A page at 1440x900 or at 390x844 (a phone: touch, mobile), with clipboard access."""
-    viewport = VIEWPORTS[request.param]
-    phone = viewport["width"] < 500
-    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield request.param, page
-    context.close()
 
 
 def _open(page: Page, url: str) -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
-from tests.e2e.layout import MAP_DRAWN, VIEWPORTS, horizontal_overflow, label_problems
+from tests.e2e.layout import MAP_DRAWN, horizontal_overflow, label_problems
 
 pytestmark = pytest.mark.e2e
 
@@ -76,18 +75,6 @@ def test_example_team_report_downloads_and_opens(app_url: str, page, tmp_path: P
     assert serious_violations(viewer) == []
     screenshot(viewer, "team-report")
     viewer.close()
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def sized(request: pytest.FixtureRequest, browser) -> Iterator[tuple[str, Page]]:  # type: ignore[no-untyped-def]
-    """A page at 1440x900 or at 390x844 (a phone: touch, mobile)."""
-    viewport = VIEWPORTS[request.param]
-    phone = viewport["width"] < 500
-    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield request.param, page
-    context.close()
 
 
 def test_example_team_passes_axe_and_its_map_labels_fit(app_url: str, sized) -> None:  # type: ignore[no-untyped-def]

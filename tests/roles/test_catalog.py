@@ -132,11 +132,13 @@ def test_unknown_catalog_id_lists_the_known_ones() -> None:
 @pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.yaml")), ids=lambda p: p.name)
 def test_every_data_file_loads(path: Path) -> None:
     from roles.confidence import ConfidenceModel
+    from roles.interview_models import InterviewGuide
 
     models = {
         "levels.yaml": Levels,
         "questionnaire.yaml": Questionnaire,
         "confidence.yaml": ConfidenceModel,
+        "interviews.yaml": InterviewGuide,
     }
     if path.name.startswith("roles"):
         model = Catalog
