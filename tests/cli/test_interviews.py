@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from roles.catalog import DATA_DIR
 from cli.main import main
+from roles.catalog import DATA_DIR
 
 
 def _json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: ignore[type-arg]
