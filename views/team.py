@@ -46,12 +46,24 @@ with hire_tab:
 with post_tab:
     posting = panels.render_posting(catalog)
 demand = posting.demand if posting else None
-fig = team_map_figure(
-    analysis.fitted, catalog, show_names=show_names, centroid=analysis.centroid, posting=demand
-)
-fig = room_page.with_ratings(fig, room, analysis)
+figs = [
+    room_page.with_ratings(
+        team_map_figure(
+            analysis.fitted,
+            catalog,
+            show_names=show_names,
+            centroid=analysis.centroid,
+            posting=demand,
+            width=width,
+        ),
+        room,
+        analysis,
+    )
+    for width in (["wide", "narrow"] if show_names else ["wide"])
+]
+fig = figs[0]
 with map_slot:
-    panels.render_team_map(fig, team_summary(analysis.fitted, catalog, analysis.centroid))
+    panels.render_team_map(figs, team_summary(analysis.fitted, catalog, analysis.centroid))
 with export_tab:
     panels.render_exports(analysis, catalog, fig, title=room_page.report_title(room))
 room_page.render_tabs(tabs[4:], room, analysis, catalog)

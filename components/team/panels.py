@@ -8,6 +8,7 @@ import streamlit as st
 from components.lang import _, current_lang
 from components.map_text import team_summary
 from components.skills_map import PLOT_CONFIG
+from components.team.map import NARROW_BELOW_PX
 from components.team.report import build_report_html, coverage_table_html, map_png
 from components.text import md_escape
 from roles.archetypes import ArchetypeCatalog, HireSuggestion
@@ -213,26 +214,38 @@ def render_exports(
     )
 
 
-def render_team_map(fig: go.Figure, summary: str) -> None:
-    """The team map, described for screen readers, with anyone left unlabelled or under a role's
-    name listed below."""
+# The map placed for a phone is shown only where the map's column is narrow, the desktop one
+# elsewhere (a container query: the column's width, not the screen's, decides). Static CSS.
+_WIDTH_CSS = f"""<style>
+.st-key-team_maps {{ container-type: inline-size; }}
+@container (max-width: {NARROW_BELOW_PX - 1}px) {{ .st-key-team_map_wide {{ display: none; }} }}
+@container (min-width: {NARROW_BELOW_PX}px) {{ .st-key-team_map_narrow {{ display: none; }} }}
+</style>"""
+
+
+def render_team_map(figs: list[go.Figure], summary: str) -> None:
+    """The team map, described for screen readers, with the key to any numbered markers below;
+    with a second (narrow) figure, each is shown where the map's column fits it."""
     config = {**PLOT_CONFIG, "toImageButtonOptions": {"filename": "team-skills-map", "scale": 2}}
-    st.plotly_chart(fig, key="team_map", theme=None, height="stretch", config=config, alt=summary)
-    meta = fig.layout.meta or {}
-    unlabelled, under = meta.get("unlabelled", []), meta.get("under_role_names", [])
-    if unlabelled:
+    if len(figs) > 1:
+        st.html(_WIDTH_CSS)
+    with st.container(key="team_maps"):
+        for fig, where in zip(figs, ("wide", "narrow"), strict=False):
+            chart = "team_map" if where == "wide" else "team_map_phone"
+            with st.container(key=f"team_map_{where}"):
+                st.plotly_chart(
+                    fig, key=chart, theme=None, height="stretch", config=config, alt=summary
+                )
+                _render_key(fig)
+
+
+def _render_key(fig: go.Figure) -> None:
+    numbered = (fig.layout.meta or {}).get("numbered", [])
+    if numbered:
+        names = [f"**{number}** {md_escape(name)}" for number, name in numbered]
         st.caption(
             _(
-                "No room on the map for these names (tap or point at a marker to see who it is): "
-                "{names}",
-                names=listing(current_lang(), [md_escape(n) for n in unlabelled]),
-            )
-        )
-    if under:
-        st.caption(
-            _(
-                "A role's name may cover these people's markers (pointing at the spot still "
-                "shows them): {names}",
-                names=listing(current_lang(), [md_escape(n) for n in under]),
+                "Numbers on the map (no room for these names beside their markers): {names}",
+                names=listing(current_lang(), names),
             )
         )

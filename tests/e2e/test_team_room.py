@@ -99,24 +99,25 @@ def _answer_questionnaire(page: Page, name: str) -> None:
 
 
 def _rate_software_engineering(manager: Page, value: str) -> None:
-    """Type the manager's own software engineering score for the first member of the table."""
+    """Type the manager's own software engineering score for the first member of the table.
+
+    The grid keeps an accessible table beside its canvas: focus on a cell there selects that
+    very cell, as a screen reader user's cursor does. Arrow keys on the canvas raced with the
+    page's live reruns (a press lost while the grid redrew put the rating on ML)."""
     grid = manager.locator("[class*='st-key-teamroom_ratings'] [data-testid='stDataFrame']")
     expect(grid).to_be_visible()
-    first_name = {"x": 30, "y": 35 + 17}  # the first member's name cell, under the header
-    # The grid places cells from the pointer's last move: after the page scrolled (a tab
-    # click), a click without a move first lands on a stale position.
-    grid.hover(position=first_name)
-    manager.wait_for_timeout(300)
-    grid.click(position=first_name)
-    for _ in range(5):  # name, their three scores, your ML -> your software engineering
-        manager.keyboard.press("ArrowRight")
-    # Typing opens the cell's editor with the first character; Enter must reach that editor.
+    header = grid.locator("th[role='columnheader']", has_text="Software eng. (yours)")
+    column = header.get_attribute("aria-colindex")
+    cell = grid.locator(f"tr[aria-rowindex='2'] td[role='gridcell'][aria-colindex='{column}']")
+    editor = manager.locator("[data-testid='glide-cell-editor'] input, .gdg-input").first
+    # Focus on a cell of that table selects the cell (as a screen reader's cursor does);
+    # typing then opens that very cell's editor.
+    cell.focus()
+    expect(cell).to_have_attribute("aria-selected", "true")
     manager.keyboard.type(value)
-    expect(
-        manager.locator("#portal input, [data-testid='glide-cell-editor'] input, .gdg-input").first
-    ).to_be_visible()
-    manager.wait_for_timeout(300)
-    manager.keyboard.press("Enter")
+    expect(editor).to_be_visible()
+    expect(editor).to_have_value(value)
+    editor.press("Enter")
 
 
 def test_team_room_round_trip(app_url: str, browser: Browser, shared_store: None) -> None:
