@@ -116,9 +116,12 @@ def _answers() -> tuple[Profile, str]:
 
 
 def _fit_name(typed: str) -> tuple[str | None, bool]:
-    """The name to send and whether it had to be cut (to 40 characters, after a word)."""
+    """The name to send and whether it had to be cut (to 40 characters, after a word when that
+    keeps most of them: a pasted name whose last word fits nowhere is cut at 40, not at 24)."""
     clean = store.tidy(typed)
     short = store.shorten(clean, store.MAX_NAME)
+    if len(short) < store.MAX_NAME * 3 // 4:
+        short = clean[: store.MAX_NAME].rstrip()
     return (short or (typed if typed.strip() else None)), short != clean
 
 
@@ -140,7 +143,8 @@ def _submit(code: str) -> None:
         return
     if cut:
         st.session_state[NAME] = name or ""
-    st.session_state[FLASH] = ("saved", (time.strftime("%H:%M"), cut))
+    # The length kept, so the message says exactly what the cut did.
+    st.session_state[FLASH] = ("saved", (time.strftime("%H:%M"), len(name or "") if cut else 0))
 
 
 def render_status(info: store.RoomInfo) -> None:
@@ -156,7 +160,7 @@ def render_status(info: store.RoomInfo) -> None:
     if kind == "saved":
         at, cut = payload
         saved = _("Saved at {time}. Your dot is on the room's map.", time=at)
-        shortened = _("Your name was shortened to {n} characters.", n=store.MAX_NAME) if cut else ""
+        shortened = _("Your name was shortened to {n} characters.", n=cut) if cut else ""
         st.success(sentences(current_lang(), saved, shortened), icon=":material/check_circle:")
         st.toast(_("Saved: your dot is on the map"), icon=":material/check_circle:")
     elif kind == "error":
