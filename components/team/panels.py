@@ -5,8 +5,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.choices import watch_slider
 from components.lang import _, current_lang
 from components.map_text import team_summary
+from components.me.rating import STEPS
 from components.skills_map import PLOT_CONFIG
 from components.team.map import NARROW_BELOW_PX
 from components.team.report import build_report_html, coverage_table_html, map_png
@@ -25,9 +27,20 @@ POSTING_ON = "team_posting_on"
 POSTING_PREFIX = "team_post_"
 
 
-def render_controls() -> bool:
-    """The name-label toggle."""
-    return bool(st.toggle(_("Show names on the map"), key=NAMES))
+def render_controls() -> tuple[bool, bool]:
+    """The map's two toggles side by side: names on the map, and the job posting check (one
+    click away, its inputs drawn beside the map)."""
+    names, posting = st.columns(2)
+    with names:
+        show = bool(st.toggle(_("Show names on the map"), key=NAMES))
+    with posting:
+        check = bool(st.toggle(_("Check a job posting"), key=POSTING_ON))
+    return show, check
+
+
+def _half(value: float) -> str:
+    """A score as people write it: "8" or "7.5", never "8.00"."""
+    return f"{value:g}"
 
 
 def chosen_archetype() -> str | None:
@@ -146,18 +159,21 @@ def hire_line(h: HireSuggestion) -> str:
     return sentences(current_lang(), look, h.reason)
 
 
-def render_posting(catalog: Catalog) -> PostingCheck | None:
-    """Levels a job posting demands, the roles it matches and the unicorn warning."""
-    if not st.toggle(_("Check a job posting"), key=POSTING_ON):
-        return None
-    values = {
-        axis: st.slider(label, 0.0, 10.0, value=default, step=0.5, key=f"{POSTING_PREFIX}{axis}")
-        for axis, label, default in (
-            ("ml", _("ML expertise the posting asks for"), 8.0),
-            ("swe", _("Software engineering it asks for"), 8.0),
-            ("comm", _("Communication it asks for"), 5.0),
-        )
-    }
+def render_posting(catalog: Catalog) -> PostingCheck:
+    """Levels a job posting demands (in half steps), the roles it matches and the unicorn
+    warning: drawn beside the map, where its star appears."""
+    st.markdown("**" + _("Job posting check") + "**")
+    values = {}
+    for axis, label, default in (
+        ("ml", _("ML expertise the posting asks for"), 8.0),
+        ("swe", _("Software engineering it asks for"), 8.0),
+        ("comm", _("Communication it asks for"), 5.0),
+    ):
+        key = f"{POSTING_PREFIX}{axis}"
+        if key not in st.session_state:
+            st.session_state[key] = default
+        values[axis] = float(st.select_slider(label, options=STEPS, key=key, format_func=_half))
+        watch_slider(key, STEPS, _half)
     result = check_posting(Profile(**values), catalog)
     names = {r.id: r.name for r in catalog.roles}
     if result.matched:
