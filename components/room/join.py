@@ -18,17 +18,14 @@ import time
 import streamlit as st
 
 import store
-from components.catalogs import cached_levels
 from components.choices import drawn_choice, watch_slider
 from components.errors import render_error
 from components.lang import _, current_lang, other_lang_link, with_lang
-from components.me.rating import STEPS
+from components.me.rating import STEPS, level_labels
 from components.presses import mark_handled, missed
 from components.room.identity import client_address, participant
-from roles.caching import memoize
 from roles.errors import SkillsMapError
-from roles.i18n import LANGS, Lang, sentences
-from roles.levels import anchors_around
+from roles.i18n import sentences
 from roles.models import AXES, Profile, axis_label
 
 PREFIX = "join_"
@@ -72,23 +69,6 @@ def seed_answers(code: str, entry: store.Entry | None) -> None:
         st.session_state[f"{PREFIX}{axis}"] = float(value)
     st.session_state[NAME] = (entry.name or "") if entry else ""
     st.session_state[SEEDED] = code
-
-
-def level_label(axis: str, value: float, lang: Lang | None = None) -> str:
-    """The short caption of a score: the title of the level reached ('6.5 · Models people use')."""
-    below, _next = anchors_around(cached_levels(lang), axis, value)
-    return f"{value:g} · {below.title}"
-
-
-@memoize(maxsize=len(AXES) * len(LANGS))
-def _level_labels(axis: str, lang: Lang) -> dict[float, str]:
-    return {value: level_label(axis, value, lang) for value in STEPS}
-
-
-def level_labels(axis: str) -> dict[float, str]:
-    """Every step's caption for one measure in the page's language, made once per language: a
-    slider asks for each on every run."""
-    return _level_labels(axis, current_lang())
 
 
 def render_level_sliders(prefix: str) -> None:
