@@ -186,6 +186,17 @@ def test_2022_chart_has_five_regions_and_no_data_engineer_target() -> None:
     assert "not a role of this chart" in " ".join(w.value for w in at.warning)
 
 
+def test_switching_to_the_2022_chart_says_the_target_role_is_missing_from_it() -> None:
+    at = app(ml="5", swe="5", comm="5", target="data_engineer").run()
+    assert at.selectbox(key="me_target").value == "data_engineer"
+    at.radio(key="me_catalog").set_value("2022").run()
+    said = " ".join(i.value for i in at.info)
+    assert "This chart edition has no Data engineer" in said
+    assert at.selectbox(key="me_target").value != "data_engineer"
+    at.radio(key="me_catalog").set_value("2021").run()  # back: the role is there again
+    assert "This chart edition has no" not in " ".join(i.value for i in at.info)
+
+
 def test_share_link_restores_the_state_and_has_a_copy_button() -> None:
     at = app(ml="2", swe="8", comm="3", target="ml_engineer").run()
     share = next(b for b in html_bodies(at) if "sm-share" in b)
