@@ -169,7 +169,7 @@ def _first_free(
     """The first layout and box at `reach` (1: beside the dot; further: on a leader line that
     crosses no label) inside the plot and clear of every label and dot."""
     for lines in _layouts(text):
-        for box in _candidates(*dot, lines, font_px, reach):
+        for box in _candidates(dot[0], dot[1], dot[2], lines, font_px, reach):
             if box[0] < 0 or box[1] < 0 or box[2] > PLOT_PX[0] or box[3] > PLOT_PX[1]:
                 continue
             if any(_overlaps(box, other) for other in placed):
