@@ -126,6 +126,19 @@ def _everyone_named(page: Any, chart: str, names: list[str]) -> None:
         assert name.replace(" ", "") in squashed or name in key, name
 
 
+def _hides_nobody(page: Any, chart: str, names: list[str], shot: str) -> None:
+    """No name over a marker, labels apart and inside, everyone named on the map or in the key,
+    no sideways scroll, axe clean; then a screenshot of the map."""
+    assert _covered(page, chart, ["team"], names) == []
+    assert label_problems(page, chart) == []
+    _everyone_named(page, chart, names)
+    assert horizontal_overflow(page) <= 0
+    assert serious_violations(page) == []
+    page.locator(f".st-key-{chart}").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / f"{shot}.png"))
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("size", list(SIZES))
 def test_example_team_with_names_hides_nobody(app, browser, size: str, lang: str) -> None:  # type: ignore[no-untyped-def]
@@ -141,14 +154,7 @@ def test_example_team_with_names_hides_nobody(app, browser, size: str, lang: str
             ".flatMap(t => [...t.hovertext].map(h => h.split('</b>')[0].replace('<b>', '')))"
         )
         assert len(names) == 10
-        assert _covered(page, chart, ["team"], names) == []
-        assert label_problems(page, chart) == []
-        _everyone_named(page, chart, names)
-        assert horizontal_overflow(page) <= 0
-        assert serious_violations(page) == []
-        page.locator(f".st-key-{chart}").scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"team-example-{lang}-{size}.png"))
+        _hides_nobody(page, chart, names, f"team-example-{lang}-{size}")
     finally:
         page.context.close()
 
@@ -162,17 +168,11 @@ def test_a_team_of_fifteen_is_named_on_the_map_or_in_its_key(app, browser, size:
         page.wait_for_function(MAP_DRAWN, arg="team_map")
         chart = _team_names(page, size, "en")
         names = list(fifteen()["name"])
-        assert _covered(page, chart, ["team"], names) == []
-        assert label_problems(page, chart) == []
-        _everyone_named(page, chart, names)
         if size == "1440x900":  # measured: 14 of 15 beside their marker
             on_map = page.locator(f".st-key-{chart} .shape-label-text").all_text_contents()
             squashed = "".join(on_map).replace(" ", "")
             assert sum(n.replace(" ", "") in squashed for n in names) >= 14
-        assert serious_violations(page) == []
-        page.locator(f".st-key-{chart}").scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        page.screenshot(path=str(SHOTS / f"team-fifteen-{size}.png"))
+        _hides_nobody(page, chart, names, f"team-fifteen-{size}")
     finally:
         page.context.close()
 
