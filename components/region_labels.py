@@ -10,14 +10,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from components.colours import TEXT_CONTRAST, darken_to
+from components.label_shapes import LABEL_BOX, label_shape
 from components.labels import AXIS_RANGE, SCALES, Mark, covers, place_labels
 from components.text import plot_text
 from roles.caching import memoize
 from roles.models import Catalog
 
-# Labels sit on a nearly opaque white box; its colour over the darkest stack of region fills is
-# never darker than this, so a label colour that reaches 4.5:1 here is readable anywhere.
-LABEL_BOX = "rgba(255,255,255,0.88)"
+# Labels sit on a nearly opaque white box (LABEL_BOX); its colour over the darkest stack of
+# region fills is never darker than this, so a label colour that reaches 4.5:1 here is readable
+# anywhere.
 _LABEL_GROUND = "#e6e6e6"
 CENTRE_RADIUS = 6.0  # pixels: the open marker at each region's centre
 
@@ -80,13 +81,13 @@ def label_annotation(
     }
 
 
-def region_annotations(
-    catalog: Catalog, spots: Sequence[dict[str, Any] | None], font_size: int = 13
-) -> list[dict[str, Any]]:
-    """The role names as annotations at the given spots (from `place_labels`)."""
+def _region_labels(
+    catalog: Catalog, spots: Sequence[dict[str, Any] | None], font_size: int
+) -> list[tuple[dict[str, Any], dict[str, Any], str]]:
+    """(spot, font, name) of each role's name; a name that found no free spot still goes above
+    its centre."""
     return [
-        label_annotation(
-            # A region label that found no free spot still goes above its centre.
+        (
             spot
             or {
                 "x": r.region.ml,
@@ -95,11 +96,31 @@ def region_annotations(
                 "showarrow": False,
                 "lines": [r.short_name],
             },
-            font={"size": font_size, "color": label_colour(r.colour)},
-            name=f"region:{r.id}",
-            bold=True,
+            {"size": font_size, "color": label_colour(r.colour)},
+            f"region:{r.id}",
         )
         for r, spot in zip(catalog.roles, spots, strict=True)
+    ]
+
+
+def region_annotations(
+    catalog: Catalog, spots: Sequence[dict[str, Any] | None], font_size: int = 13
+) -> list[dict[str, Any]]:
+    """The role names as annotations at the given spots (from `place_labels`)."""
+    return [
+        label_annotation(spot, font=font, name=name, bold=True)
+        for spot, font, name in _region_labels(catalog, spots, font_size)
+    ]
+
+
+def region_label_shapes(
+    catalog: Catalog, spots: Sequence[dict[str, Any] | None], font_size: int = 13
+) -> list[dict[str, Any]]:
+    """The role names as boxed labels under the traces (see `components.label_shapes`), for
+    maps whose markers matter more than the names: the Team map and the projector."""
+    return [
+        label_shape(spot, font=font, name=name, bold=True)
+        for spot, font, name in _region_labels(catalog, spots, font_size)
     ]
 
 

@@ -26,7 +26,7 @@ if table.members.empty:
     st.info(room_page.empty_hint(room))
     st.stop()
 
-show_names = panels.render_controls()
+show_names, posting_on = panels.render_controls()
 try:
     book = cached_archetypes()
     chosen = panels.chosen_archetype()
@@ -35,23 +35,37 @@ except SkillsMapError as exc:
     render_error(exc)
     st.stop()
 
-map_slot = st.container()
-names = [_("Coverage"), _("Archetype and hire next"), _("Job posting check"), _("Export")]
+# The posting's inputs and verdict sit beside the map, where its star is drawn.
+map_slot, post_slot = st.columns([3, 1]) if posting_on else (st.container(), None)
+if post_slot is not None:
+    with post_slot:
+        posting = panels.render_posting(catalog)
+demand = posting.demand if post_slot is not None else None
+names = [_("Coverage"), _("Archetype and hire next"), _("Export")]
 tabs = st.tabs([*names, *room_page.tab_names(room)])
-cover_tab, hire_tab, post_tab, export_tab = tabs[:4]
+cover_tab, hire_tab, export_tab = tabs[:3]
 with cover_tab:
     panels.render_coverage(analysis)
 with hire_tab:
     panels.render_archetype(analysis, book)
-with post_tab:
-    posting = panels.render_posting(catalog)
-demand = posting.demand if posting else None
-fig = team_map_figure(
-    analysis.fitted, catalog, show_names=show_names, centroid=analysis.centroid, posting=demand
-)
-fig = room_page.with_ratings(fig, room, analysis)
+figs = [
+    room_page.with_ratings(
+        team_map_figure(
+            analysis.fitted,
+            catalog,
+            show_names=show_names,
+            centroid=analysis.centroid,
+            posting=demand,
+            width=width,
+        ),
+        room,
+        analysis,
+    )
+    for width in (["wide", "narrow"] if show_names else ["wide"])
+]
+fig = figs[0]
 with map_slot:
-    panels.render_team_map(fig, team_summary(analysis.fitted, catalog, analysis.centroid))
+    panels.render_team_map(figs, team_summary(analysis.fitted, catalog, analysis.centroid))
 with export_tab:
     panels.render_exports(analysis, catalog, fig, title=room_page.report_title(room))
-room_page.render_tabs(tabs[4:], room, analysis, catalog)
+room_page.render_tabs(tabs[3:], room, analysis, catalog)

@@ -6,8 +6,10 @@ import streamlit as st
 
 from components.catalogs import cached_levels
 from components.choices import NotAnOption, drawn_choice, refuse, watch_slider
-from components.lang import _
-from roles.levels import describe_level, looks_flat
+from components.lang import _, current_lang
+from roles.caching import memoize
+from roles.i18n import LANGS, Lang
+from roles.levels import anchors_around, describe_level, looks_flat
 from roles.models import AXES, Profile, axis_label
 
 # The sliders' steps, 0 to 10 in halves (the workshop's and team members' sliders too).
@@ -72,6 +74,23 @@ def _on_slide(key: str, key_prefix: str, then=None) -> None:  # type: ignore[no-
         then()
 
 
+def level_label(axis: str, value: float, lang: Lang | None = None) -> str:
+    """The short caption of a score: the title of the level reached ('6.5 · Models people use')."""
+    below, _next = anchors_around(cached_levels(lang), axis, value)
+    return f"{value:g} · {below.title}"
+
+
+@memoize(maxsize=len(AXES) * len(LANGS))
+def _level_labels(axis: str, lang: Lang) -> dict[float, str]:
+    return {value: level_label(axis, value, lang) for value in STEPS}
+
+
+def level_labels(axis: str) -> dict[float, str]:
+    """Every step's caption for one measure in the page's language, made once per language: a
+    slider asks for each on every run."""
+    return _level_labels(axis, current_lang())
+
+
 def render_rating_sliders(  # type: ignore[no-untyped-def]
     key_prefix: str, *, on_change=None, notes: dict[str, str] | None = None
 ) -> Profile:
@@ -84,17 +103,18 @@ def render_rating_sliders(  # type: ignore[no-untyped-def]
     values: dict[str, float] = {}
     for axis in AXES:
         key = f"{key_prefix}{axis}"
-        value = st.slider(
+        # A select slider over the half steps, so the value a screen reader announces (and
+        # the label over the thumb) is the level reached, "5 · First real model", as on Join.
+        labels = level_labels(axis)
+        value = st.select_slider(
             axis_label(axis, levels.lang),
-            min_value=0.0,
-            max_value=10.0,
-            step=0.5,
-            format="%.1f",
+            options=STEPS,
+            format_func=labels.__getitem__,
             key=key,
             on_change=_on_slide,
             args=(key, key_prefix, on_change),
         )
-        watch_slider(key, STEPS)
+        watch_slider(key, STEPS, labels.__getitem__)
         values[axis] = float(value)
         note = (notes or {}).get(axis)
         st.caption(describe_level(levels, axis, values[axis]) + (f" *{note}*" if note else ""))

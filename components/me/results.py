@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from components.catalogs import cached_catalog
 from components.lang import _, current_lang
 from components.map_text import person_summary
 from components.me.evidence import evidence_markdown
@@ -118,12 +119,36 @@ def render_heading_notes(a: Assessment, catalog: Catalog, offer: Callable[[], No
 
 
 def _target_id(catalog: Catalog, best: str, target_key: str) -> str:
-    """The role id the target box means, reset to the best fit if it left the catalog."""
+    """The role id the target box means, reset to the best fit if it left the catalog (the
+    other chart edition lacks it): the page then says so, until another target is chosen."""
     options = [AUTO_TARGET, *catalog.role_ids]
-    if st.session_state.get(target_key) not in options:
+    chosen = st.session_state.get(target_key)
+    missing_key = f"{target_key}_missing"
+    if chosen not in options:
+        if isinstance(chosen, str) and chosen != AUTO_TARGET:
+            st.session_state[missing_key] = chosen
         st.session_state[target_key] = AUTO_TARGET
+    missing = st.session_state.get(missing_key)
+    if st.session_state[target_key] != AUTO_TARGET or missing in options:
+        st.session_state.pop(missing_key, None)  # chosen again, or back in this edition
+    elif isinstance(missing, str):
+        _say_missing(catalog, missing)
     chosen = str(st.session_state[target_key])
     return best if chosen == AUTO_TARGET else chosen
+
+
+def _say_missing(catalog: Catalog, role_id: str) -> None:
+    """The chart edition on show has no such role: say so, naming it from the edition that has."""
+    names = {r.id: r.name for c in ("2021", "2022") for r in cached_catalog(c).roles}
+    if role_id in names:  # a known role (an unknown id was already refused with a warning)
+        st.info(
+            _(
+                "This chart edition has no {role}: the steps below follow your best fit "
+                "instead. Switch the edition back to see them for {role}.",
+                role=names[role_id],
+            ),
+            icon=":material/info:",
+        )
 
 
 def _render_path(

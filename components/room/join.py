@@ -18,17 +18,14 @@ import time
 import streamlit as st
 
 import store
-from components.catalogs import cached_levels
 from components.choices import drawn_choice, watch_slider
 from components.errors import render_error
 from components.lang import _, current_lang, other_lang_link, with_lang
-from components.me.rating import STEPS
+from components.me.rating import STEPS, level_labels
 from components.presses import mark_handled, missed
 from components.room.identity import client_address, participant
-from roles.caching import memoize
 from roles.errors import SkillsMapError
-from roles.i18n import LANGS, Lang, sentences
-from roles.levels import anchors_around
+from roles.i18n import sentences
 from roles.models import AXES, Profile, axis_label
 
 PREFIX = "join_"
@@ -74,23 +71,6 @@ def seed_answers(code: str, entry: store.Entry | None) -> None:
     st.session_state[SEEDED] = code
 
 
-def level_label(axis: str, value: float, lang: Lang | None = None) -> str:
-    """The short caption of a score: the title of the level reached ('6.5 · Models people use')."""
-    below, _next = anchors_around(cached_levels(lang), axis, value)
-    return f"{value:g} · {below.title}"
-
-
-@memoize(maxsize=len(AXES) * len(LANGS))
-def _level_labels(axis: str, lang: Lang) -> dict[float, str]:
-    return {value: level_label(axis, value, lang) for value in STEPS}
-
-
-def level_labels(axis: str) -> dict[float, str]:
-    """Every step's caption for one measure in the page's language, made once per language: a
-    slider asks for each on every run."""
-    return _level_labels(axis, current_lang())
-
-
 def render_level_sliders(prefix: str) -> None:
     """The three ratings in half steps, each labelled with its level (keys `{prefix}ml` ...)."""
     for axis in AXES:
@@ -116,9 +96,12 @@ def _answers() -> tuple[Profile, str]:
 
 
 def _fit_name(typed: str) -> tuple[str | None, bool]:
-    """The name to send and whether it had to be cut (to 40 characters, after a word)."""
+    """The name to send and whether it had to be cut (to 40 characters, after a word when that
+    keeps most of them: a pasted name whose last word fits nowhere is cut at 40, not at 24)."""
     clean = store.tidy(typed)
     short = store.shorten(clean, store.MAX_NAME)
+    if len(short) < store.MAX_NAME * 3 // 4:
+        short = clean[: store.MAX_NAME].rstrip()
     return (short or (typed if typed.strip() else None)), short != clean
 
 
@@ -140,7 +123,8 @@ def _submit(code: str) -> None:
         return
     if cut:
         st.session_state[NAME] = name or ""
-    st.session_state[FLASH] = ("saved", (time.strftime("%H:%M"), cut))
+    # The length kept, so the message says exactly what the cut did.
+    st.session_state[FLASH] = ("saved", (time.strftime("%H:%M"), len(name or "") if cut else 0))
 
 
 def render_status(info: store.RoomInfo) -> None:
@@ -156,7 +140,7 @@ def render_status(info: store.RoomInfo) -> None:
     if kind == "saved":
         at, cut = payload
         saved = _("Saved at {time}. Your dot is on the room's map.", time=at)
-        shortened = _("Your name was shortened to {n} characters.", n=store.MAX_NAME) if cut else ""
+        shortened = _("Your name was shortened to {n} characters.", n=cut) if cut else ""
         st.success(sentences(current_lang(), saved, shortened), icon=":material/check_circle:")
         st.toast(_("Saved: your dot is on the map"), icon=":material/check_circle:")
     elif kind == "error":

@@ -1,21 +1,25 @@
 """Where names go on the projected map: at most a few, short, and never on top of each other.
 
-Plotly places text without avoiding collisions, so labels are placed here, greedily, against the
-smallest plot the projector view draws (a 1280x720 screen). A label that would touch one already
-placed, or leave the plot, is left out. Font sizes are in pixels, so on a bigger screen the same
-labels only get further apart.
+Plotly places text without avoiding collisions, so labels are placed here, greedily, for the plot
+the projector view draws (its size on a 1280x720 screen, scaled with the screen): beside the dot
+in eight directions, on one line or two, clear of every dot, every role name and each other. A
+label with no such spot is left out (the name stays in the dot's hover).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from components.labels import split_in_two
 from roles.i18n import is_wide
 from store.text import shorten
 
-# The smallest map the projector view draws, in pixels, and the data range it shows.
-PLOT_PX = (820.0, 440.0)
+# The plot area of the projector's map, in pixels: the chart is always drawn at its size on a
+# 1280x720 screen (912x656, `map.PROJECTOR_PX`) less its margins, then scaled with the screen.
+PLOT_PX = (838.0, 582.0)
 # Wider than most sans-serif glyphs, so the estimate of a label's width errs on the safe side.
 CHAR_WIDTH_EM = 0.62
 LINE_HEIGHT_EM = 1.3
@@ -32,11 +36,14 @@ def ems(text: str) -> float:
 
 @dataclass(frozen=True)
 class Label:
-    """A name to draw, centred at (x, y) in data units."""
+    """A name to draw, centred at (x, y) in data units, on one line or two (`lines`)."""
 
     x: float
     y: float
     text: str
+    lines: tuple[str, ...] = ()
+    # (dot x, dot y, label edge x, label edge y) of a line joining a label set further out.
+    leader: tuple[float, float, float, float] | None = None
 
 
 def short_label(name: str) -> str:
@@ -54,6 +61,30 @@ def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+# Directions to try, in order: above, below, right, left, then the four corners.
+_DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
+_GAP_PX = 2.0
+_REACHES = (1.0, 2.0, 3.0, 4.5, 6.0, 8.0)
+
+
+def _layouts(text: str) -> list[list[str]]:
+    """The label on one line, then on two (a first and a last name stacked)."""
+    two = split_in_two(text)
+    return [[text], two] if len(two) == 2 else [[text]]
+
+
+def _candidates(
+    cx: float, cy: float, radius: float, lines: list[str], font_px: float, reach: float = 1.0
+) -> Iterator[tuple[float, float, float, float]]:
+    """Boxes (left, bottom, right, top) around a dot, `reach` label sizes out, none touching it."""
+    width = max(ems(line) for line in lines) * font_px
+    height = len(lines) * font_px * LINE_HEIGHT_EM
+    for ux, uy in _DIRECTIONS:
+        x = cx + ux * (radius + _GAP_PX + reach * width / 2)
+        y = cy + uy * (radius + _GAP_PX + reach * height / 2)
+        yield x - width / 2, y - height / 2, x + width / 2, y + height / 2
+
+
 def place_labels(
     points: Sequence[tuple[float, float, float]],
     names: Sequence[str],
@@ -61,36 +92,96 @@ def place_labels(
     axis_range: tuple[float, float],
     font_px: float,
     limit: int = MAX_LABELS,
-    keep_clear: Sequence[tuple[float, float, str]] = (),
+    keep_clear: Sequence[tuple[float, float, float, float]] = (),
 ) -> list[Label]:
-    """Labels for the points (x, y, marker diameter in px) that fit: above, else below the dot.
-
-    `keep_clear` are texts already on the map (x, y, text), such as the role names: no label
-    goes over them either.
-    """
+    """Labels for the points (x, y, marker diameter in px) that fit beside their dot, on one
+    line or two, touching no other label, no dot (any of them) and nothing in `keep_clear`
+    (boxes in plot pixels from the plot's lower left corner, such as the role names)."""
     lo, hi = axis_range
     sx, sy = PLOT_PX[0] / (hi - lo), PLOT_PX[1] / (hi - lo)
-    height = font_px * LINE_HEIGHT_EM
-
-    def box(x: float, y: float, text: str) -> tuple[float, ...]:
-        width = ems(text) * font_px
-        return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
-
-    placed = [box((x - lo) * sx, (y - lo) * sy, text) for x, y, text in keep_clear]
-    labels: list[Label] = []
-    for (x, y, size), name in zip(points, names, strict=True):
-        text = short_label(name)
-        if not text or len(labels) >= limit:
-            continue
-        py = (y - lo) * sy
-        # Centred on the dot, shifted sideways as little as needed to stay inside the plot.
-        half = ems(text) * font_px / 2
-        px = min(max((x - lo) * sx, half), PLOT_PX[0] - half)
-        for offset in (size / 2 + height / 2 + 2, -(size / 2 + height / 2 + 2)):
-            here = box(px, py + offset, text)
-            inside = here[0] >= 0 and here[1] >= 0 and here[2] <= PLOT_PX[0]
-            if inside and here[3] <= PLOT_PX[1] and not any(_overlaps(here, o) for o in placed):
-                placed.append(here)
-                labels.append(Label(x=px / sx + lo, y=(py + offset) / sy + lo, text=text))
-                break
+    dots = np.array(
+        [((x - lo) * sx, (y - lo) * sy, size / 2) for x, y, size in points], dtype=float
+    ).reshape(-1, 3)
+    dot_boxes = np.column_stack(
+        [
+            dots[:, 0] - dots[:, 2],
+            dots[:, 1] - dots[:, 2],
+            dots[:, 0] + dots[:, 2],
+            dots[:, 1] + dots[:, 2],
+        ]
+    )
+    placed = [tuple(b) for b in keep_clear]
+    found: dict[int, tuple[list[str], tuple[float, float, float, float], bool]] = {}
+    texts = [short_label(name) for name in names]
+    # Beside the dot first, for everyone; then, further out with a leader line to the dot, for
+    # those left (measured on rooms of 30: 20 to 24 names beside their dots, the rest on lines).
+    for reach in _REACHES:
+        for i, (dot, text) in enumerate(zip(dots, texts, strict=True)):
+            if not text or i in found or len(found) >= limit:
+                continue
+            spot = _first_free(text, tuple(dot), font_px, placed, dot_boxes, reach)
+            if spot is not None:
+                placed.append(spot[1])
+                found[i] = (spot[0], spot[1], reach > 1)
+    labels = []
+    for i in sorted(found):
+        lines, box, leader = found[i]
+        x, y = (box[0] + box[2]) / 2 / sx + lo, (box[1] + box[3]) / 2 / sy + lo
+        end = _edge_point(box, dots[i][:2])
+        labels.append(
+            Label(
+                x=x,
+                y=y,
+                text=" ".join(lines),
+                lines=tuple(lines),
+                leader=(points[i][0], points[i][1], end[0] / sx + lo, end[1] / sy + lo)
+                if leader
+                else None,
+            )
+        )
     return labels
+
+
+def _edge_point(box: tuple[float, ...], towards: np.ndarray) -> tuple[float, float]:
+    """The point of the box's edge nearest a dot: where a leader line ends."""
+    x = min(max(float(towards[0]), box[0]), box[2])
+    y = min(max(float(towards[1]), box[1]), box[3])
+    return x, y
+
+
+def _crosses(start: np.ndarray, end: tuple[float, float], boxes: list[tuple[float, ...]]) -> bool:
+    """Whether the straight line from start to end passes through any of the boxes (sampled)."""
+    for t in np.linspace(0.05, 0.95, 16):
+        x, y = start[0] + t * (end[0] - start[0]), start[1] + t * (end[1] - start[1])
+        if any(b[0] < x < b[2] and b[1] < y < b[3] for b in boxes):
+            return True
+    return False
+
+
+def _first_free(
+    text: str,
+    dot: tuple[float, ...],
+    font_px: float,
+    placed: list[tuple[float, ...]],
+    dot_boxes: np.ndarray,
+    reach: float = 1.0,
+) -> tuple[list[str], tuple[float, float, float, float]] | None:
+    """The first layout and box at `reach` (1: beside the dot; further: on a leader line that
+    crosses no label) inside the plot and clear of every label and dot."""
+    for lines in _layouts(text):
+        for box in _candidates(dot[0], dot[1], dot[2], lines, font_px, reach):
+            if box[0] < 0 or box[1] < 0 or box[2] > PLOT_PX[0] or box[3] > PLOT_PX[1]:
+                continue
+            if any(_overlaps(box, other) for other in placed):
+                continue
+            hits = (
+                (dot_boxes[:, 0] < box[2])
+                & (box[0] < dot_boxes[:, 2])
+                & (dot_boxes[:, 1] < box[3])
+                & (box[1] < dot_boxes[:, 3])
+            )
+            centre = np.array(dot[:2])
+            if hits.any() or (reach > 1 and _crosses(centre, _edge_point(box, centre), placed)):
+                continue
+            return lines, box
+    return None

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.label_shapes import label_box
 from components.labels import AXIS_RANGE, PROJECTOR_SCALES, split_in_two
-from components.room.labels import place_labels
+from components.region_labels import region_label_shapes, region_spots
+from components.room.labels import PLOT_PX, Label, place_labels
 from components.skills_map import INK, base_map, bubble_size
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, ntr, tr
@@ -32,6 +34,10 @@ MAX_NAME_LABELS = 40
 MIN_FOR_BREAKDOWN = 5
 # Read from the back of a hall: labels, ticks and axis titles of at least 20 px, dots of 14 px.
 PROJECTOR_FONT_PX = 22
+# The map's size on a 1280x720 screen, in pixels: the projector draws it at about this size on
+# every 16:9 screen and scales it (see `present`), so its labels are placed for this size.
+PROJECTOR_PX = (912, 656)
+_SCALES = PROJECTOR_SCALES
 MIN_DOT_PX = 16.0  # 14 px of dot inside its 1 px white outline
 _DOT_RGB = "17,24,39"
 
@@ -114,8 +120,6 @@ def _projector_layout(fig: go.Figure, font_size: int) -> None:
     fig.update_yaxes(**axis_fonts)
     # A projector is wide: let the map fill the screen instead of keeping a square aspect.
     fig.layout.yaxis.scaleanchor = None
-    # Role names must stay readable under a crowd of dots.
-    fig.update_annotations(bgcolor="rgba(255,255,255,0.75)", borderpad=2)
 
 
 def _dot_sizes(entries: Sequence[EntryLike]) -> np.ndarray:
@@ -156,32 +160,62 @@ def crowd_trace(
     )
 
 
-def names_trace(
-    entries: Sequence[EntryLike], crowd: go.Scatter, catalog: Catalog, font_size: int
-) -> go.Scatter:
-    """Short, escaped name labels that touch neither each other nor a role name (`labels`)."""
-    named = [(i, e) for i, e in enumerate(entries) if e.name]
+def name_labels(
+    entries: Sequence[EntryLike],
+    crowd: go.Scatter,
+    catalog: Catalog,
+    font_size: int,
+    role_spots: Sequence[dict[str, Any] | None],
+) -> list[Label]:
+    """Where each short name goes: touching no dot, no role name and no other name (`labels`)."""
     sizes = crowd.marker.size
-    # Where `base_map` writes the role names.
-    roles = [(r.region.ml, min(r.region.swe + 0.15, 9.9), r.short_name) for r in catalog.roles]
+    lo, hi = AXIS_RANGE
+    scale = (PLOT_PX[0] / (hi - lo), PLOT_PX[1] / (hi - lo))
+    roles = [
+        label_box(shape, scale) for shape in region_label_shapes(catalog, role_spots, font_size)
+    ]
     labels = place_labels(
-        [(float(crowd.x[i]), float(crowd.y[i]), float(sizes[i])) for i, _ in named],
-        [e.name or "" for _, e in named],
+        [(float(x), float(y), float(d)) for x, y, d in zip(crowd.x, crowd.y, sizes, strict=True)],
+        [e.name or "" for e in entries],
         axis_range=AXIS_RANGE,
         font_px=font_size,
         limit=MAX_NAME_LABELS,
-        keep_clear=roles,
+        keep_clear=[
+            (b[0] - lo * scale[0], b[1] - lo * scale[1], b[2] - lo * scale[0], b[3] - lo * scale[1])
+            for b in roles
+        ],
     )
-    return go.Scatter(
+    return labels
+
+
+def names_traces(labels: Sequence[Label], lang: Lang, font_size: int) -> list[go.Scatter]:
+    """The names as text, and thin lines joining the names set further out to their dots."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for lb in labels:
+        if lb.leader:
+            xs += [lb.leader[0], lb.leader[2], None]
+            ys += [lb.leader[1], lb.leader[3], None]
+    leaders = go.Scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": "#111827", "width": 1.5},
+        hoverinfo="skip",
+        name=tr(lang, "Names"),
+        meta={"kind": "leaders"},
+    )
+    text = go.Scatter(
         x=[lb.x for lb in labels],
         y=[lb.y for lb in labels],
-        text=[plot_text(lb.text) for lb in labels],
+        text=["<br>".join(plot_text(line) for line in lb.lines) for lb in labels],
         mode="text",
         textfont={"size": font_size, "color": "#111827"},
         hoverinfo="skip",
-        name=tr(catalog.lang, "Names"),
+        name=tr(lang, "Names"),
         meta={"kind": "names"},
     )
+    return [leaders, text] if xs else [text]
 
 
 def crowd_map(
@@ -195,21 +229,27 @@ def crowd_map(
 ) -> go.Figure:
     """The room on the skills map: one jittered bubble per entry, or a 'hidden' notice.
 
-    Without a `height` the figure takes the height of its container (the projector view sizes
-    that from the screen). Names, when shown, label at most `MAX_NAME_LABELS` dots.
+    Without a `height` the figure takes its container's size (the projector view: about
+    `PROJECTOR_PX`, scaled with the screen). Names, when shown, label at most
+    `MAX_NAME_LABELS` dots. Every label is a box or a text under the dots, so no dot is ever
+    covered.
     """
-    fig = base_map(catalog, height=height or 600, font_size=font_size, scales=PROJECTOR_SCALES)
+    fig = base_map(catalog, height=height or PROJECTOR_PX[1], font_size=font_size, scales=_SCALES)
     _projector_layout(fig, font_size)
-    if height is None:
+    if height is None:  # the projector view sizes it (about PROJECTOR_PX, scaled)
         fig.layout.height = None
         fig.layout.autosize = True
+    spots = region_spots(catalog.model_dump_json(), font_size, (), _SCALES)
+    fig.layout.annotations = []
+    fig.layout.shapes = [*fig.layout.shapes, *region_label_shapes(catalog, spots, font_size)]
     if hidden:
         _hidden_note(fig, len(entries), font_size, catalog.lang)
     elif entries:
         crowd = crowd_trace(entries, show_names=show_names, lang=catalog.lang)
+        if show_names:  # first, so every dot is drawn over the names and their lines
+            labels = name_labels(entries, crowd, catalog, font_size, spots)
+            fig.add_traces(names_traces(labels, catalog.lang, font_size))
         fig.add_trace(crowd)
-        if show_names:
-            fig.add_trace(names_trace(entries, crowd, catalog, font_size))
     return fig
 
 

@@ -30,7 +30,13 @@ _CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": Fal
 DRAWN_VERSION = "present_drawn_version"
 
 # Static CSS (no user data). Streamlit's header, sidebar and its chevron are chrome a hall does
-# not need; sizes use vh/vw so the same page fits every projector.
+# not need; sizes use vh/vw so the same page fits every projector. The charts draw in pixels, so
+# each is drawn at its size on a 1280x720 screen (`map.PROJECTOR_PX` there) and scaled with the
+# screen (x3 at 3840x2160): its text grows with the page's instead of staying 22 px on a 4K
+# projector, and its labels are placed for the size it is drawn at. Streamlit sizes a chart from
+# its box as seen on screen (transform included), so the box is made 1/zoom^2 of the room: seen
+# at 1/zoom, the chart is drawn at 1/zoom of the room, overflowing its box, and the transform
+# brings it to the full room.
 _CSS = """<style>
 header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapsedControl"] { display: none !important; }
@@ -56,9 +62,19 @@ header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stExpan
 .st-key-present_roles { flex: 0 0 auto !important; height: calc(100vh - max(20px, 3.6vh) * 1.2
   - min(20vh, 14vw) - max(20px, 2.6vh) * 1.3 - max(28px, 5vh) * 1.3 - max(22px, 4.5vh) * 1.2
   - 12vh) !important; }
-:is(.st-key-present_map, .st-key-present_roles) :is([data-testid="stElementContainer"],
-  [data-testid="stFullScreenFrame"], [data-testid="stPlotlyChart"], .js-plotly-plot) {
-  height: 100% !important; flex: 1 1 auto; }
+:root { --chart-zoom: min(100vw / 1280px, 100vh / 720px);
+  --map-h: calc(100vh - max(20px, 3.6vh) * 1.2 - 4.5vh);
+  --roles-h: calc(100vh - max(20px, 3.6vh) * 1.2 - min(20vh, 14vw) - max(20px, 2.6vh) * 1.3
+    - max(28px, 5vh) * 1.3 - max(22px, 4.5vh) * 1.2 - 12vh); }
+:is(.st-key-present_map_chart, .st-key-present_roles_chart) { transform: scale(var(--chart-zoom));
+  transform-origin: top left; width: calc(100% / var(--chart-zoom) / var(--chart-zoom))
+  !important; }
+.st-key-present_map_chart { height: calc(var(--map-h) / var(--chart-zoom) / var(--chart-zoom)); }
+.st-key-present_roles_chart {
+  height: calc(var(--roles-h) / var(--chart-zoom) / var(--chart-zoom)); }
+:is(.st-key-present_map_chart, .st-key-present_roles_chart) :is([data-testid="stFullScreenFrame"],
+  [data-testid="stPlotlyChart"], .js-plotly-plot) { height: 100% !important;
+  overflow: visible !important; }
 .st-key-present_side .room-count { font-size: max(22px, 4.5vh); }
 .st-key-present_joining { min-height: 96vh; justify-content: center; gap: 4vh !important; }
 .st-key-present_joining .room-title { font-size: max(28px, 6.5vh); white-space: normal; }
@@ -120,7 +136,11 @@ def render_map_screen(view: RoomView, base: str | None) -> None:
     chart, side = st.columns([3, 1], gap="medium")
     with chart, st.container(key="present_map"):
         st.plotly_chart(
-            view.crowd_map(), key="present_map_chart", config=_CHART_CONFIG, height="stretch"
+            view.crowd_map(),
+            key="present_map_chart",
+            config=_CHART_CONFIG,
+            width="stretch",
+            height="stretch",
         )
     with side, st.container(key="present_side"):
         _qr(base, info, "present_qr_small")
@@ -152,7 +172,11 @@ def _render_breakdown(view: RoomView, count: int) -> None:
     else:
         with st.container(key="present_roles"):
             st.plotly_chart(
-                view.breakdown(), key="present_roles_chart", config=_CHART_CONFIG, height="stretch"
+                view.breakdown(),
+                key="present_roles_chart",
+                config=_CHART_CONFIG,
+                width="stretch",
+                height="stretch",
             )
 
 

@@ -1,7 +1,9 @@
 """The team on the skills map: one marker per person in their best-fit role's colour and shape.
 
 Pure functions, so tests read exactly what the page shows. Names go beside the markers only where
-they fit without overlapping (see `components.labels`); the rest are listed under the map.
+they fit without overlapping at every screen size (see `components.labels`); a person whose name
+finds no room carries a number on their marker, and the key under the map names each number.
+Labels are boxes under the markers (`components.label_shapes`), so no mark is ever hidden.
 """
 
 from __future__ import annotations
@@ -12,12 +14,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.labels import AXIS_RANGE, Mark, covered, place_labels
-from components.region_labels import (
-    label_annotation,
-    region_annotations,
-    region_label_marks,
-)
+from components.colours import contrast
+from components.label_shapes import label_shape
+from components.labels import AXIS_RANGE, Mark, place_labels
+from components.region_labels import region_label_marks, region_label_shapes
 from components.skills_map import INK, base_map, bubble_size
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, N_, Lang, tr
@@ -32,6 +32,12 @@ MAX_NAME_LABELS = 60
 # Markers that labels keep clear of; beyond this many, checking them all costs more than it helps.
 _MAX_OBSTACLES = 300
 _NAME_FONT = 12
+_NUMBER_FONT = 11
+# Pixels per score point the labels must fit at: a map in a column 520 px wide or more (a
+# desktop page: about 55 at 1440x900), and a narrower one (a phone: about 26 at 390 px).
+# Placed for the desktop alone, 9 of the 10 example names fit instead of 6 (measured).
+MAP_SCALES = {"wide": (40.0, 48.0, 56.0), "narrow": (22.0, 28.0, 34.0, 40.0)}
+NARROW_BELOW_PX = 520
 LEGEND_TITLE = N_("Best-fit role (people)")
 CENTRE_LABEL = N_("Team centre")
 POSTING_LABEL = N_("Job posting")
@@ -147,48 +153,74 @@ def marker_trace(
     }
 
 
-def _label_annotations(
+def _labels(
     catalog: Catalog,
     fixed: list[tuple[Profile, str]],
     people: pd.DataFrame,
     xy: tuple[np.ndarray, np.ndarray],
     named: bool,
-) -> tuple[list[dict[str, Any]], list[str], list[str]]:
-    """All the map's labels placed together: role names first, then the centre and the
-    posting, then (if named) each person that has room; every marker is kept clear of.
-    Returns the annotations, the names left unlabelled and the people under a role's name."""
-    regions = region_label_marks(catalog)
-    marks = regions + [Mark(p.ml, p.swe, label, 10.0, _NAME_FONT) for p, label in fixed]
-    if named or len(people) <= _MAX_OBSTACLES:
-        texts = [str(n) for n in people["name"]] if named else [""] * len(people)
-        radii = _sizes(people) / 2
-        marks += [
-            Mark(float(a), float(b), t, float(r), _NAME_FONT)
-            for a, b, t, r in zip(*xy, texts, radii, strict=True)
+    scales: tuple[float, ...],
+) -> tuple[list[dict[str, Any]], list[int]]:
+    """All the map's labels placed together, as boxes under the markers: role names first,
+    then the centre and the posting, then (if named) each person that has room; every marker
+    is kept clear of. Returns the label shapes and the positions of the people left unnamed."""
+    radii = _sizes(people) / 2
+    # Without names, role names keep clear of the people where they can (they may still lie
+    # under a marker, which is drawn over them). With names they stay where the empty map puts
+    # them: moved into the gaps between people, they took the room the names need (measured:
+    # 6 of the 10 example names numbered instead of 4).
+    clear = []
+    if not named and len(people) <= _MAX_OBSTACLES:
+        clear = [
+            Mark(float(a), float(b), "", float(r), never_cover=True)
+            for a, b, r in zip(*xy, radii, strict=True)
         ]
-    spots = place_labels(marks, AXIS_RANGE, leading=len(regions))
-    n = len(regions)
+    regions = region_label_marks(catalog)
+    marks = clear + regions
+    marks += [Mark(p.ml, p.swe, label, 10.0, _NAME_FONT) for p, label in fixed]
+    if named:
+        marks += [
+            Mark(float(a), float(b), str(t), float(r), _NAME_FONT)
+            for a, b, t, r in zip(*xy, people["name"], radii, strict=True)
+        ]
+    spots = place_labels(marks, AXIS_RANGE, leading=len(clear) + len(regions), scales=scales)
+    n = len(clear) + len(regions)
     font = {"size": _NAME_FONT, "color": INK}
-    annotations = region_annotations(catalog, spots[:n]) + [
-        label_annotation(spot, font=font, name="label") for spot in spots[n:] if spot is not None
+    shapes = region_label_shapes(catalog, spots[len(clear) : n]) + [
+        label_shape(spot, font=font, name="label") for spot in spots[n:] if spot is not None
     ]
-    unlabelled = [
-        m.text
-        for m, spot in zip(marks[n + len(fixed) :], spots[n + len(fixed) :], strict=True)
-        if m.text and spot is None
-    ]
-    return annotations, unlabelled, _under_role_names(regions, people, xy, spots[:n])
+    people_spots = spots[n + len(fixed) :]
+    return shapes, [i for i, spot in enumerate(people_spots) if spot is None]
 
 
-def _under_role_names(
-    regions: list[Mark], people: pd.DataFrame, xy: tuple[np.ndarray, np.ndarray], spots: list[Any]
-) -> list[str]:
-    """People whose marker's centre a role's name covers on some screen (phone to desktop):
-    plotly draws every annotation over the traces, so the page lists them where they can be
-    read. A name over a marker's edge leaves the person in sight, so it does not count."""
-    points = [(float(a), float(b), 0.0) for a, b in zip(*xy, strict=True)]
-    hidden = covered(spots, regions, points)
-    return [str(people["name"].iloc[i]) for i in hidden]
+def _number_colour(colour: str) -> str:
+    """Ink or white, whichever reads better on a marker of this colour."""
+    return INK if contrast(colour, INK) >= contrast(colour, "#ffffff") else "#ffffff"
+
+
+def numbers_trace(
+    fitted: pd.DataFrame, catalog: Catalog, xy: tuple[np.ndarray, np.ndarray], unnamed: list[int]
+) -> dict[str, Any]:
+    """The numbers of the people whose name found no room, written on their own markers (drawn
+    after them, so on top): the key under the map gives each number its name."""
+    colours = {r.id: r.colour for r in catalog.roles}
+    return {
+        "type": "scatter",
+        "x": [float(xy[0][i]) for i in unnamed],
+        "y": [float(xy[1][i]) for i in unnamed],
+        "mode": "text",
+        "text": [str(k) for k in range(1, len(unnamed) + 1)],
+        "textposition": "middle center",
+        "textfont": {
+            "size": _NUMBER_FONT,
+            "color": [_number_colour(colours[fitted["best_role"].iloc[i]]) for i in unnamed],
+            "weight": "bold",
+        },
+        "hoverinfo": "skip",
+        "showlegend": False,
+        # The colour each number is read against: its marker's.
+        "meta": {"kind": "numbers", "on": [colours[fitted["best_role"].iloc[i]] for i in unnamed]},
+    }
 
 
 def team_map_figure(
@@ -199,12 +231,15 @@ def team_map_figure(
     centroid: Profile | None = None,
     posting: Profile | None = None,
     height: int = 620,
+    width: str = "wide",
 ) -> go.Figure:
     """The map with the whole team, its centre and optionally a job posting's demands.
 
-    The centre is an open marker drawn under the people, so nobody standing there is hidden.
-    `fig.layout.meta["unlabelled"]` names the people whose label found no free spot, and
-    `fig.layout.meta["under_role_names"]` those a role's name may cover.
+    The centre is an open marker drawn under the people, so nobody standing there is hidden;
+    every label is a box under the markers. `fig.layout.meta["numbered"]` is the key: [number,
+    name] of each person whose name found no free spot and who carries a number instead.
+    `width` is the map the labels are placed for (`MAP_SCALES`): the page draws a "wide" one
+    and, with names, a "narrow" one for phones, and shows the one that fits its column.
     """
     fig = base_map(catalog, height=height, centres=True)
     lang = catalog.lang
@@ -234,8 +269,13 @@ def team_map_figure(
         )
         fixed.append((posting, label))
     named = show_names and len(fitted) <= MAX_NAME_LABELS
-    annotations, unlabelled, under = _label_annotations(catalog, fixed, fitted, (x, y), named)
-    fig.layout.annotations = annotations  # replaces the base map's: all are placed together
+    shapes, unnamed = _labels(catalog, fixed, fitted, (x, y), named, MAP_SCALES[width])
+    if unnamed:
+        fig.add_trace(numbers_trace(fitted, catalog, (x, y), unnamed))
+    # The base map's role names are replaced: all labels are placed together, under the markers.
+    fig.layout.annotations = []
+    fig.layout.shapes = [*fig.layout.shapes, *shapes]
+    key = [[k, str(fitted["name"].iloc[i])] for k, i in enumerate(unnamed, start=1)]
     fig.update_layout(
         showlegend=True,
         legend={
@@ -248,6 +288,6 @@ def team_map_figure(
             "entrywidthmode": "fraction",
             "font": {"color": INK},
         },
-        meta={"unlabelled": unlabelled, "under_role_names": under},
+        meta={"numbered": key, "scales": list(MAP_SCALES[width])},
     )
     return fig

@@ -5,9 +5,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.choices import watch_slider
 from components.lang import _, current_lang
 from components.map_text import team_summary
+from components.me.rating import STEPS
 from components.skills_map import PLOT_CONFIG
+from components.team.map import NARROW_BELOW_PX
 from components.team.report import build_report_html, coverage_table_html, map_png
 from components.text import md_escape
 from roles.archetypes import ArchetypeCatalog, HireSuggestion
@@ -24,9 +27,20 @@ POSTING_ON = "team_posting_on"
 POSTING_PREFIX = "team_post_"
 
 
-def render_controls() -> bool:
-    """The name-label toggle."""
-    return bool(st.toggle(_("Show names on the map"), key=NAMES))
+def render_controls() -> tuple[bool, bool]:
+    """The map's two toggles side by side: names on the map, and the job posting check (one
+    click away, its inputs drawn beside the map)."""
+    names, posting = st.columns(2)
+    with names:
+        show = bool(st.toggle(_("Show names on the map"), key=NAMES))
+    with posting:
+        check = bool(st.toggle(_("Check a job posting"), key=POSTING_ON))
+    return show, check
+
+
+def _half(value: float) -> str:
+    """A score as people write it: "8" or "7.5", never "8.00"."""
+    return f"{value:g}"
 
 
 def chosen_archetype() -> str | None:
@@ -145,18 +159,21 @@ def hire_line(h: HireSuggestion) -> str:
     return sentences(current_lang(), look, h.reason)
 
 
-def render_posting(catalog: Catalog) -> PostingCheck | None:
-    """Levels a job posting demands, the roles it matches and the unicorn warning."""
-    if not st.toggle(_("Check a job posting"), key=POSTING_ON):
-        return None
-    values = {
-        axis: st.slider(label, 0.0, 10.0, value=default, step=0.5, key=f"{POSTING_PREFIX}{axis}")
-        for axis, label, default in (
-            ("ml", _("ML expertise the posting asks for"), 8.0),
-            ("swe", _("Software engineering it asks for"), 8.0),
-            ("comm", _("Communication it asks for"), 5.0),
-        )
-    }
+def render_posting(catalog: Catalog) -> PostingCheck:
+    """Levels a job posting demands (in half steps), the roles it matches and the unicorn
+    warning: drawn beside the map, where its star appears."""
+    st.markdown("**" + _("Job posting check") + "**")
+    values = {}
+    for axis, label, default in (
+        ("ml", _("ML expertise the posting asks for"), 8.0),
+        ("swe", _("Software engineering it asks for"), 8.0),
+        ("comm", _("Communication it asks for"), 5.0),
+    ):
+        key = f"{POSTING_PREFIX}{axis}"
+        if key not in st.session_state:
+            st.session_state[key] = default
+        values[axis] = float(st.select_slider(label, options=STEPS, key=key, format_func=_half))
+        watch_slider(key, STEPS, _half)
     result = check_posting(Profile(**values), catalog)
     names = {r.id: r.name for r in catalog.roles}
     if result.matched:
@@ -213,26 +230,38 @@ def render_exports(
     )
 
 
-def render_team_map(fig: go.Figure, summary: str) -> None:
-    """The team map, described for screen readers, with anyone left unlabelled or under a role's
-    name listed below."""
+# The map placed for a phone is shown only where the map's column is narrow, the desktop one
+# elsewhere (a container query: the column's width, not the screen's, decides). Static CSS.
+_WIDTH_CSS = f"""<style>
+.st-key-team_maps {{ container-type: inline-size; }}
+@container (max-width: {NARROW_BELOW_PX - 1}px) {{ .st-key-team_map_wide {{ display: none; }} }}
+@container (min-width: {NARROW_BELOW_PX}px) {{ .st-key-team_map_narrow {{ display: none; }} }}
+</style>"""
+
+
+def render_team_map(figs: list[go.Figure], summary: str) -> None:
+    """The team map, described for screen readers, with the key to any numbered markers below;
+    with a second (narrow) figure, each is shown where the map's column fits it."""
     config = {**PLOT_CONFIG, "toImageButtonOptions": {"filename": "team-skills-map", "scale": 2}}
-    st.plotly_chart(fig, key="team_map", theme=None, height="stretch", config=config, alt=summary)
-    meta = fig.layout.meta or {}
-    unlabelled, under = meta.get("unlabelled", []), meta.get("under_role_names", [])
-    if unlabelled:
+    if len(figs) > 1:
+        st.html(_WIDTH_CSS)
+    with st.container(key="team_maps"):
+        for fig, where in zip(figs, ("wide", "narrow"), strict=False):
+            chart = "team_map" if where == "wide" else "team_map_phone"
+            with st.container(key=f"team_map_{where}"):
+                st.plotly_chart(
+                    fig, key=chart, theme=None, height="stretch", config=config, alt=summary
+                )
+                _render_key(fig)
+
+
+def _render_key(fig: go.Figure) -> None:
+    numbered = (fig.layout.meta or {}).get("numbered", [])
+    if numbered:
+        names = [f"**{number}** {md_escape(name)}" for number, name in numbered]
         st.caption(
             _(
-                "No room on the map for these names (tap or point at a marker to see who it is): "
-                "{names}",
-                names=listing(current_lang(), [md_escape(n) for n in unlabelled]),
-            )
-        )
-    if under:
-        st.caption(
-            _(
-                "A role's name may cover these people's markers (pointing at the spot still "
-                "shows them): {names}",
-                names=listing(current_lang(), [md_escape(n) for n in under]),
+                "Numbers on the map (no room for these names beside their markers): {names}",
+                names=listing(current_lang(), names),
             )
         )

@@ -18,7 +18,7 @@ from components.me.getting_the_job import render_getting_the_job
 from components.me.results import AUTO_TARGET
 from components.room.result import render_join_result
 from roles.catalog import DEFAULT_CATALOG
-from roles.i18n import N_, day, listing, sentences
+from roles.i18n import N_, listing, sentences
 from roles.match import match
 from roles.models import AXES, Profile, axis_label
 
@@ -55,6 +55,15 @@ def render_header(info: store.TeamRoomInfo, history: store.MemberHistory | None)
                 "Rate yourself for your manager's team map. Only your manager (with the team's "
                 "manager key) sees your name and answers; you see only your own."
             )
+        )
+    if current.is_open and history is not None and history.answer_in(current.number) is None:
+        st.info(
+            _(
+                "Round {number} is open: please answer again. Your last answers are filled in; "
+                "change what has moved and save.",
+                number=current.number,
+            ),
+            icon=":material/replay:",
         )
     if not current.is_open:
         saved = history is not None and history.answer_in(current.number) is not None
@@ -103,15 +112,15 @@ def render_history(history: store.MemberHistory) -> None:
     if not history.answers:
         return
     catalog = cached_catalog(DEFAULT_CATALOG)
-    lang = current_lang()
     st.markdown(_("#### Your answers round by round"))
+    # Short columns (no date, short names), so the table fits a 390 px phone without clipping.
+    short = {"ml": "ML", "swe": _("SWE"), "comm": _("Comm.")}
     frame = pd.DataFrame(
         [
             {
                 _("Round"): a.round_number,
-                _("Date"): day(a.updated_at, lang),
-                **{axis_label(axis, lang): getattr(a, axis) for axis in AXES},
-                _("Best fit"): match(_profile(a), catalog)[0].name,
+                **{short[axis]: getattr(a, axis) for axis in AXES},
+                _("Best fit"): catalog.role(match(_profile(a), catalog)[0].role).short_name,
             }
             for a in history.answers
         ]

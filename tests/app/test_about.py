@@ -8,10 +8,25 @@ def test_about_has_a_card_per_role_with_work_product_and_backgrounds() -> None:
     at = app("views/about.py").run()
     assert not at.exception
     page = texts(at)
-    for role in load_catalog("2021").roles:
-        assert f"#### {role.name}" in page
+    headings = [h.proto.body for h in at.get("html")]
+    catalog = load_catalog("2021")
+    symbols = catalog.symbols()
+    for role in catalog.roles:
+        # The card's heading carries the role's marker: its colour and its shape, as drawn.
+        heading = next(h for h in headings if h.startswith("<h4>") and role.name in h)
+        assert f'fill="{role.colour}"' in heading and "<svg" in heading
+        assert ("<circle" in heading) == (symbols[role.id] not in {"square", "diamond",
+            "triangle-up", "triangle-down", "pentagon", "hexagon"})  # fmt: skip
         assert f"**Judged by:** {role.work_product}" in page
         assert role.backgrounds[0] in page
+
+
+def test_about_says_where_each_role_sits_in_words_not_chart_coordinates() -> None:
+    at = app("views/about.py").run()
+    captions = [c.value for c in at.caption if "Sits at" in c.value]
+    assert len(captions) == len(load_catalog("2021").roles)
+    engineer = next(c for c in captions if "high ML expertise" in c and "middle software" in c)
+    assert engineer and not any("(0." in c for c in captions)
 
 
 def test_about_publishes_the_fit_formula_and_gap_rule() -> None:

@@ -156,6 +156,17 @@ def test_a_long_pasted_name_is_cut_after_a_word_and_the_person_is_told(
     saved = store.room_snapshot(room=room.room.code).entries[0].name
     assert saved == "Maria Anna Gonzalez de la Fuente y"
     assert at.text_input(key="join_name").value == saved
+    assert "shortened to 34 characters" in at.success[0].value  # what was kept, exactly
+
+
+def test_a_pasted_name_whose_last_word_fits_nowhere_is_cut_at_40_as_the_message_says(
+    room: store.CreatedRoom,
+) -> None:
+    at = _join({"room": room.room.code})
+    at.text_input(key="join_name").set_value("Ana " + "Wolfeschlegelsteinhausenbergerdorff" * 2)
+    _submit(at)
+    saved = store.room_snapshot(room=room.room.code).entries[0].name
+    assert saved is not None and len(saved) == 40 and saved.startswith("Ana Wolfe")
     assert "shortened to 40 characters" in at.success[0].value
 
 

@@ -56,7 +56,7 @@ def test_compact_best_fit_line_sits_with_the_sliders() -> None:
         '<p class="sm-fit-line"><strong>Nearest role on the map: ML DevOps / platform '
         "engineer</strong> (fit 98)</p>" in [h.proto.body for h in rate_column.get("html")]
     )
-    assert len(rate_column.slider) == 3
+    assert len(rate_column.select_slider) == 3
 
 
 def test_map_has_a_text_summary_for_screen_readers() -> None:
@@ -78,15 +78,15 @@ def test_map_offers_only_png_export_and_no_hover_only_instructions() -> None:
 
 def test_sliders_and_headings_add_no_extra_tab_stops() -> None:
     at = app().run()
-    assert all(not s.help for s in at.slider)  # a help icon is one more Tab stop per slider
+    assert all(not s.help for s in at.select_slider)  # a help icon is one more Tab stop per slider
     assert all(h.proto.hide_anchor for h in at.subheader)  # so is a heading's anchor link
     assert '[data-testid="stHeaderActionElements"]' in "".join(html_bodies(at))  # Markdown's
 
 
 def test_moving_the_ml_slider_changes_best_fit_map_and_url() -> None:
     at = app(ml="1", swe="9", comm="5").run()
-    at.slider(key="me_ml").set_value(7.0).run()
-    at.slider(key="me_swe").set_value(5.5).run()
+    at.select_slider(key="me_ml").set_value(7.0).run()
+    at.select_slider(key="me_swe").set_value(5.5).run()
     assert "Nearest role on the map: ML engineer" in texts(at)
     person = _person_trace(figures(at)[0])
     assert values(person["x"]) == [7.0] and values(person["y"]) == [5.5]
@@ -146,21 +146,21 @@ def test_bad_link_values_warn_and_fall_back() -> None:
     at = app(ml="banana", swe="99", target="wizard").run()
     warnings = " ".join(w.value for w in at.warning)
     assert "“ml=banana” is not a number" in warnings and "outside 0-10" in warnings
-    assert at.slider(key="me_ml").value == 5.0
+    assert at.select_slider(key="me_ml").value == 5.0
     assert not at.exception
 
 
 def test_questionnaire_fills_the_sliders_and_returns_to_them() -> None:
     at = app().run()
     at.radio(key="me_mode").set_value("Questionnaire").run()
-    assert not at.slider  # the sliders give way to the questions
+    assert not at.select_slider  # the sliders give way to the questions
     radios = [r for r in at.radio if r.key and r.key.startswith("me_q_")]
     for r in radios:
         r.set_value(r.options[-2])  # the strongest answer of each item
     submit = next(b for b in at.get("form_submit_button") if "Use these answers" in b.label)
     submit.click().run()
-    assert at.slider(key="me_ml").value == 10.0
-    assert at.slider(key="me_comm").value == 10.0
+    assert at.select_slider(key="me_ml").value == 10.0
+    assert at.select_slider(key="me_comm").value == 10.0
     assert "Scores set from your answers: ML expertise 10" in texts(at)
     assert at.radio(key="me_mode").value == "Quick rating"
     assert "*From 5 answers.*" in texts(at)  # each measure says what it rests on
@@ -170,7 +170,9 @@ def test_slider_values_survive_a_visit_to_the_questionnaire() -> None:
     at = app(ml="2", swe="8", comm="3").run()
     at.radio(key="me_mode").set_value("Questionnaire").run()
     at.radio(key="me_mode").set_value("Quick rating").run()
-    assert at.slider(key="me_ml").value == 2.0 and at.slider(key="me_swe").value == 8.0
+    assert (
+        at.select_slider(key="me_ml").value == 2.0 and at.select_slider(key="me_swe").value == 8.0
+    )
 
 
 def test_equal_scores_warn_that_the_match_is_unreliable() -> None:
@@ -182,6 +184,17 @@ def test_2022_chart_has_five_regions_and_no_data_engineer_target() -> None:
     at = app(catalog="2022", target="data_engineer").run()
     assert len(_regions(figures(at)[0])) == 5
     assert "not a role of this chart" in " ".join(w.value for w in at.warning)
+
+
+def test_switching_to_the_2022_chart_says_the_target_role_is_missing_from_it() -> None:
+    at = app(ml="5", swe="5", comm="5", target="data_engineer").run()
+    assert at.selectbox(key="me_target").value == "data_engineer"
+    at.radio(key="me_catalog").set_value("2022").run()
+    said = " ".join(i.value for i in at.info)
+    assert "This chart edition has no Data engineer" in said
+    assert at.selectbox(key="me_target").value != "data_engineer"
+    at.radio(key="me_catalog").set_value("2021").run()  # back: the role is there again
+    assert "This chart edition has no" not in " ".join(i.value for i in at.info)
 
 
 def test_share_link_restores_the_state_and_has_a_copy_button() -> None:
@@ -259,8 +272,8 @@ def test_few_answers_say_so_and_draw_a_halo_around_the_person() -> None:
 
 def test_moving_a_slider_after_the_questionnaire_makes_it_your_own_rating() -> None:
     at = _answer_survey(_questionnaire(app().run()), "1-3 years", "1-2 years", "ml_service")
-    at.slider(key="me_ml").set_value(9.0).run()
-    at.slider(key="me_swe").set_value(1.0).run()
+    at.select_slider(key="me_ml").set_value(9.0).run()
+    at.select_slider(key="me_swe").set_value(1.0).run()
     assert "From 2 answers" not in texts(at)
     assert not [s for s in figures(at)[0]["layout"]["shapes"] if s.get("name") == "halo"]
 
@@ -271,7 +284,7 @@ def test_an_empty_questionnaire_says_what_is_missing_and_changes_nothing() -> No
     assert not at.success
     assert at.radio(key="me_mode").value == "Questionnaire"
     at.radio(key="me_mode").set_value("Quick rating").run()
-    assert at.slider(key="me_ml").value == 2.0
+    assert at.select_slider(key="me_ml").value == 2.0
 
 
 def test_none_with_other_activities_is_refused_with_advice() -> None:
@@ -331,8 +344,8 @@ def test_communication_deciding_the_best_fit_is_said_on_the_page() -> None:
 def test_the_same_scores_note_waits_until_the_person_moves_something() -> None:
     at = app().run()  # all sliders at their default 5
     assert "All three scores are the same" not in texts(at)
-    at.slider(key="me_ml").set_value(6.0).run()
-    at.slider(key="me_ml").set_value(5.0).run()
+    at.select_slider(key="me_ml").set_value(6.0).run()
+    at.select_slider(key="me_ml").set_value(5.0).run()
     assert "All three scores are the same" in texts(at)
 
 

@@ -44,7 +44,7 @@ def test_tool_answers_move_the_scores_and_make_people_like_you_surer() -> None:
     at.pills(key="me_q_languages").set_value(["python", "cpp"])
     at.selectbox(key="me_q_education").set_value("master")
     at = _submit(at)
-    assert at.slider(key="me_swe").value > plain.slider(key="me_swe").value
+    assert at.select_slider(key="me_swe").value > plain.select_slider(key="me_swe").value
     page = texts(at)
     assert "This rests on your answers to 7 of the 9 survey questions" in page
     assert "(years of coding, years of ML, work activities, languages, education" in page

@@ -144,11 +144,15 @@ def test_a_new_round_starts_from_the_last_answers_and_history_shows_both(
     assert at.button(key="tm_submit").label == "Save my answers"
     assert at.select_slider(key="tm_s_swe").value == 4.0  # filled in from round 1
     assert "Your answers in round 1" in texts(at)
+    assert any("Round 2 is open: please answer again" in i.value for i in at.info)
     at.select_slider(key="tm_s_swe").set_value(6.5)
     _save(at)
     history = next(d.value for d in at.dataframe if "Round" in d.value.columns)
     assert history["Round"].tolist() == [1, 2]
-    assert history["Software engineering"].tolist() == [4.0, 6.5]
+    assert history["SWE"].tolist() == [4.0, 6.5]
+    # Short columns only (no date), so the table fits a phone.
+    assert list(history.columns) == ["Round", "ML", "SWE", "Comm.", "Best fit"]
+    assert not any("please answer again" in i.value for i in at.info)  # answered
     assert "Since round 1: Software engineering +2.5." in texts(at)
 
 

@@ -207,11 +207,23 @@ def test_the_closest_archetype_is_suggested_not_applied() -> None:
 def test_unicorn_posting_is_flagged_with_suggestions() -> None:
     at = _with_example()
     at.toggle(key="team_posting_on").set_value(True).run()
-    at.slider(key="team_post_ml").set_value(9.5).run()
-    at.slider(key="team_post_swe").set_value(9.5).run()
+    at.select_slider(key="team_post_ml").set_value(9.5).run()
+    at.select_slider(key="team_post_swe").set_value(9.5).run()
     assert any("unicorn" in e.value and "Split it into two roles" in e.value for e in at.error)
     kinds = [t.get("meta", {}).get("kind") for t in _figure(at)["data"]]
     assert "posting" in kinds
+
+
+def test_the_posting_check_is_one_click_away_beside_the_map_in_half_steps() -> None:
+    at = _with_example()
+    assert "Job posting check" not in [t.label for t in at.tabs]  # no tab to find first
+    at.toggle(key="team_posting_on").set_value(True).run()
+    slider = at.select_slider(key="team_post_ml")
+    assert slider.value == 8.0
+    assert [slider.format_func(v) for v in (8.0, 7.5, 0.0)] == ["8", "7.5", "0"]
+    # The map and the posting's inputs share one row of columns: the inputs beside the result.
+    assert any(c.get("plotly_chart") for c in at.columns)
+    assert any(c.get("select_slider") for c in at.columns)
 
 
 def test_someone_outside_their_best_fits_region_is_named_and_covers_nothing() -> None:
@@ -293,21 +305,20 @@ def test_hire_next_speaks_of_whole_people() -> None:
     assert not any(re.search(r"\d\.\d of \d+ people", h) for h in hires)
 
 
-def test_people_under_a_role_name_are_listed_under_the_team_map() -> None:
-    at = _with_example()
-    under = _figure(at)["layout"]["meta"]["under_role_names"]
-    assert under  # the example team has people on busy centres
-    listed = [c.value for c in at.caption if c.value.startswith("A role's name may cover")]
-    assert len(listed) == 1 and all(name in listed[0] for name in under)
-
-
-def test_team_map_is_described_for_screen_readers_and_lists_unlabelled_names() -> None:
+def test_team_map_is_described_and_names_everyone_on_the_map_or_in_its_key() -> None:
     at = _with_example()
     alt = at.get("plotly_chart")[0].proto.alt
     assert alt.startswith("Team map of 10 people.") and "Data scientist: 2 (" in alt
     at.toggle(key="team_names").set_value(True).run()
-    labels = [a["text"] for a in _figure(at)["layout"]["annotations"]]
-    listed = next((c.value for c in at.caption if c.value.startswith("No room on the map")), "")
-    people = ["Priya Raman", "Tomás Ortega", "Mei Chen", "Sofia Rossi", "Daniel Kim"]
-    for name in people:
-        assert any(name in label.replace("<br>", " ") for label in labels) or name in listed
+    charts = at.get("plotly_chart")
+    assert len(charts) == 2  # placed for a desktop column and for a phone
+    keys = [c.value for c in at.caption if c.value.startswith("Numbers on the map")]
+    for chart in charts:
+        figure = json.loads(chart.proto.spec)
+        shapes = figure["layout"]["shapes"]
+        labels = [s["label"]["text"].replace("<br>", " ") for s in shapes if s.get("label")]
+        numbered = [name for _, name in figure["layout"]["meta"]["numbered"]]
+        for name in ("Priya Raman", "Tomás Ortega", "Mei Chen", "Sofia Rossi", "Daniel Kim"):
+            assert any(name in label for label in labels) or name in numbered, name
+        if numbered:
+            assert any(all(n in k for n in numbered) for k in keys)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import plotly.graph_objects as go
 
 from components.colours import contrast, over
+from components.label_shapes import label_box
 from components.labels import SCALES, text_size
 
 
@@ -57,10 +58,18 @@ def text_items(fig: go.Figure) -> Iterator[tuple[str, str, str]]:
                 a.font.color,
                 over(a.bgcolor, ground) if a.bgcolor else ground,
             )
+    for shape in layout.shapes:
+        if shape.label and shape.label.text:
+            ground = background_at(fig, shape.xanchor, shape.yanchor)
+            yield f"label {shape.label.text}", shape.label.font.color, over(shape.fillcolor, ground)
     for t in fig.data:
         if t.mode and "text" in t.mode:
-            for x, y in zip(t.x, t.y, strict=True):
-                yield f"text of {t.name}", t.textfont.color, background_at(fig, x, y)
+            colours = t.textfont.color
+            for i, (x, y) in enumerate(zip(t.x, t.y, strict=True)):
+                colour = colours if isinstance(colours, str) else colours[i]
+                # Text on a marker (a person's number) is read against the marker's colour.
+                ground = (t.meta or {}).get("on", [None] * len(t.x))[i] or background_at(fig, x, y)
+                yield f"text of {t.name}", colour, ground
 
 
 def worst_text_contrast(fig: go.Figure) -> tuple[float, str]:
@@ -71,8 +80,13 @@ def worst_text_contrast(fig: go.Figure) -> tuple[float, str]:
 def label_boxes(
     fig: go.Figure, scale: float
 ) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """Each text annotation's box in pixels from the data origin, at `scale` pixels per point."""
-    out = []
+    """Each text label's box (annotation or label shape) in pixels from the data origin, at
+    `scale` pixels per point."""
+    out = [
+        (shape.label.text, label_box(shape.to_plotly_json(), (scale, scale)))
+        for shape in fig.layout.shapes
+        if shape.label and shape.label.text
+    ]
     for a in fig.layout.annotations:
         if not a.text or a.showarrow:
             continue
@@ -87,10 +101,11 @@ def label_boxes(
 
 
 def label_problems(fig: go.Figure) -> list[str]:
-    """Labels that overlap each other or leave the plot, at any of the screen scales."""
+    """Labels that overlap each other or leave the plot, at any of the screen scales the
+    figure was placed for (`meta["scales"]`, else the page's)."""
     lo, hi = fig.layout.xaxis.range
     problems = []
-    for s in SCALES:
+    for s in (fig.layout.meta or {}).get("scales", SCALES):
         boxes = label_boxes(fig, s)
         for name, (left, bottom, right, top) in boxes:
             if left < lo * s or right > hi * s or bottom < lo * s or top > hi * s:

@@ -8,15 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from components.labels import SCALES
 from components.me.results import build_person_figure
 from components.skills_map import base_map, bubble_size, plot_text
-from components.team.map import spread_overlaps, team_map_figure
+from components.team.map import team_map_figure
 from roles.catalog import DATA_DIR, load_catalog
 from roles.coverage import analyse_team
 from roles.gaps import gaps
 from roles.models import Profile
 from roles.team import parse_team_bytes
-from tests.components.map_checks import label_problems, worst_text_contrast
+from tests.components.map_checks import label_boxes, label_problems, worst_text_contrast
 
 CATALOG_IDS = ["2021", "2022"]
 
@@ -48,7 +49,8 @@ def test_labels_stay_inside_the_plot_and_apart_on_phone_and_desktop(catalog_id: 
     for name, fig in _figures(catalog_id):
         assert label_problems(fig) == [], name
         texts = [a for a in fig.layout.annotations if a.text]
-        assert texts and all(a.showarrow is False for a in texts), name  # labels, not arrows
+        assert all(a.showarrow is False for a in texts), name  # labels, not arrows
+        assert label_boxes(fig, SCALES[0]), name
 
 
 def test_names_with_quotes_read_as_typed_not_as_html_entities() -> None:
@@ -59,7 +61,7 @@ def test_names_with_quotes_read_as_typed_not_as_html_entities() -> None:
     )
     analysis = analyse_team(team, catalog)
     fig = team_map_figure(analysis.fitted, catalog, show_names=True)
-    drawn = json.dumps([a.text for a in fig.layout.annotations]) + json.dumps(
+    drawn = json.dumps([s.label.text for s in fig.layout.shapes if s.label]) + json.dumps(
         [t.hovertext for t in fig.data if t.meta and t.meta.get("kind") == "team"]
     )
     assert 'Ann \\"Boss\\" O\'Neil' in drawn
@@ -86,72 +88,6 @@ def test_each_role_has_its_own_marker_shape_and_the_legend_shows_it() -> None:
     assert fig.layout.legend.title.text == "Best-fit role (people)"
     centres = next(t for t in fig.data if t.meta and t.meta.get("kind") == "centres")
     assert list(centres.marker.symbol) == [f"{symbols[r.id]}-open" for r in catalog.roles]
-
-
-def test_names_that_find_no_room_are_reported_for_the_list_under_the_map() -> None:
-    catalog = load_catalog()
-    crowd = pd.DataFrame(
-        [(f"Person number {i}", 5 + (i % 3) * 0.1, 5, 5, "") for i in range(12)],
-        columns=["name", "ml", "swe", "comm", "title"],
-    )
-    analysis = analyse_team(crowd, catalog)
-    fig = team_map_figure(analysis.fitted, catalog, show_names=True)
-    labelled = {a.text.replace("<br>", " ") for a in fig.layout.annotations}
-    unlabelled = fig.layout.meta["unlabelled"]
-    assert unlabelled and not labelled & set(unlabelled)
-    assert labelled | set(unlabelled) >= {f"Person number {i}" for i in range(12)}
-    assert label_problems(fig) == []
-
-
-def _label_boxes(fig: go.Figure, scale: float) -> list[tuple[float, float, float, float]]:
-    """Each role name's box (left, bottom, right, top) in pixels at `scale` pixels per point."""
-    from components.labels import text_size
-
-    boxes = []
-    for a in fig.layout.annotations:
-        if not (a.name or "").startswith("region:"):
-            continue
-        lines = a.text.removeprefix("<b>").removesuffix("</b>").split("<br>")
-        w, h = text_size(lines, a.font.size, bold=True)
-        cx, cy = a.x * scale + (a.xshift or 0), a.y * scale + (a.yshift or 0)
-        left = {"left": cx, "right": cx - w}.get(a.xanchor, cx - w / 2)
-        bottom = {"bottom": cy, "top": cy - h}.get(a.yanchor, cy - h / 2)
-        boxes.append((left, bottom, left + w, bottom + h))
-    return boxes
-
-
-@pytest.mark.parametrize("catalog_id", CATALOG_IDS)
-def test_people_a_role_name_covers_are_named_for_the_list_under_the_map(catalog_id: str) -> None:
-    from components.labels import SCALES
-
-    catalog = load_catalog(catalog_id)
-    scale = SCALES[0]
-    boxes = _label_boxes(base_map(catalog), scale)
-    people = pd.DataFrame(
-        # One person on each region's centre (where its name sits beside the marker), one in
-        # the middle of each role's name, and one in an empty corner no name reaches.
-        [(f"Centre {r.id}", r.region.ml, r.region.swe, 5, "") for r in catalog.roles]
-        + [
-            (f"Name {i}", (b[0] + b[2]) / 2 / scale, (b[1] + b[3]) / 2 / scale, 5, "")
-            for i, b in enumerate(boxes)
-        ]
-        + [("Far corner", 0.0, 0.0, 5, "")],
-        columns=["name", "ml", "swe", "comm", "title"],
-    )
-    fitted = analyse_team(people, catalog).fitted
-    fig = team_map_figure(fitted, catalog)
-    under = fig.layout.meta["under_role_names"]
-    assert "Far corner" not in under
-    assert under, "a person on a region's centre sits under its name on some screen"
-    x, y = spread_overlaps(fitted["ml"].to_numpy(), fitted["swe"].to_numpy())
-    positions = dict(zip(fitted["name"], zip(x, y, strict=True), strict=True))
-    for name, (x, y) in positions.items():
-        hidden = any(
-            b[0] < x * s < b[2] and b[1] < y * s < b[3]
-            for s in SCALES
-            for b in _label_boxes(fig, s)
-        )
-        assert (name in under) == hidden, name
 
 
 @pytest.mark.parametrize("catalog_id", ["2021", "2022"])

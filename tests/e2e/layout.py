@@ -17,11 +17,12 @@ MAP_DRAWN = """(key) => { const gd = document.querySelector(`.st-key-${key} .js-
 # pixels wider or narrower, which no person notices and no test should fail on.
 SLACK_EM = 0.25
 
-# Each labelled annotation's box (with its font size) and the plot area, in page pixels.
+# Each label's box (annotation or label shape, with its font size) and the plot area, in page
+# pixels.
 _LABEL_BOXES = """(key) => {
   const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
   const area = gd.querySelector('.bglayer .bg, .nsewdrag').getBoundingClientRect();
-  const boxes = [...gd.querySelectorAll('g.annotation')]
+  const annotations = [...gd.querySelectorAll('g.annotation')]
     .filter(g => g.textContent.trim())
     .map(g => { const t = g.querySelector('.annotation-text-g');
                 const r = t.getBoundingClientRect();
@@ -29,6 +30,14 @@ _LABEL_BOXES = """(key) => {
                 const size = text ? parseFloat(getComputedStyle(text).fontSize) : 12;
                 return {text: g.textContent.trim(), l: r.left, t: r.top, r: r.right, b: r.bottom,
                         size}; });
+  // Labels drawn as boxes under the markers (components/label_shapes.py): a shape's text.
+  const shapes = [...gd.querySelectorAll('text.shape-label-text, text.shape-label')]
+    .filter(t => t.textContent.trim())
+    .map(t => { const r = t.getBoundingClientRect();
+                const size = parseFloat(t.style.fontSize || getComputedStyle(t).fontSize);
+                return {text: t.textContent.trim(), l: r.left, t: r.top, r: r.right, b: r.bottom,
+                        size}; });
+  const boxes = [...annotations, ...shapes];
   return {area: {l: area.left, t: area.top, r: area.right, b: area.bottom}, boxes};
 }"""
 

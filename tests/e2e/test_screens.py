@@ -31,7 +31,8 @@ _BOXES_JS = """(sel) => [...document.querySelectorAll(sel)].map(e => {
 # Tick labels (the role names beside the bars) that start left of their chart are cut off; a
 # quarter of their font size over (a machine's fonts draw a little wider) is not.
 _CLIPPED_TICKS_JS = """(slackEm) => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
-  const box = plot.getBoundingClientRect();
+  // The chart as drawn: its box is smaller, the chart is scaled with the screen (present.py).
+  const box = plot.querySelector('.main-svg').getBoundingClientRect();
   return [...plot.querySelectorAll('.ytick text, .xtick text')]
     .filter(t => { const r = t.getBoundingClientRect();
       const slack = Math.max(0.5, slackEm * parseFloat(getComputedStyle(t).fontSize));
@@ -85,9 +86,10 @@ def test_map_screen_fits_and_reads_from_the_back(  # type: ignore[no-untyped-def
         assert page.evaluate(_FITS_JS), "the projector page scrolls"
         axis = page.get_by_text("ML expertise →").bounding_box()
         assert axis and axis["y"] + axis["height"] <= size[1], "the x axis is below the fold"
-        plot = page.locator(".js-plotly-plot").first.bounding_box()
+        # The chart as drawn (its box is smaller: it is scaled with the screen, see present.py).
+        plot = page.locator(".js-plotly-plot .main-svg").first.bounding_box()
         assert plot and plot["height"] >= 0.8 * size[1] - 40  # height comes from the screen
-        roles = page.evaluate(_FONT_SIZES_JS, ".js-plotly-plot .annotation-text")
+        roles = page.evaluate(_FONT_SIZES_JS, ".js-plotly-plot .shape-label-text")
         ticks = page.evaluate(
             _FONT_SIZES_JS, ".js-plotly-plot .xtick text, .js-plotly-plot .xtitle"
         )
@@ -140,7 +142,7 @@ def test_a_4k_screen_is_filled_without_scrolling(browser, hall) -> None:  # type
     try:
         page.locator(".js-plotly-plot .scatterlayer path.point").first.wait_for()
         assert page.evaluate(_FITS_JS)
-        plot = page.locator(".js-plotly-plot").first.bounding_box()
+        plot = page.locator(".js-plotly-plot .main-svg").first.bounding_box()
         assert plot and plot["height"] >= 1700
     finally:
         page.context.close()

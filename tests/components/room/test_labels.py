@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from components.labels import AXIS_RANGE
 from components.room.labels import (
-    CHAR_WIDTH_EM,
     LINE_HEIGHT_EM,
     MAX_LABEL_EMS,
     PLOT_PX,
@@ -28,16 +27,20 @@ points = st.lists(
 names = st.text(alphabet=st.characters(categories=("L", "N", "Zs")), min_size=1, max_size=40)
 
 
-def _box(label) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+def _px(x: float, y: float) -> tuple[float, float]:
     lo, hi = AXIS_RANGE
-    x = (label.x - lo) * PLOT_PX[0] / (hi - lo)
-    y = (label.y - lo) * PLOT_PX[1] / (hi - lo)
-    w, h = len(label.text) * FONT * CHAR_WIDTH_EM / 2, FONT * LINE_HEIGHT_EM / 2
+    return (x - lo) * PLOT_PX[0] / (hi - lo), (y - lo) * PLOT_PX[1] / (hi - lo)
+
+
+def _box(label) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+    x, y = _px(label.x, label.y)
+    w = max(ems(line) for line in label.lines) * FONT / 2
+    h = len(label.lines) * FONT * LINE_HEIGHT_EM / 2
     return x - w, y - h, x + w, y + h
 
 
 @given(points, st.data())
-def test_labels_never_overlap_each_other_and_stay_inside(pts, data) -> None:  # type: ignore[no-untyped-def]
+def test_labels_never_overlap_each_other_or_any_dot_and_stay_inside(pts, data) -> None:  # type: ignore[no-untyped-def]
     texts = data.draw(st.lists(names, min_size=len(pts), max_size=len(pts)))
     labels = place_labels(pts, texts, axis_range=AXIS_RANGE, font_px=FONT, limit=40)
     boxes = [_box(lb) for lb in labels]
@@ -47,15 +50,36 @@ def test_labels_never_overlap_each_other_and_stay_inside(pts, data) -> None:  # 
         assert a[3] <= PLOT_PX[1] + 0.01
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+        for x, y, size in pts:  # measured: no name covers a dot, its own or another's
+            cx, cy = _px(x, y)
+            r = size / 2 - 0.01
+            assert not (a[0] < cx + r and cx - r < a[2] and a[1] < cy + r and cy - r < a[3])
+
+
+def test_a_name_with_no_room_beside_its_dot_goes_further_out_on_a_line() -> None:
+    crowd = [(5.0 + dx, 5.0 + dy, 20.0) for dx in (-0.3, 0, 0.3) for dy in (-0.3, 0, 0.3)]
+    labels = place_labels(
+        crowd, [f"Person {i}" for i in range(9)], axis_range=AXIS_RANGE, font_px=FONT
+    )
+    assert len(labels) >= 8  # beside their dots there is room for about four
+    far = [lb for lb in labels if lb.leader]
+    assert far and all(lb.leader[:2] in [(x, y) for x, y, _ in crowd] for lb in far)
 
 
 def test_labels_keep_clear_of_the_role_names() -> None:
+    # A role name's box over everything around the dot leaves no room near it.
+    x, y = _px(5.0, 5.0)
     label = place_labels(
         [(5.0, 5.0, 20.0)],
         ["Ada"],
         axis_range=AXIS_RANGE,
         font_px=FONT,
-        keep_clear=[(5.0, 5.6, "ML engineer"), (5.0, 4.4, "Data scientist")],
+        keep_clear=[
+            (0, 0, PLOT_PX[0], y - 12),
+            (0, y + 12, PLOT_PX[0], PLOT_PX[1]),
+            (0, 0, x - 12, PLOT_PX[1]),
+            (x + 12, 0, PLOT_PX[0], PLOT_PX[1]),
+        ],
     )
     assert label == []
 
