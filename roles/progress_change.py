@@ -12,6 +12,7 @@ from roles.i18n import N_, Lang, clauses, day, sentences, tr
 from roles.match import match
 from roles.models import AXES, Catalog
 from roles.progress import ProgressPoint, sorted_points
+from roles.verdict_text import headline_words, in_ten
 
 
 # One sentence per measure: each language names a closed gap its own way.
@@ -135,3 +136,20 @@ def path_summary(points: Sequence[ProgressPoint], change: ProgressChange | None,
         after=change.fit_after,
     )
     return sentences(lang, lead, fit, *closed_sentences(change, lang))
+
+
+def point_heading(point: ProgressPoint, catalog: Catalog, lang: Lang) -> str:
+    """The heading a saved point showed, with its chance ('Close call: A or B (about 6 in 10)')."""
+    names = [catalog.role(r).name if r in catalog.role_ids else r for r in point.roles]
+    words = headline_words(point.heading, names, lang)
+    if point.confidence is None:
+        return words
+    return tr(lang, "{heading} ({chance})", heading=words, chance=chance_in_ten(point, lang))
+
+
+def chance_in_ten(point: ProgressPoint, lang: Lang) -> str:
+    """The point's chance as people in ten, as the heading said it ('' without one)."""
+    if point.confidence is None:
+        return ""
+    n = in_ten(point.confidence)
+    return tr(lang, "fewer than 1 in 10") if n < 1 else tr(lang, "about {n} in 10", n=n)
