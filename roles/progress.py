@@ -24,8 +24,8 @@ from roles.questionnaire import Answer, Answers
 from roles.questionnaire_models import Questionnaire
 from roles.verdict import Kind, assess
 
-FILE_FORMAT = "ml-skills-map-progress"
-FILE_VERSION = 1
+FILE_FORMAT: Literal["ml-skills-map-progress"] = "ml-skills-map-progress"
+FILE_VERSION: Literal[1] = 1
 # A point a month for sixteen years; a real file is a few kB, this bounds a hostile one.
 MAX_POINTS = 200
 MAX_FILE_BYTES = 512 * 1024
@@ -87,14 +87,14 @@ def make_point(
         ml=profile.ml,
         swe=profile.swe,
         comm=profile.comm,
-        catalog=catalog_id,  # type: ignore[arg-type]  # checked by the model
+        catalog=catalog_id,
         answers=questionnaire_code or None,
         heading=a.kind,
         roles=a.roles,
         confidence=a.confidence,
         target=role,
         target_fit=round(fit, 1),
-        gaps={axis: g.shortfall.get(axis, 0.0) for axis in AXES},  # type: ignore[misc]
+        gaps={axis: g.shortfall.get(axis, 0.0) for axis in AXES},
     )
 
 

@@ -14,7 +14,6 @@ from roles.models import AXES, Catalog
 from roles.progress import ProgressPoint, sorted_points
 from roles.verdict_text import headline_words, in_ten
 
-
 # One sentence per measure: each language names a closed gap its own way.
 _CLOSED = {
     "ml": N_("You closed the ML gap toward {role} since {date}."),
@@ -70,7 +69,9 @@ def compare(points: Sequence[ProgressPoint], catalog: Catalog) -> ProgressChange
     if len(ordered) < 2:
         return None
     first, last = ordered[0], ordered[-1]
-    target = last.target if last.target in catalog.role_ids else match(last.profile, catalog)[0].role
+    target = last.target
+    if target not in catalog.role_ids:  # a role of the other chart edition
+        target = match(last.profile, catalog)[0].role
     before, after = gaps(first.profile, catalog, target), gaps(last.profile, catalog, target)
     closed = tuple(
         ClosedGap(axis, tuple(before.steps.get(axis, ())))
@@ -101,9 +102,7 @@ def move_text(move: Move, lang: Lang) -> str:
 def closed_sentences(change: ProgressChange, lang: Lang) -> list[str]:
     """'You closed the software-engineering gap toward ML engineer since 03 Mar 2026.'"""
     since = day(change.first.saved_at, lang)
-    return [
-        tr(lang, _CLOSED[c.axis], role=change.target_name, date=since) for c in change.closed
-    ]
+    return [tr(lang, _CLOSED[c.axis], role=change.target_name, date=since) for c in change.closed]
 
 
 def path_summary(points: Sequence[ProgressPoint], change: ProgressChange | None, lang: Lang) -> str:

@@ -28,7 +28,8 @@ def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> N
     p = sub.add_parser("progress", help="print a private progress record's saved results")
     p.add_argument("--code", required=True, help="the progress record's code")
     p.add_argument(
-        "--key", help=f"the progress key (or set {ENV_KEY}, which keeps it out of the shell history)"
+        "--key",
+        help=f"the progress key (or set {ENV_KEY}, which keeps it out of the shell history)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_lang(p)

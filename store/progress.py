@@ -8,6 +8,7 @@ its key, and every statement the key unlocks is filtered by the record's code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete, func, select
@@ -53,6 +54,11 @@ def _insert(conn: Connection, code: str, point: ProgressPoint) -> None:
     )
 
 
+def _insert_all(conn: Connection, code: str, points: Sequence[ProgressPoint]) -> None:
+    for point in points:
+        _insert(conn, code, point)
+
+
 def _record(conn: Connection, code: str) -> ProgressRecord:
     row = load_room(conn, code, kind=KIND)
     rows = conn.execute(
@@ -70,10 +76,14 @@ def _record(conn: Connection, code: str) -> ProgressRecord:
 
 
 def keep_progress(
-    *, point: ProgressPoint, address: str | None = None, engine: Engine | None = None
+    *, points: Sequence[ProgressPoint], address: str | None = None, engine: Engine | None = None
 ) -> CreatedRoom:
-    """A new progress record holding `point`, and its key (returned once, stored as a hash).
-    `address` counts toward the rooms-per-hour limit."""
+    """A new progress record holding `points` (at least one: a file's, and today's), and its
+    key (returned once, stored as a hash). `address` counts toward the rooms-per-hour limit."""
+    if not 1 <= len(points) <= MAX_POINTS:
+        raise InvalidSubmission(
+            Msg("A progress record starts with 1 to {n} saved results.", n=MAX_POINTS)
+        )
     keep = settings().progress_ttl_days
     return insert_room(
         title=TITLE,
@@ -82,7 +92,7 @@ def keep_progress(
         kind=KIND,
         keep_days=keep,
         address=address,
-        then=lambda conn, code, _now: _insert(conn, code, point),
+        then=lambda conn, code, _now: _insert_all(conn, code, points),
         engine=engine,
     )
 

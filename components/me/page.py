@@ -7,6 +7,9 @@ import streamlit as st
 from components.me import answered
 from components.me import questionnaire_form as qf
 from components.me.people_like_you import render_people_like_you
+from components.me.progress import held_points
+from components.me.progress_path import path_traces
+from components.me.progress_view import render_progress
 from components.me.rating import held_profile, render_rating_sliders, slider_profile
 from components.me.results import render_downloads, render_results
 from components.me.share import render_share_link
@@ -47,6 +50,7 @@ def render_rating_and_result(catalog: Catalog) -> None:
         halo=answered.map_halo(QUESTIONS, PREFIX),
         evidence=evidence,
         offer=open_questionnaire,
+        path=path_traces(held_points(), catalog.lang),
     )
     with rate:
         render_mode_choice()
@@ -61,3 +65,4 @@ def render_rating_and_result(catalog: Catalog) -> None:
     write_url(state)
     render_share_link(state)
     render_downloads(profile, catalog, state.target, evidence)
+    render_progress(state, evidence, catalog)

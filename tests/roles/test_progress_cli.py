@@ -37,7 +37,7 @@ def record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[store.Cr
             when=datetime(2026, 12, 1, tzinfo=UTC) - timedelta(days=days_ago),
         )
 
-    created = store.keep_progress(point=point(3, 3, 270))
+    created = store.keep_progress(points=[point(3, 3, 270)])
     store.add_progress_point(code=created.room.code, key=created.key, point=point(6, 7, 0))
     yield created
     store.default_engine().dispose()
@@ -72,14 +72,18 @@ def test_text_says_the_dates_and_the_closed_gaps_in_both_languages(
     en = _run("--code", record.room.code, env=env)
     assert en.returncode == 0, en.stderr
     assert "06 Mar 2026" in en.stdout and "01 Dec 2026" in en.stdout
-    assert "You closed the software-engineering gap toward ML engineer since 06 Mar 2026" in en.stdout
+    assert (
+        "You closed the software-engineering gap toward ML engineer since 06 Mar 2026" in en.stdout
+    )
     zh = _run("--code", record.room.code, "--lang", "zh", env=env)
     assert "2026年3月6日" in zh.stdout and "机器学习工程师" in zh.stdout
     assert "You closed" not in zh.stdout
 
 
 @pytest.mark.parametrize("code", ["wrong", "ABCDEF", None])
-def test_a_bad_code_or_key_is_one_line_and_exit_2(record: store.CreatedRoom, code: str | None) -> None:
+def test_a_bad_code_or_key_is_one_line_and_exit_2(
+    record: store.CreatedRoom, code: str | None
+) -> None:
     out = _run("--code", code or record.room.code, "--key", "not-the-key")
     assert out.returncode == 2
     assert out.stdout == "" and len(out.stderr.strip().splitlines()) == 1

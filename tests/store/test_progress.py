@@ -33,7 +33,7 @@ def _point(ml: float, swe: float, *, days_ago: float = 0) -> ProgressPoint:
 
 @pytest.fixture
 def record(db: Engine) -> store.CreatedRoom:
-    return store.keep_progress(point=_point(3, 3, days_ago=90), engine=db)
+    return store.keep_progress(points=[_point(3, 3, days_ago=90)], engine=db)
 
 
 def test_a_record_is_kept_a_year_with_its_first_point_and_no_name(
@@ -81,18 +81,18 @@ def test_an_unused_record_is_purged_with_every_point(db: Engine, record: store.C
 
 def test_the_lifetime_is_a_setting(db: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SKILLS_MAP_PROGRESS_TTL_DAYS", "30")
-    created = store.keep_progress(point=_point(1, 1), engine=db)
+    created = store.keep_progress(points=[_point(1, 1)], engine=db)
     assert created.room.keep_days == 30
     monkeypatch.setenv("SKILLS_MAP_PROGRESS_TTL_DAYS", "forever")
     with pytest.raises(SettingsError, match="SKILLS_MAP_PROGRESS_TTL_DAYS='forever' is not valid"):
-        store.keep_progress(point=_point(1, 1), engine=db)
+        store.keep_progress(points=[_point(1, 1)], engine=db)
 
 
 def test_delete_removes_every_point_and_the_key_then_opens_nothing(
     db: Engine, record: store.CreatedRoom
 ) -> None:
     code = record.room.code
-    other = store.keep_progress(point=_point(8, 8), engine=db)
+    other = store.keep_progress(points=[_point(8, 8)], engine=db)
     store.add_progress_point(code=code, key=record.key, point=_point(4, 4), engine=db)
     with pytest.raises(store.WrongKey):  # another record's key deletes nothing here
         store.delete_progress(code=code, key=other.key, engine=db)
@@ -106,7 +106,7 @@ def test_delete_removes_every_point_and_the_key_then_opens_nothing(
 
 
 def test_a_key_unlocks_only_its_own_record(db: Engine, record: store.CreatedRoom) -> None:
-    other = store.keep_progress(point=_point(8, 8), engine=db)
+    other = store.keep_progress(points=[_point(8, 8)], engine=db)
     for call in (
         lambda: store.read_progress(code=record.room.code, key=other.key, engine=db),
         lambda: store.add_progress_point(
@@ -130,10 +130,14 @@ def test_wrong_keys_back_off_like_a_managers(
         store.read_progress(code=code, key=record.key, device=device, address=ADDRESS, engine=db)
     with pytest.raises(store.TooManyRequests):
         store.delete_progress(code=code, key=record.key, device=device, address=ADDRESS, engine=db)
-    assert store.read_progress(code=code, key=record.key, device="device-2", address=ADDRESS, engine=db)
+    assert store.read_progress(
+        code=code, key=record.key, device="device-2", address=ADDRESS, engine=db
+    )
 
 
-def test_progress_workshop_and_team_codes_never_cross(db: Engine, record: store.CreatedRoom) -> None:
+def test_progress_workshop_and_team_codes_never_cross(
+    db: Engine, record: store.CreatedRoom
+) -> None:
     code = record.room.code
     for call in (
         lambda: store.get_room(room=code, engine=db),
@@ -179,7 +183,7 @@ def test_two_servers_share_one_record(db: Engine, record: store.CreatedRoom) -> 
 
 
 def test_a_backup_carries_progress_records(tmp_path: Path, fresh_db: Engine) -> None:
-    created = store.keep_progress(point=_point(2, 2), engine=fresh_db)
+    created = store.keep_progress(points=[_point(2, 2)], engine=fresh_db)
     store.backup(target=tmp_path / "copy.sqlite", engine=fresh_db)
     copy = store.make_engine(f"sqlite:///{tmp_path / 'copy.sqlite'}")
     got = store.read_progress(code=created.room.code, key=created.key, engine=copy)
