@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roles.gaps import gaps
-from roles.i18n import N_, Lang, clauses, day, sentences, tr
+from roles.i18n import N_, Lang, clauses, day, ntr, sentences, tr
 from roles.match import match
 from roles.models import AXES, Catalog
 from roles.progress import ProgressPoint, sorted_points
@@ -124,7 +124,14 @@ def path_summary(points: Sequence[ProgressPoint], change: ProgressChange | None,
             for p in ordered
         ),
     )
-    lead = tr(lang, "{n} saved results, oldest first: {each}.", n=len(ordered), each=each)
+    lead = ntr(
+        lang,
+        "{n} saved result: {each}.",
+        "{n} saved results, oldest first: {each}.",
+        len(ordered),
+        n=len(ordered),
+        each=each,
+    )
     if change is None:
         return lead
     fit = tr(

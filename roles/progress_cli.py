@@ -14,7 +14,7 @@ from typing import Any
 
 from roles.catalog import load_catalog
 from roles.errors import SkillsMapError
-from roles.i18n import DEFAULT_LANG, Lang, Msg, day, tr
+from roles.i18n import DEFAULT_LANG, Lang, Msg, day, ntr, tr
 from roles.models import axis_label
 from roles.progress import ProgressPoint
 from roles.progress_change import ProgressChange, compare, move_text, path_summary, point_heading
@@ -76,7 +76,16 @@ def run(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, ensure_ascii=False))
         return 0
-    print(tr(lang, "Progress record {code}: {n} saved results.", code=code, n=len(points)))
+    print(
+        ntr(
+            lang,
+            "Progress record {code}: {n} saved result.",
+            "Progress record {code}: {n} saved results.",
+            len(points),
+            code=code,
+            n=len(points),
+        )
+    )
     for p in points:
         catalog = load_catalog(p.catalog, lang)
         print(f"  {day(p.saved_at, lang)}  {point_heading(p, catalog, lang)}")

@@ -17,7 +17,7 @@ import streamlit as st
 import store
 from components.catalogs import cached_catalog, cached_questionnaire
 from components.errors import render_error
-from components.lang import _, with_lang
+from components.lang import _, ngettext, with_lang
 from components.me import answered
 from components.me import questionnaire_form as qf
 from components.me.rating import seed_scores
@@ -186,7 +186,15 @@ def delete() -> None:
         except SkillsMapError as exc:
             flash("error", exc)
             return
-        flash("success", _("Deleted your progress record and its {n} saved results.", n=gone))
+        flash(
+            "success",
+            ngettext(
+                "Deleted your progress record and its {n} saved result.",
+                "Deleted your progress record and its {n} saved results.",
+                gone,
+                n=gone,
+            ),
+        )
     else:
         flash("success", _("Forgot the saved results in this tab."))
     close()
@@ -213,7 +221,15 @@ def load_uploaded(uploader: str) -> None:
     st.session_state[POINTS] = points
     if points:
         _show_point(points[-1])
-    flash("success", _("Loaded {n} saved results from the file.", n=len(points)))
+    flash(
+        "success",
+        ngettext(
+            "Loaded {n} saved result from the file.",
+            "Loaded {n} saved results from the file.",
+            len(points),
+            n=len(points),
+        ),
+    )
 
 
 def kept_until() -> datetime | None:

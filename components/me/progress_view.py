@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.errors import render_error
-from components.lang import _, current_lang, said
+from components.lang import _, current_lang, ngettext, said
 from components.me import progress as pg
 from components.me.results import Evidence
 from components.me.share import copy_link_html
@@ -173,9 +173,12 @@ def render_progress(state: ShareState, evidence: Evidence | None, catalog: Catal
     if record is not None:
         until = pg.kept_until()
         st.markdown(
-            _(
+            ngettext(
+                "Progress record **{code}**: {n} saved result, kept until {date} (a year "
+                "after its last use). Only this tab holds its key.",
                 "Progress record **{code}**: {n} saved results, kept until {date} (a year "
                 "after its last use). Only this tab holds its key.",
+                len(points),
                 code=record[0],
                 n=len(points),
                 date=day(until, current_lang()) if until else "",
