@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from roles import progress_cli, team_cli
+from roles import team_cli
 from roles.catalog import load_catalog, load_file, load_questionnaire
 from roles.errors import ProfileError, SkillsMapError
 from roles.i18n import DEFAULT_LANG, LANGS, Lang, Msg, listing, pad, tr
@@ -181,7 +181,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_lang(c)
     c.set_defaults(func=_cmd_check)
     team_cli.register(sub, add_lang)
-    progress_cli.register(sub, add_lang)
     _register_store_commands(sub)
     return parser
 

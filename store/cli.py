@@ -75,3 +75,6 @@ def register(sub: Any) -> None:
     r.set_defaults(func=_cmd_restore)
     c = sub.add_parser("check-store", help="open the room store and create or upgrade its tables")
     c.set_defaults(func=_cmd_check)
+    from store import progress_cli
+
+    progress_cli.register(sub)

@@ -160,7 +160,7 @@ def render_change(catalog: Catalog) -> None:
         columns = [_("Measure"), _("First: {date}", date=first), _("Latest: {date}", date=last)]
         st.table(pd.DataFrame(rows, columns=[*columns, _("Change")]).set_index(columns[0]))
         for sentence, closed in zip(closed_sentences(change, lang), change.closed, strict=True):
-            done = "\n".join(f"- ✓ {_('Done')}: {md_escape(s)}" for s in closed.steps)
+            done = "\n".join("- ✓ " + _("Done: {step}", step=md_escape(s)) for s in closed.steps)
             st.success(f"{sentence}\n\n{done}", icon=":material/task_alt:")
     st.caption(_("Your path in words: {summary}", summary=path_summary(points, change, lang)))
 

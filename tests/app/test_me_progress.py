@@ -15,7 +15,9 @@ from tests.app.helpers import app, figures, questionnaire, shown, submit_answers
 
 def _path(at: AppTest) -> list[dict[str, Any]]:
     return [
-        t for t in figures(at)[0]["data"] if t.get("meta", {}).get("kind", "").startswith("progress")
+        t
+        for t in figures(at)[0]["data"]
+        if t.get("meta", {}).get("kind", "").startswith("progress")
     ]
 
 
@@ -88,7 +90,7 @@ def test_compare_draws_the_dated_path_and_the_change_table(fresh_store: None) ->
     at.button(key="me_progress_save").click().run()
     assert not at.exception
     line, marks = _path(at)
-    assert marks["x"] == [3.0, 6.0] and marks["y"] == [3.0, 7.0]
+    assert marks["x"] == line["x"] == [3.0, 6.0] and marks["y"] == line["y"] == [3.0, 7.0]
     assert len(marks["text"]) == 2 and len(marks["meta"]["dates"]) == 2  # each mark dated
     older, newer = marks["marker"]["color"]
     assert float(older.split(",")[-1][:-1]) < float(newer.split(",")[-1][:-1])  # older lighter

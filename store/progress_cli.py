@@ -2,14 +2,14 @@
 saved results, oldest first, and what changed from the first to the last.
 
 The key may come from `SKILLS_MAP_PROGRESS_KEY` instead of `--key` (out of the shell history). A
-bad code, a wrong key or a record that is gone is one line on stderr with exit code 2.
+bad code, a wrong key or a record that is gone is one line on stderr with exit code 2. It lives
+in the store package (which may use the domain), registered by `store.cli` like `backup`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from typing import Any
 
 from roles.catalog import load_catalog
@@ -19,12 +19,15 @@ from roles.models import axis_label
 from roles.progress import ProgressPoint
 from roles.progress_change import ProgressChange, compare, move_text, path_summary, point_heading
 from roles.settings import env_name, secret_value, settings
+from store.progress import read_progress
 
 ENV_KEY = env_name("progress_key")
 
 
-def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> None:
+def register(sub: Any) -> None:
     """Add the `progress` subcommand to an argparse subparsers object."""
+    from roles.cli import add_lang  # the CLI's own --lang option (roles.cli imports us later)
+
     p = sub.add_parser("progress", help="print a private progress record's saved results")
     p.add_argument("--code", required=True, help="the progress record's code")
     p.add_argument(
@@ -37,9 +40,6 @@ def register(sub: Any, add_lang: Callable[[argparse.ArgumentParser], None]) -> N
 
 
 def _read(code: str, key: str) -> tuple[str, list[ProgressPoint], str]:
-    # The store depends on the domain, not the other way round: it is imported only here.
-    from store.progress import read_progress
-
     record = read_progress(code=code, key=key)
     return record.code, record.points, record.expires_at.isoformat()
 
