@@ -106,7 +106,7 @@ class Settings(BaseSettings):
         gt=0,
         le=366,
         description="a private progress record (Me, Keep my progress) and all its points are "
-        "deleted this many days after its last use (saving, loading or re-taking)",
+        "deleted this many days after its last use (opening it with its key, or saving)",
     )
     progress_key: SecretStr | None = Field(
         None,
