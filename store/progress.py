@@ -97,11 +97,17 @@ def keep_progress(
     )
 
 
-def _check(code: str, key: str, device: str | None, address: str | None, eng: Engine) -> None:
-    """With a client's address, a wrong code or key counts toward its back-off (as a manager's
-    does) and is refused in one message whichever it was; a trusted caller skips this."""
+def _opened(
+    code: str, key: str, device: str | None, address: str | None, engine: Engine | None
+) -> tuple[str, Engine]:
+    """The record's code and the engine, once the code and key are checked. With a client's
+    address, a wrong code or key counts toward its back-off (as a manager's does) and is
+    refused in one message whichever it was; a trusted caller (no address) skips this, and
+    each statement below checks the key again."""
+    room, eng = codes.normalise_code(code), ready(engine)
     if address is not None:
-        open_room(room=code, key=key, kind=KIND, device=device, address=address, engine=eng)
+        open_room(room=room, key=key, kind=KIND, device=device, address=address, engine=eng)
+    return room, eng
 
 
 def read_progress(
@@ -113,9 +119,7 @@ def read_progress(
     engine: Engine | None = None,
 ) -> ProgressRecord:
     """The record's points; opening it counts as a use (it is kept another year)."""
-    room = codes.normalise_code(code)
-    eng = ready(engine)
-    _check(room, key, device, address, eng)
+    room, eng = _opened(code, key, device, address, engine)
     with begin_write(eng) as conn:
         touch(conn, require_key(conn, room, key, kind=KIND), _now())
         return _record(conn, room)
@@ -131,9 +135,7 @@ def add_progress_point(
     engine: Engine | None = None,
 ) -> ProgressRecord:
     """Save one more dated point; InvalidSubmission once the record holds MAX_POINTS."""
-    room = codes.normalise_code(code)
-    eng = ready(engine)
-    _check(room, key, device, address, eng)
+    room, eng = _opened(code, key, device, address, engine)
     with begin_write(eng) as conn:
         row = require_key(conn, room, key, kind=KIND)
         held = conn.execute(
@@ -161,9 +163,7 @@ def delete_progress(
     engine: Engine | None = None,
 ) -> int:
     """Delete the record and every point in it now; returns how many points went."""
-    room = codes.normalise_code(code)
-    eng = ready(engine)
-    _check(room, key, device, address, eng)
+    room, eng = _opened(code, key, device, address, engine)
     with begin_write(eng) as conn:
         require_key(conn, room, key, kind=KIND)
         gone = conn.execute(
