@@ -32,7 +32,7 @@ class Move:
 
     @property
     def delta(self) -> float:
-        return round(self.after - self.before, 2)
+        return round(self.after - self.before, 6)  # no float dust: 0.1 + 0.2 shows 0.3
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def _render_ways(state: ShareState, evidence: Evidence | None) -> None:
             st.form(OPEN_FORM, border=False),
         ):
             st.text_input(_("Progress code"), max_chars=12, key=f"{OPEN_FORM}_code")
-            st.text_input(_("Key"), type="password", key=f"{OPEN_FORM}_key")
+            st.text_input(_("Key"), type="password", max_chars=64, key=f"{OPEN_FORM}_key")
             st.form_submit_button(_("Open my progress"), on_click=_open_from_form)
     with file:
         st.markdown(

@@ -61,6 +61,7 @@ def test_the_private_link_opens_the_last_result_and_re_takes_with_its_answers(
     other = app(progress=code, pkey=key).run()  # a new browser: only the link
     assert not other.exception
     assert "progress" not in other.query_params and "pkey" not in other.query_params
+    assert "The link had a bad value" not in texts(other)
     assert other.session_state["me_progress_code"] == code
     assert other.session_state["me_target"] == "ml_engineer"
     other.button(key="me_progress_retake").click().run()

@@ -73,7 +73,9 @@ def test_keep_then_retake_in_a_new_browser_shows_two_dated_points(
     expect(years_ml).to_have_value("Under 1 year")  # opens with the last answers
     _choose(other, "For how many years have you used machine learning methods?", "5-10 years")
     other.get_by_role("button", name="Use these answers").click()
-    other.get_by_role("button", name="Save this result to my progress").click()
+    save = other.get_by_role("button", name="Save this result to my progress")
+    save.focus()  # by keyboard: the buttons are real buttons
+    other.keyboard.press("Enter")
     expect(other.get_by_text("Saved to your progress record.")).to_be_visible()
     expect(
         other.get_by_role("heading", name=re.compile("How far you have come since"))
