@@ -66,6 +66,13 @@ class ProgressFileError(SkillsMapError):
     """A progress file that cannot be loaded; the message says why and what to do."""
 
 
+TOO_MANY = Msg(
+    "Your progress holds {n} results, the most it keeps. Download it, delete it and start "
+    "again from the file's latest result.",
+    n=MAX_POINTS,
+)
+
+
 def make_point(
     profile: Profile,
     catalog: Catalog,

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, delete, func, select
 
 from roles.i18n import Msg
 from roles.models import FrozenModel
-from roles.progress import MAX_POINTS, ProgressPoint
+from roles.progress import MAX_POINTS, TOO_MANY, ProgressPoint
 from roles.settings import settings
 from store import codes
 from store.access import open_room
@@ -142,13 +142,7 @@ def add_progress_point(
             select(func.count()).where(progress_points.c.room_code == room)
         ).scalar_one()
         if held >= MAX_POINTS:
-            raise InvalidSubmission(
-                Msg(
-                    "This progress record holds {n} results, the most it keeps. Download your "
-                    "progress, delete the record and keep a new one.",
-                    n=MAX_POINTS,
-                )
-            )
+            raise InvalidSubmission(TOO_MANY)
         _insert(conn, room, point)
         touch(conn, row, _now())
         return _record(conn, room)

@@ -28,6 +28,9 @@ from roles.errors import SkillsMapError
 from roles.models import Profile
 from roles.progress import (
     MAX_FILE_BYTES,
+    MAX_POINTS,
+    TOO_MANY,
+    ProgressFileError,
     ProgressPoint,
     encode_point_answers,
     load_file,
@@ -97,21 +100,24 @@ def open_from_link() -> None:
         return
     for name in (LINK_CODE, LINK_KEY):
         del st.query_params[name]
-    if open_record(code, key) and (points := held_points()):
+    problem = open_record(code, key)
+    if problem is not None:
+        render_error(problem)
+    elif points := held_points():
         _show_point(points[-1], edition=True)
 
 
-def open_record(code: str, key: str) -> bool:
-    """Open a record with its code and key (misses count toward this device's back-off)."""
+def open_record(code: str, key: str) -> SkillsMapError | None:
+    """Open a record with its code and key (misses count toward this device's back-off);
+    returns what went wrong, for the caller to say where the person looks."""
     try:
         record = store.read_progress(
             code=code, key=key.strip(), device=participant(), address=client_address()
         )
     except SkillsMapError as exc:
-        render_error(exc)
-        return False
+        return exc
     _hold(record, key.strip())
-    return True
+    return None
 
 
 def current_point(state: ShareState, evidence: Evidence | None) -> ProgressPoint:
@@ -153,6 +159,9 @@ def save_current(state: ShareState, evidence: Evidence | None) -> None:
     point = current_point(state, evidence)
     held = held_record()
     if held is None:
+        if len(held_points()) >= MAX_POINTS:
+            flash("error", ProgressFileError(TOO_MANY))
+            return
         st.session_state[POINTS] = [*held_points(), point]
         flash("success", _("Saved. Download your progress to keep it, or keep it on this server."))
         return

@@ -64,7 +64,12 @@ def _forget_new_key() -> None:
 def _open_from_form() -> None:
     code = st.session_state.get(f"{OPEN_FORM}_code", "")
     key = st.session_state.get(f"{OPEN_FORM}_key", "")
-    if str(code).strip() and str(key).strip() and pg.open_record(str(code), str(key)):
+    if not str(code).strip() or not str(key).strip():
+        return
+    problem = pg.open_record(str(code), str(key))
+    if problem is not None:
+        pg.flash("error", problem)
+    else:
         pg.show_last()
 
 

@@ -83,6 +83,19 @@ def test_a_wrong_key_in_a_link_opens_nothing_and_says_so(fresh_store: None) -> N
     assert "pkey" not in at.query_params
 
 
+def test_a_wrong_key_typed_in_the_form_is_said_in_the_progress_section(
+    fresh_store: None,
+) -> None:
+    _, code, _key = _kept(fresh_store)
+    at = app().run()
+    at.text_input(key="me_progress_open_code").input(code.lower())
+    at.text_input(key="me_progress_open_key").input("not-the-key")
+    next(b for b in at.get("form_submit_button") if b.label == "Open my progress").click().run()
+    assert not at.exception
+    assert "do not open a progress record" in shown("\n".join(e.value for e in at.error))
+    assert "me_progress_code" not in at.session_state
+
+
 def test_compare_draws_the_dated_path_and_the_change_table(fresh_store: None) -> None:
     at = app(ml="3", swe="3", comm="5", target="ml_engineer").run()
     at.button(key="me_progress_save").click().run()

@@ -155,7 +155,7 @@ def test_a_record_holds_at_most_max_points(db: Engine, record: store.CreatedRoom
     code = record.room.code
     for _ in range(MAX_POINTS - 1):
         store.add_progress_point(code=code, key=record.key, point=_point(5, 5), engine=db)
-    with pytest.raises(store.InvalidSubmission, match="the most it keeps"):
+    with pytest.raises(store.InvalidSubmission, match="200 results, the most it keeps"):
         store.add_progress_point(code=code, key=record.key, point=_point(5, 5), engine=db)
     assert count_points(code=code, engine=db) == MAX_POINTS
 
