@@ -141,11 +141,11 @@ def show_last() -> None:
 
 
 def keep_current(state: ShareState, evidence: Evidence | None) -> None:
-    """Callback: a new record with the results held so far and this one; the key shown once."""
-    point = current_point(state, evidence)
-    earlier = held_points()
+    """Callback: a new record with the results this tab holds (a loaded file's, or those saved
+    here), else with the result on the page; the key is shown once."""
+    points = held_points() or [current_point(state, evidence)]
     try:
-        created = store.keep_progress(points=[*earlier, point], address=client_address())
+        created = store.keep_progress(points=points, address=client_address())
         record = store.read_progress(code=created.room.code, key=created.key)
     except SkillsMapError as exc:
         flash("error", exc)

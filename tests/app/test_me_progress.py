@@ -145,6 +145,10 @@ def test_a_downloaded_progress_file_loads_back_to_the_same_picture(fresh_store: 
     assert _path(other) == before_path and _change_rows(other) == before_rows
     assert other.session_state["me_progress_points"] == load_file(data)
     assert "me_progress_code" not in other.session_state  # nothing stored on the server
+    # Keeping it on the server afterwards keeps the file's results as they are.
+    other.button(key="me_progress_keep").click().run()
+    code, key = other.session_state["me_progress_code"], other.session_state["me_progress_key"]
+    assert store.read_progress(code=code, key=key).points == load_file(data)
 
 
 @pytest.mark.parametrize(
