@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cli import interviews, match, room_store, serve, team
+from cli import interviews, match, progress, room_store, serve, team
 from cli.command import Command, add_lang
 from roles.errors import SkillsMapError
 from roles.i18n import DEFAULT_LANG, Lang, tr
@@ -28,6 +28,7 @@ COMMANDS: tuple[Command, ...] = (
     room_store.BACKUP,
     room_store.RESTORE,
     room_store.CHECK_STORE,
+    progress.PROGRESS,
     serve.SERVE,
 )
 

@@ -101,6 +101,19 @@ class Settings(BaseSettings):
         description="the manager key for `skills-map team --room CODE` when `--key` is not given",
         json_schema_extra=_shown("unset", secret=True, valid="the key as shown"),
     )
+    progress_ttl_days: float = Field(
+        365.0,
+        gt=0,
+        le=366,
+        description="a private progress record (Me, Keep my progress) and all its points are "
+        "deleted this many days after its last use (opening it with its key, or saving)",
+    )
+    progress_key: SecretStr | None = Field(
+        None,
+        description="the progress key for `skills-map progress --code CODE` when `--key` is "
+        "not given",
+        json_schema_extra=_shown("unset", secret=True, valid="the key as shown"),
+    )
     public_url: str | None = Field(
         None,
         description="base of join links and QR codes (`https://...`), for a server behind a proxy",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from roles.i18n import N_, listing, ntr, sentences, tr
+from roles.i18n import N_, Lang, listing, ntr, sentences, tr
 from roles.match import comm_part, open_phrase
 from roles.models import Catalog, axis_label
 from roles.survey import TITLE_ROLE, title_name
@@ -26,9 +26,13 @@ _TITLE_OF = {role: title for title, role in TITLE_ROLE.items()}
 
 def headline(a: Assessment) -> str:
     """The heading: the role(s) named, no more firmly than the evidence allows."""
-    names = [a.name(r) for r in a.roles]
+    return headline_words(a.kind, [a.name(r) for r in a.roles], a.lang)
+
+
+def headline_words(kind: str, names: list[str], lang: Lang) -> str:
+    """The heading of this kind naming these roles (a saved result's heading, read again)."""
     second = names[1] if len(names) > 1 else ""
-    return tr(a.lang, _HEADLINES[a.kind], first=names[0], second=second)
+    return tr(lang, _HEADLINES[kind], first=names[0] if names else "", second=second)
 
 
 def in_ten(chance: float) -> int:

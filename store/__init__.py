@@ -41,6 +41,13 @@ from store.errors import (
 )
 from store.migrations import migrate
 from store.models import CreatedRoom, Entry, RoomInfo, Snapshot
+from store.progress import (
+    ProgressRecord,
+    add_progress_point,
+    delete_progress,
+    keep_progress,
+    read_progress,
+)
 from store.rooms import (
     clear_room,
     create_room,
@@ -90,6 +97,7 @@ __all__ = [
     "ManagerRating",
     "MemberHistory",
     "NameTaken",
+    "ProgressRecord",
     "RateLimited",
     "RoomFull",
     "RoomInfo",
@@ -113,6 +121,7 @@ __all__ = [
     "WrongCodeOrKey",
     "WrongKey",
     "WrongRoomKind",
+    "add_progress_point",
     "backup",
     "check_key",
     "checkpoint",
@@ -125,6 +134,7 @@ __all__ = [
     "database_url",
     "default_engine",
     "default_keep_days",
+    "delete_progress",
     "delete_room",
     "device_id",
     "device_key",
@@ -134,6 +144,7 @@ __all__ = [
     "get_room_and_entry",
     "get_team_room",
     "is_participant_token",
+    "keep_progress",
     "make_engine",
     "member_view",
     "migrate",
@@ -144,6 +155,7 @@ __all__ = [
     "open_team_room",
     "purge_expired",
     "rate_member",
+    "read_progress",
     "remove_entries_since",
     "remove_entry",
     "remove_member",

@@ -40,6 +40,10 @@ _KIND_ADVICE = {
             "map with the manager key. Team rooms are private and have no projector view."
         ),
     ),
+    "progress": (
+        Msg("a private progress record"),
+        Msg("A progress record opens on the Me page with its code and progress key."),
+    ),
     "workshop": (
         Msg("a workshop room"),
         Msg(
@@ -243,7 +247,13 @@ class WrongKey(SkillsMapError):
 
     def __init__(self, code: str, *, kind: str = "workshop") -> None:
         self.code = code
-        if kind == "team":
+        if kind == "progress":
+            message = Msg(
+                "That key does not open progress record {code}, so nothing was shown or "
+                "changed. Use the key shown when you kept your progress.",
+                code=code,
+            )
+        elif kind == "team":
             message = Msg(
                 "That manager key does not open team room {code}, so nothing was shown or "
                 "changed. Use the key shown when the team room was created.",
@@ -264,7 +274,14 @@ class WrongCodeOrKey(WrongKey):
     message is the same: a guesser learns nothing about which codes exist."""
 
     def __init__(self, code: str, *, kind: str = "workshop") -> None:
-        if kind == "team":
+        if kind == "progress":
+            message = Msg(
+                "Progress code {code} and that key do not open a progress record, so nothing was "
+                "shown or changed. Check both: the key was shown once when you kept your "
+                "progress; a record is deleted after a year without use.",
+                code=code,
+            )
+        elif kind == "team":
             message = Msg(
                 "Team code {code} and that manager key do not open a team room, so nothing was "
                 "shown or changed. Check both: the key was shown when the team was invited; "

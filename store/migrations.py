@@ -23,6 +23,7 @@ from store.schema import (
     entries,
     hits,
     misses,
+    progress_points,
     rooms,
     schema_version,
     settings,
@@ -79,12 +80,17 @@ def _v5_hash_key(conn: Connection) -> None:
         conn.execute(settings.insert().values(name=HASH_KEY, value=secrets.token_hex(32)))
 
 
+def _v6_progress_records(conn: Connection) -> None:
+    progress_points.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _v1_rooms_and_entries,
     _v2_versions_screens_limits,
     _v3_team_rooms,
     _v4_projector_language,
     _v5_hash_key,
+    _v6_progress_records,
 ]
 
 _MIGRATED: weakref.WeakSet[Engine] = weakref.WeakSet()

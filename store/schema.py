@@ -206,9 +206,22 @@ team_answers = _round_scores(
 # The manager's own rating of a member in a round; a measure left unrated is NULL.
 team_ratings = _round_scores("team_ratings", nullable=True)
 
+# Private progress records (v6): a room of kind "progress" holds one person's saved results,
+# each a point (roles.progress.ProgressPoint) as JSON; no name, no e-mail, no device.
+progress_points = Table(
+    "progress_points",
+    metadata,
+    Column("point_id", Integer, primary_key=True),
+    Column("room_code", String(6), ForeignKey("rooms.code", ondelete="CASCADE"), nullable=False),
+    Column("saved_at", UTCDateTime, nullable=False),
+    Column("point", Text, nullable=False),
+    sqlite_autoincrement=True,
+)
+Index("ix_progress_points_room", progress_points.c.room_code, progress_points.c.saved_at)
+
 # Everything that belongs to a room, children first: deleting a room deletes these rows too
 # (explicitly, so it never depends on the database enforcing ON DELETE CASCADE).
-ROOM_CHILDREN = (team_ratings, team_answers, team_rounds, team_members)
+ROOM_CHILDREN = (team_ratings, team_answers, team_rounds, team_members, progress_points)
 
 # Server-wide values that every replica must share: the key of device and address hashes
 # (`HASH_KEY`, made by a migration) when no SKILLS_MAP_SECRET is set.

@@ -5,6 +5,7 @@ import streamlit as st
 from components.catalogs import cached_catalog
 from components.lang import _, said
 from components.me.page import render_rating_and_result
+from components.me.progress import open_from_link
 from components.me.state import CATALOG_KEY, init_me_state, render_catalog_choice
 
 warnings = init_me_state()
@@ -19,5 +20,6 @@ st.caption(
 )
 for w in warnings:  # they quote the address, so its values are escaped (`said`)
     st.warning(_("The link had a bad value: {problem}", problem=said(w)), icon=":material/warning:")
+open_from_link()  # a private progress link: before the widgets, which it fills
 render_catalog_choice()  # a new edition reruns the whole page
 render_rating_and_result(cached_catalog(st.session_state[CATALOG_KEY]))

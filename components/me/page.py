@@ -8,6 +8,9 @@ from components.me import answered
 from components.me import questionnaire_form as qf
 from components.me.getting_the_job import render_getting_the_job
 from components.me.people_like_you import render_people_like_you
+from components.me.progress import held_points
+from components.me.progress_path import path_traces
+from components.me.progress_view import render_progress
 from components.me.rating import held_profile, render_rating_sliders, slider_profile
 from components.me.results import render_downloads, render_results
 from components.me.share import render_share_link
@@ -48,6 +51,7 @@ def render_rating_and_result(catalog: Catalog) -> None:
         halo=answered.map_halo(QUESTIONS, PREFIX),
         evidence=evidence,
         offer=open_questionnaire,
+        path=path_traces(held_points(), catalog.lang),
     )
     render_getting_the_job(profile, catalog, st.session_state[TARGET_KEY], best=a.best.role)
     with rate:
@@ -63,3 +67,4 @@ def render_rating_and_result(catalog: Catalog) -> None:
     write_url(state)
     render_share_link(state)
     render_downloads(profile, catalog, state.target, evidence)
+    render_progress(state, evidence, catalog)

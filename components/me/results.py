@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -68,8 +68,10 @@ def person_map_spec(
     *,
     label: str | None = None,
     halo: tuple[float, float] | None = None,
+    path: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    """`build_person_figure`'s spec, as the page sends it (see `SentAsIs`)."""
+    """`build_person_figure`'s spec, as the page sends it (see `SentAsIs`); `path` is the
+    saved results' traces, drawn under the person's bubble."""
     arrows = []
     if target is not None and not target.inside:
         colour = catalog.role(target.role).colour
@@ -79,7 +81,7 @@ def person_map_spec(
     clear = (profile.ml, profile.swe, bubble_size(profile.comm) / 2 + _LABEL_ROOM_PX)
     return map_spec(
         catalog,
-        traces=[person_trace(profile, label=label or _("You"), lang=catalog.lang)],
+        traces=[*path, person_trace(profile, label=label or _("You"), lang=catalog.lang)],
         annotations=arrows,
         shapes=shapes,
         keep_clear=[clear],
@@ -177,6 +179,7 @@ def render_results(
     halo: tuple[float, float] | None = None,
     evidence: Evidence | None = None,
     offer: Callable[[], None] | None = None,
+    path: Sequence[dict[str, Any]] = (),
 ) -> Assessment:
     """Draw the whole result; returns the assessment the heading states.
 
@@ -195,7 +198,7 @@ def render_results(
         # map before it, sooner after each key press.
         head = st.container()
         st.plotly_chart(
-            SentAsIs(person_map_spec(profile, catalog, g, halo=halo)),
+            SentAsIs(person_map_spec(profile, catalog, g, halo=halo, path=path)),
             key=MAP_KEY,
             height="stretch",
             theme=None,

@@ -17,9 +17,9 @@ from roles.share import ShareState, encode_share
 # API and falls back to selecting the field, then says what happened in a live region.
 _COPY = """
 <div class="sm-share">
-  <label for="sm-share-url">{label}</label>
+  <label for="{field_id}">{label}</label>
   <div class="sm-share-row">
-    <input id="sm-share-url" type="text" readonly value="{url}">
+    <input id="{field_id}" type="text" readonly value="{url}">
     <button type="button">{button}</button>
   </div>
   <p class="sm-share-status" role="status" aria-live="polite"></p>
@@ -47,12 +47,13 @@ def share_url(state: ShareState, base: str | None) -> str:
     return f"{base}?{query}" if base else f"?{query}"
 
 
-def copy_link_html(url: str) -> str:
+def copy_link_html(url: str, *, label: str | None = None, field_id: str = "sm-share-url") -> str:
     """The link in a read-only field and a Copy button (HTML with its script), in the page's
     language (the script's messages are JSON strings, so any text is safe in it)."""
     return _COPY.format(
         url=html.escape(url, quote=True),
-        label=html.escape(_("Share or bookmark this result")),
+        field_id=field_id,
+        label=html.escape(label or _("Share or bookmark this result")),
         button=html.escape(_("Copy link")),
         copied=_js(_("Link copied.")),
         select=_js(_("Select the link and copy it.")),
