@@ -24,7 +24,7 @@ UNREADABLE = [
     ("header_only.csv", "header row but no people"),
     ("wrong_type.pdf", "not a CSV or Excel file"),
     ("binary.csv", "binary, not text"),
-    ("missing_column.csv", "missing column(s): 'Communication' (comm)"),
+    ("missing_column.csv", "missing column(s): 'Communication' (headers read as it: comm,"),
     ("broken.xlsx", "Excel file cannot be read"),
 ]
 
