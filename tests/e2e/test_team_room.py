@@ -4,18 +4,17 @@ is compared with the first. The members' page is checked at 390x844 and with axe
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import store
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
+from tests.e2e.grid import type_in_cell
 
 pytestmark = pytest.mark.e2e
 
@@ -100,46 +99,10 @@ def _answer_questionnaire(page: Page, name: str) -> None:
     expect(page.get_by_text("Saved at", exact=False)).to_be_visible(timeout=LONG)
 
 
-_SELECTED_COLUMN = """(grid) => {
-  const cell = grid.querySelector("tr[aria-rowindex='2'] td[aria-selected='true']");
-  return cell ? Number(cell.getAttribute('aria-colindex')) : 0;
-}"""
-
-
 def _rate_software_engineering(manager: Page, value: str) -> None:
-    """Type the manager's own software engineering score for the first member of the table.
-
-    Arrow keys move the grid's selection; a press that lands while a live rerun redraws the
-    grid is lost (the rating went to ML). The grid's accessible table marks the selected cell,
-    so each press waits for the selection to arrive and a lost press is repeated."""
+    """Type the manager's own software engineering score for the first member of the table."""
     grid = manager.locator("[class*='st-key-teamroom_ratings'] [data-testid='stDataFrame']")
-    expect(grid).to_be_visible()
-    header = grid.locator("th[role='columnheader']", has_text="Software eng. (yours)")
-    target = int(header.get_attribute("aria-colindex") or 0)
-    first_name = {"x": 30, "y": 35 + 17}  # the first member's name cell, under the header
-    editor = manager.locator("[data-testid='glide-cell-editor'] input, .gdg-input").first
-    for _ in range(40):
-        column = grid.evaluate(_SELECTED_COLUMN)
-        if column == target:
-            break
-        if column == 0:  # nothing selected (yet, or since a redraw): select the name cell
-            # The grid places cells from the pointer's last move: hover before the click.
-            grid.hover(position=first_name)
-            grid.click(position=first_name)
-        else:
-            manager.keyboard.press("ArrowRight" if column < target else "ArrowLeft")
-        # Wait for the selection to move; if it does not, the press was lost: press again.
-        with contextlib.suppress(PlaywrightTimeout):
-            manager.wait_for_function(
-                f"(g) => ({_SELECTED_COLUMN})(g) !== {column}",
-                arg=grid.element_handle(),
-                timeout=2_000,
-            )
-    assert grid.evaluate(_SELECTED_COLUMN) == target
-    manager.keyboard.type(value)
-    expect(editor).to_be_visible()
-    expect(editor).to_have_value(value)
-    editor.press("Enter")
+    type_in_cell(manager, grid, 1, "Software eng. (yours)", value)
 
 
 def test_team_room_round_trip(app_url: str, browser: Browser, shared_store: None) -> None:
