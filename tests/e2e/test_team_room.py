@@ -62,8 +62,11 @@ def _invite(manager: Page, app_url: str) -> tuple[str, str, str]:
     found = re.search(r"Team code: ([A-Z0-9]{6})", manager.inner_text("body"))
     assert found, "no 'Team code: XXXXXX' on the page"
     code = found.group(1)
-    manager.wait_for_url(re.compile(rf"room={code}&key="))
-    key = re.search(r"key=([^&]+)", manager.url).group(1)  # type: ignore[union-attr]
+    manager.wait_for_url(re.compile(rf"room={code}"))
+    # The key is shown on the page (once, in the open invitation panel), never in the address.
+    manager_link = manager.get_by_text(re.compile(rf"/team\?room={code}.*key=")).first
+    key = re.search(r"key=([^&\s]+)", manager_link.inner_text()).group(1)  # type: ignore[union-attr]
+    assert "key=" not in manager.url
     link = f"{app_url}/my_team?room={code}"
     expect(manager.get_by_text(link, exact=True)).to_be_visible()
     return code, key, link
@@ -197,5 +200,37 @@ def test_members_page_fits_a_phone_and_passes_axe(  # type: ignore[no-untyped-de
         assert serious_violations(page) == []
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
         screenshot(page, "team-room-member-sliders-phone")
+    finally:
+        context.close()
+
+
+def test_the_manager_key_leaves_the_address_bar_and_a_refresh_says_how_to_get_back(
+    app_url: str, browser: Browser, shared_store: None
+) -> None:
+    """A Team page shown in a meeting does not show the key: the manager link is read once and
+    its key leaves the address bar; after a refresh the page says how to get back in."""
+    created = store.create_team_room(title="Data platform team")
+    code = created.room.code
+    context = _context(browser, LAPTOP)
+    try:
+        manager = _open(context, f"{app_url}/team?room={code}&key={created.key}")
+        expect(manager.get_by_text(f"Data platform team: team code {code}")).to_be_visible()
+        manager.wait_for_url(re.compile(rf"/team\?room={code}$"))
+        assert created.key not in manager.url
+        assert serious_violations(manager) == []
+        shots = Path("/tmp/h21b")
+        shots.mkdir(exist_ok=True)
+        manager.screenshot(path=str(shots / "manager-key-out-of-address-1440x900.png"))
+        manager.reload()
+        expect(
+            manager.get_by_text(f"Team room {code}: the manager key is not kept")
+        ).to_be_visible()
+        expect(manager.get_by_label("Team code")).to_have_value(code)
+        assert serious_violations(manager) == []
+        manager.screenshot(path=str(shots / "manager-key-refresh-1440x900.png"))
+        manager.get_by_label("Manager key").fill(created.key)
+        manager.get_by_role("button", name="Load answers").click()
+        expect(manager.get_by_text(f"Data platform team: team code {code}")).to_be_visible()
+        assert created.key not in manager.url
     finally:
         context.close()
