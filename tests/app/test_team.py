@@ -19,7 +19,7 @@ from components.team.map import spread_overlaps, team_map_figure
 from components.team.report import build_report_html, map_png
 from roles.coverage import analyse_team
 from roles.models import Catalog
-from tests.app.helpers import html_bodies, shown, texts
+from tests.app.helpers import app, html_bodies, shown, texts
 from tests.roles.hostile_files import dimension_bomb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,10 +130,13 @@ def test_bad_rows_are_loaded_marked_and_fixed_in_place() -> None:
 
 def test_a_role_column_is_kept_and_an_unknown_one_is_said() -> None:
     at = _page()
-    data = "Full name,ML Skill (1-5),SWE,Communication skills,Role,Dept\nAna,4,3,5,Lead,R&D\n"
+    data = "Full name,ML Skill (1-5),SWE,Communication skills,Role,Dept,[x](http://e.vil)\n"
+    data += "Ana,4,3,5,Lead,R&D,1\n"
     at.file_uploader(key="team_upload").set_value(("t.csv", data.encode(), "text/csv")).run()
     assert at.session_state["team_base"]["title"].tolist() == ["Lead"]
-    assert any("Not used: the column(s) 'Dept'." in shown(c.value) for c in at.caption)
+    note = next(c.value for c in at.caption if "Not used" in c.value)
+    assert "Not used: the column(s) 'Dept', '\\[x\\]" in note
+    assert "](http" not in note  # a header is shown as written, never as a link
 
 
 def test_unreadable_upload_says_why_and_leaves_the_table_alone() -> None:
@@ -357,3 +360,17 @@ def test_team_map_is_described_and_names_everyone_on_the_map_or_in_its_key() -> 
             assert any(name in label for label in labels) or name in numbered, name
         if numbered:
             assert any(all(n in k for n in numbered) for k in keys)
+
+
+def test_a_chinese_file_with_a_bad_row_is_read_and_marked_in_chinese() -> None:
+    at = app("views/team.py", lang="zh").run()
+    data = "姓名,机器学习能力,软件工程能力,沟通能力,职位,部门\n李雷,7,6,5,工程师,研发\n韩梅梅,七,6,5,,研发\n"
+    at.file_uploader(key="team_upload").set_value(("团队.csv", data.encode(), "text/csv")).run()
+    assert not at.exception
+    base = at.session_state["team_base"]
+    assert base["name"].tolist() == ["李雷", "韩梅梅"]
+    assert base["title"].tolist() == ["工程师", ""]
+    marked = base["problem"].tolist()[1]
+    assert "'七'" in marked and "应为" in marked and "expected" not in marked
+    assert any("未使用的列：'部门'。" in shown(c.value) for c in at.caption)
+    assert any("上传的文件中有 1 行共 1 个问题" in shown(w.value) for w in at.warning)
