@@ -98,6 +98,12 @@ _CSS = f"""
 .stApp button[data-variant="pills"] > div, .stApp button[data-variant="pills"] p {{
   height: auto;
 }}
+/* A questionnaire's choices on a phone: one under the other, not wrapped two lines apart. */
+@media (max-width: 640px) {{
+  [class*="questions_box"] [role="radiogroup"] {{
+    flex-direction: column; align-items: flex-start; gap: 0.25rem;
+  }}
+}}
 /* Code blocks hold links and keys (Host, team rooms): wrapped, on a phone too (see above). */
 .stApp .stCode pre, .stApp .stCode code {{
   white-space: pre-wrap !important; word-break: break-all;

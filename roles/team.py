@@ -26,6 +26,7 @@ from roles.team_columns import (
     detect_scale,
     map_header,
     to_ten,
+    unused_headers,
 )
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "ParsedTeam", "Problem", "parse_table", "parse_team_bytes"]
@@ -73,6 +74,16 @@ class Problem:
             return tr(lang, "File: {value}; expected {expected}", **fields)
         return tr(lang, "Row {row}: {value}; expected {expected}", **fields)
 
+    def cell_text(self, lang: Lang = DEFAULT_LANG) -> str:
+        """The problem without its row, for a cell beside the row: `ML expertise: 'abc';
+        expected ...`."""
+        shown = f"{self.value!r}" if self.value != "" else tr(lang, "(empty)")
+        fields = {"value": shown, "expected": self.expected_text(lang)}
+        if not self.column:
+            return tr(lang, "{value}; expected {expected}", **fields)
+        column = tr(lang, COLUMN_LABELS.get(self.column, self.column))
+        return tr(lang, "{column}: {value}; expected {expected}", column=column, **fields)
+
     @property
     def message(self) -> str:
         """The problem in one line, in English."""
@@ -90,6 +101,10 @@ class ParsedTeam:
     rows_read: int = 0
     blank_rows: int = 0
     sheet: str | None = None  # the workbook's sheet read (None for a CSV or a table)
+    # Every non-blank row, bad ones too, for the editor: scores on 0-10 where they are numbers
+    # (NaN where not), so a manager fixes a bad row in place instead of typing it again.
+    rows: pd.DataFrame | None = None
+    unused: list[str] = field(default_factory=list)  # the file's headers that are not ours
 
     @property
     def rejected_rows(self) -> list[int]:
@@ -109,9 +124,9 @@ def too_large(mb: float) -> Msg:
 
 def read_table(
     data: bytes, filename: str = "team.csv", *, sheet: str | None = None
-) -> tuple[pd.DataFrame, list[Problem], str | None]:
-    """CSV/XLSX bytes -> raw table (our column names plus a `row` column), read warnings and
-    the sheet read (None for a CSV)."""
+) -> tuple[pd.DataFrame, list[Problem], str | None, list[str]]:
+    """CSV/XLSX bytes -> raw table (our column names plus a `row` column), read warnings, the
+    sheet read (None for a CSV) and the headers that are none of our columns."""
     if len(data) > MAX_BYTES:
         mb = len(data) / 1024 / 1024
         raise TeamFileError(too_large(mb))
@@ -144,7 +159,7 @@ def read_table(
         if col not in frame:
             frame[col] = ""
     frame.insert(0, "row", range(first_row, first_row + len(body)))
-    return frame[["row", *COLUMNS]], problems, raw.sheet
+    return frame[["row", *COLUMNS]], problems, raw.sheet, unused_headers(header, mapping)
 
 
 def _number(value: object) -> float | None:
@@ -216,6 +231,7 @@ def parse_table(
     applied: Scale = detected if scale == "auto" else scale
     problems: list[Problem] = []
     members: list[dict[str, object]] = []
+    loaded: list[dict[str, object]] = []
     first_seen: dict[str, int] = {}
     for row, c, n, b in zip(rows, cells, numbers, blank, strict=True):
         if b:
@@ -228,11 +244,20 @@ def parse_table(
         elif name:
             first_seen[name.casefold()] = row
         problems.extend(found)
+        loaded.append(_loaded_row(row, c, n, applied))
         if not found:
             scores = {a: to_ten(float(n[a] or 0.0), applied) for a in AXES}
             members.append({"row": row, "name": name, **scores, "title": _text(c["title"])})
     out = pd.DataFrame(members, columns=["row", "name", "ml", "swe", "comm", "title"])
-    return ParsedTeam(out, problems, applied, detected, len(cells), sum(blank))
+    table = pd.DataFrame(loaded, columns=["row", *COLUMNS])
+    return ParsedTeam(out, problems, applied, detected, len(cells), sum(blank), rows=table)
+
+
+def _loaded_row(
+    row: int, cells: dict[str, object], numbers: dict[str, float | None], scale: Scale
+) -> dict[str, object]:
+    scores = {a: math.nan if n is None else to_ten(n, scale) for a, n in numbers.items()}
+    return {"row": row, "name": _text(cells["name"]), **scores, "title": _text(cells["title"])}
 
 
 def parse_team_bytes(
@@ -244,7 +269,7 @@ def parse_team_bytes(
 ) -> ParsedTeam:
     """Read and validate a team file (a workbook's sheet `sheet`, else the first with our
     columns); raises TeamFileError when the file as a whole is unusable."""
-    frame, read_problems, sheet_read = read_table(data, filename, sheet=sheet)
+    frame, read_problems, sheet_read, unused = read_table(data, filename, sheet=sheet)
     parsed = parse_table(frame, scale=scale)
     return ParsedTeam(
         parsed.members,
@@ -254,4 +279,6 @@ def parse_team_bytes(
         parsed.rows_read,
         parsed.blank_rows,
         sheet_read,
+        parsed.rows,
+        unused,
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from roles.errors import TeamFileError
 from roles.i18n import N_, Msg
 from roles.team_columns import map_header
-from roles.xlsx import Limits, NoSheetChosen, read_sheet, read_sheets
+from roles.xlsx import Limits, NoSheetChosen, read_sheet, read_sheets, sheet_names
 from roles.xlsx_sheet import column_name
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -170,6 +170,17 @@ def _xlsx_rows(data: bytes, sheet: str | None) -> RawRows:
     except NoSheetChosen:
         name, rows = read_sheets(data, None, limits=LIMITS)
     return RawRows([["" if v is None else v for v in r] for r in rows], sheet=name)
+
+
+def workbook_sheets(filename: str, data: bytes) -> list[str]:
+    """The sheet names of a workbook, within the limits ([] for a CSV or an unreadable file:
+    reading it says why)."""
+    if not (data.startswith(XLSX_MAGIC) or filename.lower().endswith((".xlsx", ".xlsm"))):
+        return []
+    try:
+        return sheet_names(data, limits=LIMITS)
+    except TeamFileError:
+        return []
 
 
 def read_rows(data: bytes, filename: str, *, sheet: str | None = None) -> RawRows:

@@ -36,7 +36,10 @@ def render_rating_and_result(catalog: Catalog) -> None:
     back (not the title, the intro or the navigation) and redraws the map sooner.
     """
     survey = st.session_state[MODE_KEY] == SURVEY
-    rate, result = st.columns([2, 3], gap="large")
+    # Sliders sit beside the map. The questionnaire takes the page's width instead (its
+    # choices fit on one line), with the map under it: the map only moves once the answers
+    # are used, which brings the sliders back beside it.
+    rate, result = (st.container(), st.container()) if survey else st.columns([2, 3], gap="large")
     fit_line = rate.empty()
     # The result is drawn before the sliders (from their values in this run): the browser
     # handles a run's elements in order, so the map is redrawn sooner after each key press.

@@ -136,7 +136,13 @@ def _render_item(q: Questionnaire, item: AnyItem, prefix: str) -> None:
 
 
 def render_questions(q: Questionnaire, key_prefix: str) -> None:
-    """Every question: the survey's own first, then the practices by measure (in a form)."""
+    """Every question: the survey's own first, then the practices by measure (in a form); the
+    container's key lets a phone stack each question's choices (components/style.py)."""
+    with st.container(key=f"{key_prefix}questions_box"):
+        _render_questions(q, key_prefix)
+
+
+def _render_questions(q: Questionnaire, key_prefix: str) -> None:
     st.markdown(
         _(
             "**Your work**: the 2021 Kaggle ML & DS Survey's own questions, so your answers "

@@ -17,7 +17,8 @@ from roles.catalog import DATA_DIR
 from roles.errors import TeamFileError
 from roles.i18n import N_, Joined, Msg
 from roles.models import AXES, axis_label
-from roles.team import ParsedTeam, parse_table, parse_team_bytes
+from roles.team import ParsedTeam, Problem, parse_table, parse_team_bytes
+from roles.team_bytes import workbook_sheets
 from roles.team_columns import COLUMN_LABELS, COLUMNS, template_csv
 from serving.st_internals import is_lost_upload
 
@@ -31,6 +32,9 @@ _FILE_ID = "team_file_id"
 FILE_PROBLEMS = "team_file_problems"
 FILE_NOTE = "team_file_note"
 FILE_ERROR = "team_file_error"
+SHEET = "team_sheet"  # the workbook's sheet read (a selectbox when there are several)
+_SHEETS = "team_sheets"  # the sheet names of the last workbook uploaded
+PROBLEM = "problem"  # the editor's column that says what is wrong in a row loaded from a file
 EXAMPLE = DATA_DIR / "example_team.csv"
 # The same team for a Chinese-speaking manager: the same scores, names and titles in Chinese.
 EXAMPLES = {"en": EXAMPLE, "zh": DATA_DIR / "example_team_zh.csv"}
@@ -58,13 +62,29 @@ def init_team_state() -> None:
         FILE_PROBLEMS: [],
         FILE_NOTE: None,
         FILE_ERROR: None,
+        _SHEETS: [],
     }
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
 
 
+def _with_problems(parsed: ParsedTeam) -> pd.DataFrame:
+    """Every row of the file for the editor, a bad one with what is wrong in it beside it, so
+    the manager fixes it in place (the valid rows are on the map meanwhile)."""
+    rows = parsed.members if parsed.rows is None else parsed.rows
+    base = rows[list(COLUMNS)].reset_index(drop=True)
+    lang = current_lang()
+    said_by_row: dict[int, list[str]] = {}
+    for p in parsed.problems:
+        if p.row is not None and not p.kept:
+            said_by_row.setdefault(p.row, []).append(p.cell_text(lang))
+    if said_by_row:
+        base.insert(1, PROBLEM, ["; ".join(said_by_row.get(int(r), [])) for r in rows["row"]])
+    return base
+
+
 def _use(parsed: ParsedTeam, note: Msg | None) -> None:
-    st.session_state[BASE] = parsed.members[list(COLUMNS)].reset_index(drop=True)
+    st.session_state[BASE] = _with_problems(parsed)
     st.session_state[FILE_PROBLEMS] = parsed.problems
     st.session_state[FILE_NOTE] = note
     st.session_state.pop(EDITOR, None)  # old edits belong to the old table
@@ -75,14 +95,20 @@ def _rescale() -> None:
     on_choice(SCALE, list(_SCALES), lambda _scale: _read_file())
 
 
+def _choose_sheet() -> None:
+    """The sheet selectbox's callback: read the workbook's sheet the selectbox offers."""
+    on_choice(SHEET, st.session_state[_SHEETS], lambda _sheet: _read_file())
+
+
 def _read_file() -> None:
-    """(Re-)read the uploaded file with the chosen scale."""
+    """(Re-)read the uploaded file with the chosen scale (and sheet of a workbook)."""
     stored = st.session_state.get(_FILE)
     if not stored:
         return
     name, data = stored
     try:
-        parsed = parse_team_bytes(data, name, scale=st.session_state[SCALE])
+        sheet = st.session_state.get(SHEET)
+        parsed = parse_team_bytes(data, name, scale=st.session_state[SCALE], sheet=sheet)
     except TeamFileError as exc:
         st.session_state[FILE_ERROR] = Msg(
             "{name} was not loaded: {why}.", name=name, why=exc.message
@@ -102,9 +128,13 @@ def _read_file() -> None:
     if parsed.scale == "1-5":
         note = Joined([note, Msg("Converted to 0-10 (1 → 0, 3 → 5, 5 → 10).")], how="sentences")
     if parsed.sheet is not None:  # a workbook: say which of its sheets was read
+        st.session_state[SHEET] = parsed.sheet
         note = Joined(
             [note, Msg("Read from the sheet {sheet!r}.", sheet=parsed.sheet)], how="sentences"
         )
+    if parsed.unused:  # a column that is none of ours is said, not dropped silently
+        names = ", ".join(repr(h) for h in parsed.unused)
+        note = Joined([note, Msg("Not used: the column(s) {names}.", names=names)], how="sentences")
     _use(parsed, note)
 
 
@@ -136,6 +166,8 @@ def _check_upload() -> None:
         st.rerun()
     st.session_state[_FILE] = (up.name, up.getvalue())
     st.session_state[SCALE] = "auto"
+    st.session_state.pop(SHEET, None)  # a new file: the first sheet with our columns
+    st.session_state[_SHEETS] = workbook_sheets(up.name, st.session_state[_FILE][1])
     _read_file()
 
 
@@ -168,6 +200,14 @@ def render_sources() -> None:
             horizontal=True,
             on_change=_rescale,
         )
+    if len(st.session_state[_SHEETS]) > 1:
+        st.selectbox(
+            _("Sheet of the workbook"),
+            st.session_state[_SHEETS],
+            key=SHEET,
+            on_change=_choose_sheet,
+            help=_("The first sheet with the needed columns is read; choose another here."),
+        )
     if st.session_state[FILE_NOTE]:
         st.caption(said(st.session_state[FILE_NOTE]))
     if st.session_state[FILE_ERROR]:
@@ -190,6 +230,11 @@ def render_editor() -> ParsedTeam:
         width="stretch",
         column_config={
             "name": st.column_config.TextColumn(_(COLUMN_LABELS["name"]), required=True),
+            PROBLEM: st.column_config.TextColumn(
+                _("Problem (when loaded)"),
+                disabled=True,
+                help=_("What was wrong in this row of the file; the list below is current"),
+            ),
             **{
                 axis: st.column_config.NumberColumn(
                     axis_label(axis, current_lang()), min_value=0, max_value=10, step=0.5
@@ -202,37 +247,49 @@ def render_editor() -> ParsedTeam:
     return parse_table(edited, scale="0-10")
 
 
-def render_problems(table: ParsedTeam) -> None:
-    """List what is wrong in the uploaded file and in the table, row by row."""
+def _problem_table(problems: list[Problem]) -> None:
     lang = current_lang()
-    groups = [
-        (
-            N_(
-                "In the uploaded file (these rows were not loaded): {n} problem(s) in "
-                "{rows} row(s)."
-            ),
-            st.session_state[FILE_PROBLEMS],
-        ),
-        (
-            N_("In the table (these rows are not on the map): {n} problem(s) in {rows} row(s)."),
-            table.problems,
-        ),
-    ]
-    for heading, problems in groups:
-        if not problems:
-            continue
-        rows = len({p.row for p in problems if not p.kept})
-        st.warning(_(heading, n=len(problems), rows=rows))
-        frame = pd.DataFrame(
+    frame = pd.DataFrame(
+        [
             [
-                [
-                    _("file") if p.row is None else str(p.row),
-                    _(COLUMN_LABELS.get(p.column or "", p.column or "")) if p.column else "",
-                    p.value,
-                    p.expected_text(lang),
-                ]
-                for p in problems
-            ],
-            columns=[_("row"), _("column"), _("value"), _("expected")],
+                _("file") if p.row is None else str(p.row),
+                _(COLUMN_LABELS.get(p.column or "", p.column or "")) if p.column else "",
+                p.value,
+                p.expected_text(lang),
+            ]
+            for p in problems
+        ],
+        columns=[_("row"), _("column"), _("value"), _("expected")],
+    )
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def render_problems(table: ParsedTeam) -> None:
+    """Say what was wrong in the uploaded file (its bad rows are in the table, marked) and
+    list what is wrong in the table now, row by row."""
+    from_file: list[Problem] = st.session_state[FILE_PROBLEMS]
+    in_rows = [p for p in from_file if p.row is not None and not p.kept]
+    if in_rows:
+        st.warning(
+            _(
+                "The uploaded file had {n} problem(s) in {rows} row(s). Those rows are in the "
+                "table with the problem beside them: fix them there. The other rows are on the "
+                "map meanwhile.",
+                n=len(in_rows),
+                rows=len({p.row for p in in_rows}),
+            )
         )
-        st.dataframe(frame, hide_index=True, width="stretch")
+    notes = [p for p in from_file if p.row is None or p.kept]
+    if notes:
+        st.warning(_("In the uploaded file: {n} note(s) to check.", n=len(notes)))
+        _problem_table(notes)
+    if table.problems:
+        rows = len({p.row for p in table.problems if not p.kept})
+        st.warning(
+            _(
+                "In the table (these rows are not on the map): {n} problem(s) in {rows} row(s).",
+                n=len(table.problems),
+                rows=rows,
+            )
+        )
+        _problem_table(table.problems)

@@ -2,7 +2,10 @@
 
 "Invite my team" creates a private team room; its code and the manager key open it again from
 any browser ("Load answers"), like a workshop room's code and facilitator key. The key is kept
-in this tab's session and in the page address (a bookmark keeps control), never anywhere else.
+in this tab's session only: a manager link (`?room=CODE&key=KEY`) is read once and the key
+leaves the address bar at once, so a Team page shown in a meeting or a screenshot does not give
+the team's answers away. The link stays one click away (the invitation panel shows it to copy or
+bookmark), and a refresh, which starts a new session, says how to get back in.
 Outcomes of actions are kept in session state and shown once at the top of the next draw.
 """
 
@@ -29,6 +32,10 @@ ROUND = "teamroom_round"
 # latest round, also when another tab opens a new one.
 PINNED = "teamroom_round_pinned"
 FLASH = "teamroom_flash"
+# The code of a team room whose manager link lost its key to a refresh: the load form is
+# filled with it and the page says how to get back in.
+RETURNING = "teamroom_returning"
+LOAD_FORM = "teamroom_load"
 DEFAULT_TITLE = N_("My team")
 
 
@@ -63,14 +70,14 @@ def run_action(action: Callable[[], str | Msg]) -> None:
 def _hold(code: str, key: str) -> None:
     st.session_state[ROOM] = code
     st.session_state[KEY] = key
-    for name in (ROUND, PINNED):  # show the current round of the room just opened
+    for name in (ROUND, PINNED, RETURNING):  # show the current round of the room just opened
         st.session_state.pop(name, None)
-    st.query_params.from_dict(with_lang({"room": code, "key": key}))
+    st.query_params.from_dict(with_lang({"room": code}))  # the key stays out of the address
 
 
 def leave() -> None:
     """Stop managing the team room in this tab (the room and its answers stay)."""
-    for name in (ROOM, KEY, NEW_KEY, ROUND, PINNED):
+    for name in (ROOM, KEY, NEW_KEY, ROUND, PINNED, RETURNING):
         st.session_state.pop(name, None)
     st.query_params.from_dict(with_lang({}))  # the language stays, the room goes
 
@@ -80,9 +87,35 @@ def _open(raw_code: str, key: str) -> bool:
 
 
 def login_from_url() -> None:
-    """Take the room from a manager link (`?room=CODE&key=KEY`), or put the held room's link
-    back in the address bar (moving between pages drops it), so a refresh keeps control."""
-    controls.keep_link_in_address(room=ROOM, key=KEY, take=_open)
+    """Take the room from a manager link (`?room=CODE&key=KEY`) and take the key out of the
+    address bar; with only `?room=CODE` (a refresh after that, in a new session) and no room
+    held, remember the code for the load form and the page's word on how to get back in."""
+    raw_room, raw_key = st.query_params.get("room"), st.query_params.get("key")
+    held = st.session_state.get(ROOM)
+    if raw_room and raw_key:
+        if raw_room.strip().upper() == held or not _open(raw_room, raw_key):
+            st.query_params.from_dict(with_lang({"room": held} if held else {}))
+    elif held and raw_room != held:  # moving between pages drops the query: put the code back
+        st.query_params.from_dict(with_lang({"room": held}))
+    elif raw_room and not held and st.session_state.get(RETURNING) != raw_room:
+        st.session_state[RETURNING] = raw_room
+        st.session_state[f"{LOAD_FORM}_code"] = raw_room.strip()[:12]
+
+
+def render_returning() -> None:
+    """After a refresh of a managed team room's page: how to get back in (the key is no longer
+    in the address, by design)."""
+    code = st.session_state.get(RETURNING)
+    if code:
+        st.info(
+            _(
+                "Team room {code}: the manager key is not kept in the page address, so a refresh "
+                "asks for it again. Type it under *Load your team's answers* below, or open the "
+                "manager link you bookmarked or saved.",
+                code=code.strip()[:12],
+            ),
+            icon=":material/key:",
+        )
 
 
 def _keep_choices() -> tuple[list[float], int]:
@@ -138,7 +171,7 @@ def render_invite_form() -> None:
 def render_load_form() -> None:
     """Team code + manager key: "Load answers" (also how a manager comes back elsewhere)."""
     controls.render_code_and_key_form(
-        form="teamroom_load",
+        form=LOAD_FORM,
         heading=_("Load your team's answers"),
         intro=_("Type the team code and the manager key you were shown when you invited."),
         labels=(_("Team code"), _("Manager key")),
@@ -149,8 +182,11 @@ def render_load_form() -> None:
 
 def render_entry() -> None:
     """Invite and Load side by side, in a collapsed section above the team table."""
+    returning = bool(st.session_state.get(RETURNING))
     with st.expander(
-        _("Team room: let members rate themselves"), icon=":material/group_add:", expanded=False
+        _("Team room: let members rate themselves"),
+        icon=":material/group_add:",
+        expanded=returning,
     ):
         invite, load = st.columns(2, gap="large")
         with invite:

@@ -116,7 +116,12 @@ def _render_invitation(room: TeamRoom, base: str | None, fresh: bool) -> None:
             _("**Manager key** (keep it private; with the team code it opens the answers):")
         )
         st.code(room.key, language=None)
-        st.markdown(_("Or bookmark your manager link (it contains the key):"))
+        st.markdown(
+            _(
+                "Or copy and bookmark your manager link (it contains the key, so it is kept out "
+                "of the address bar while this page is shown):"
+            )
+        )
         manager = page_link(base, "team", **with_lang({"room": info.code, "key": room.key}))
         st.code(manager, language=None)
     with right:

@@ -26,6 +26,7 @@ from components.teamroom.access import (
     login_from_url,
     render_entry,
     render_flash,
+    render_returning,
 )
 from components.teamroom.map import add_manager_ratings
 from components.teamroom.table import render_table
@@ -52,6 +53,7 @@ def render_room_panel() -> TeamRoom | None:
     st.caption(caption(room))
     render_flash()
     if room is None:
+        render_returning()
         render_entry()
         return None
     admin.render_header(room, app_base_url("team"))

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from components.me.results import result_json
 from roles.catalog import load_catalog
@@ -142,12 +145,18 @@ def test_a_bad_answers_link_warns_and_falls_back_to_the_sliders() -> None:
 
 def test_nothing_answered_is_said_right_under_the_button() -> None:
     at = _submit(_questionnaire(app().run()))
-    column = at.columns[0]
-    errors = [e.value for e in column.error]
-    assert errors == ["Nothing answered yet: answer at least one question."]
-    # The column holds the form (whose last element is the button), then the error.
-    parts = [getattr(e, "type", "") for e in column.children.values()]
-    assert parts[-2:] == ["form", "error"]
+    assert [e.value for e in at.error] == ["Nothing answered yet: answer at least one question."]
+
+    def blocks(node: Any) -> Iterator[Any]:
+        if isinstance(node, Block):
+            yield node
+            for child in node.children.values():
+                yield from blocks(child)
+
+    # The questionnaire's block holds the form (whose last element is the button), then the
+    # error.
+    endings = [[getattr(e, "type", "") for e in b.children.values()][-2:] for b in blocks(at.main)]
+    assert ["form", "error"] in endings
 
 
 def test_no_chance_answers_are_explained_after_submitting() -> None:
@@ -173,3 +182,13 @@ def test_the_download_holds_the_heading_its_chance_the_answers_and_people_like_y
     assert doc["people_like_you"][0]["title"] == "Research Scientist"
     sliders = json.loads(result_json(Profile(ml=8, swe=4.5, comm=5.5), catalog, None, None))
     assert sliders["verdict"]["confidence"] is None and "people_like_you" not in sliders
+
+
+def test_the_questionnaire_takes_the_page_width_and_the_sliders_sit_beside_the_map() -> None:
+    at = _questionnaire(app().run())
+    assert at.radio(key="me_q_swe_tests_ci")  # drawn...
+    assert not any(c.radio for c in at.columns)  # ...and in no column: the page's width
+    assert not any(c.select_slider for c in at.columns)
+    _submit(at)  # with nothing answered it stays open; the quick rating is one choice away
+    at.radio(key="me_mode").set_value("Quick rating").run()
+    assert any(c.select_slider for c in at.columns)  # sliders beside the map again

@@ -19,7 +19,7 @@ from components.team.map import spread_overlaps, team_map_figure
 from components.team.report import build_report_html, map_png
 from roles.coverage import analyse_team
 from roles.models import Catalog
-from tests.app.helpers import html_bodies, shown, texts
+from tests.app.helpers import app, html_bodies, shown, texts
 from tests.roles.hostile_files import dimension_bomb
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,28 +100,43 @@ def test_half_filled_new_row_is_listed_not_dropped() -> None:
     assert _people(_figure(at)) == 9
 
 
-def test_broken_csv_lists_each_bad_row_and_keeps_the_good_ones() -> None:
+def test_bad_rows_are_loaded_marked_and_fixed_in_place() -> None:
     at = _page()
     data = b"name,ml,swe,comm\nAna,7,6,5\nBen,abc,8,4\nCai,3,11,6\nana,1,1,1\nDee,2,8,4\n"
     at.file_uploader(key="team_upload").set_value(("broken.csv", data, "text/csv")).run()
     assert not at.exception
-    problems = _problems(at)
-    assert problems.to_dict("records") == [
-        {"row": "3", "column": "ML expertise", "value": "abc", "expected": "a number from 0 to 10"},
-        {
-            "row": "4",
-            "column": "Software engineering",
-            "value": "11",
-            "expected": "a number from 0 to 10",
-        },
-        {
-            "row": "5",
-            "column": "name",
-            "value": "ana",
-            "expected": "a unique name; row 2 already has it",
-        },
+    base = at.session_state["team_base"]
+    assert base["name"].tolist() == ["Ana", "Ben", "Cai", "ana", "Dee"]  # none dropped
+    assert base["problem"].tolist() == [
+        "",
+        "ML expertise: 'abc'; expected a number from 0 to 10",
+        "Software engineering: '11'; expected a number from 0 to 10",
+        "name: 'ana'; expected a unique name; row 2 already has it",
+        "",
     ]
-    assert _people(_figure(at)) == 2
+    assert any("had 3 problem(s) in 3 row(s)" in shown(w.value) for w in at.warning)
+    assert _problems(at)["row"].tolist() == ["2", "3", "4"]  # the table's rows, as they are now
+    assert _people(_figure(at)) == 2  # the valid rows are on the map meanwhile
+    # The manager fixes Ben's score in the table: Ben joins the map.
+    at.session_state["team_editor"] = {
+        "edited_rows": {1: {"ml": 6.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert _problems(at)["row"].tolist() == ["3", "4"]
+    assert _people(_figure(at)) == 3
+
+
+def test_a_role_column_is_kept_and_an_unknown_one_is_said() -> None:
+    at = _page()
+    data = "Full name,ML Skill (1-5),SWE,Communication skills,Role,Dept,[x](http://e.vil)\n"
+    data += "Ana,4,3,5,Lead,R&D,1\n"
+    at.file_uploader(key="team_upload").set_value(("t.csv", data.encode(), "text/csv")).run()
+    assert at.session_state["team_base"]["title"].tolist() == ["Lead"]
+    note = next(c.value for c in at.caption if "Not used" in c.value)
+    assert "Not used: the column(s) 'Dept', '\\[x\\]" in note
+    assert "](http" not in note  # a header is shown as written, never as a link
 
 
 def test_unreadable_upload_says_why_and_leaves_the_table_alone() -> None:
@@ -159,6 +174,29 @@ def test_a_workbook_s_sheet_with_the_columns_is_read_and_named() -> None:
     assert not at.error
     assert any("Read from the sheet 'People'." in c.value for c in at.caption)
     assert _people(_figure(at)) == 1
+
+
+def test_a_workbook_s_sheet_can_be_chosen() -> None:
+    book = Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Read me first"])
+    for title, people in (("2024", ["Ana"]), ("2025", ["Ana", "Ben", "Cai"])):
+        sheet = book.create_sheet(title)
+        sheet.append(["Name", "ML", "SWE", "Comm"])
+        for person in people:
+            sheet.append([person, 7, 6, 5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = _page()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader(key="team_upload").set_value(("two.xlsx", buffer.getvalue(), xlsx)).run()
+    choice = at.selectbox(key="team_sheet")
+    assert choice.options == ["Notes", "2024", "2025"]
+    assert choice.value == "2024"  # the first sheet with the needed columns
+    assert _people(_figure(at)) == 1
+    choice.set_value("2025").run()
+    assert _people(_figure(at)) == 3
+    assert any("Read from the sheet '2025'." in c.value for c in at.caption)
 
 
 def test_one_to_five_file_is_detected_and_can_be_overridden() -> None:
@@ -322,3 +360,17 @@ def test_team_map_is_described_and_names_everyone_on_the_map_or_in_its_key() -> 
             assert any(name in label for label in labels) or name in numbered, name
         if numbered:
             assert any(all(n in k for n in numbered) for k in keys)
+
+
+def test_a_chinese_file_with_a_bad_row_is_read_and_marked_in_chinese() -> None:
+    at = app("views/team.py", lang="zh").run()
+    data = "姓名,机器学习能力,软件工程能力,沟通能力,职位,部门\n李雷,7,6,5,工程师,研发\n韩梅梅,七,6,5,,研发\n"
+    at.file_uploader(key="team_upload").set_value(("团队.csv", data.encode(), "text/csv")).run()
+    assert not at.exception
+    base = at.session_state["team_base"]
+    assert base["name"].tolist() == ["李雷", "韩梅梅"]
+    assert base["title"].tolist() == ["工程师", ""]
+    marked = base["problem"].tolist()[1]
+    assert "'七'" in marked and "应为" in marked and "expected" not in marked
+    assert any("未使用的列：'部门'。" in shown(c.value) for c in at.caption)
+    assert any("上传的文件中有 1 行共 1 个问题" in shown(w.value) for w in at.warning)

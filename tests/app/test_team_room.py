@@ -74,7 +74,7 @@ def test_invite_my_team_shows_the_code_the_members_link_and_the_key_once(
     shown = [c.value for c in at.code]
     assert key in shown and any(s.endswith(f"my_team?room={code}") for s in shown)
     assert "Save the manager key now" in texts(at)
-    assert dict(at.query_params) == {"room": code, "key": key}
+    assert dict(at.query_params) == {"room": code}  # the key is never in the address bar
     assert "Nobody has answered round 1 yet" in texts(at)
     at.run()  # the next draw no longer shouts about the key
     assert "Save the manager key now" not in texts(at)
@@ -96,6 +96,30 @@ def test_load_answers_with_code_and_key_maps_the_team(
     assert [t.label for t in at.tabs][-2:] == ["Self vs manager", "Rounds"]
     # The file upload and the example team are for typed teams, not a team room.
     assert "Load example team" not in [b.label for b in at.button]
+
+
+def test_a_manager_link_s_key_leaves_the_address_and_a_refresh_says_how_to_get_back(
+    team: tuple[store.CreatedRoom, dict[str, str]],
+) -> None:
+    created, _ = team
+    code = created.room.code
+    at = _manager(created)  # opened from the manager link ?room=CODE&key=KEY
+    assert _people(at) == 3
+    assert dict(at.query_params) == {"room": code}
+    assert created.key not in str(at.query_params)
+    # The link is still there to copy, in the invitation panel.
+    assert any(f"room={code}" in c.value and created.key in c.value for c in at.code)
+    # A refresh is a new session with the address as it is now: the way back is said, and
+    # the load form already holds the code.
+    again = app("views/team.py", room=code).run()
+    assert not again.exception and _people(again) == 0
+    assert any(f"Team room {code}: the manager key is not kept" in i.value for i in again.info)
+    assert again.text_input(key="teamroom_load_code").value == code
+    again.text_input(key="teamroom_load_key").set_value(created.key)
+    _button(again, "Load answers").click().run()
+    assert _people(again) == 3
+    assert not any("the manager key is not kept" in i.value for i in again.info)
+    assert dict(again.query_params) == {"room": code}
 
 
 def test_a_wrong_key_or_a_workshop_code_is_refused(

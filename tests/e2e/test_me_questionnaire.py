@@ -142,3 +142,49 @@ def test_the_tool_questions_are_chips_that_fit_and_count(
         screenshot(page, f"me-survey-result-{size}")
     finally:
         context.close()
+
+
+# Per radio group of the questionnaire: how many distinct rows its options sit on, and its
+# width as a share of the main column's.
+_CHOICE_ROWS = """() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+  return [...document.querySelectorAll('[class*="questions_box"] [role="radiogroup"]')].map(g => {
+    const tops = new Set([...g.querySelectorAll('label')].map(l => Math.round(l.getBoundingClientRect().top)));
+    const box = g.closest('[class*="questions_box"]').getBoundingClientRect();
+    return {rows: tops.size, options: g.querySelectorAll('label').length, share: box.width / main.width};
+  });
+}"""
+
+
+@pytest.mark.parametrize("size", ["1440x900", "390x844"])
+def test_the_questionnaire_uses_the_page_width_and_its_choices_do_not_wrap(
+    app_url: str, browser: Browser, size: str
+) -> None:
+    """On a laptop each question's choices sit on one line across the page's width; on a phone
+    they stand one under the other (never some on one line and the rest on the next)."""
+    width, height = SIZES[size]
+    phone = width < 500
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=phone, has_touch=phone
+    )
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(app_url)
+        page.get_by_text("Questionnaire", exact=True).click()
+        page.get_by_role("button", name="Use these answers").wait_for()
+        groups = page.evaluate(_CHOICE_ROWS)
+        assert len(groups) >= 10
+        for group in groups:
+            assert group["share"] > 0.8  # the main column (less its padding), not a third of it
+            assert group["rows"] == (group["options"] if phone else 1), group
+        assert horizontal_overflow(page) <= 0
+        assert not serious_violations(
+            page, exclude=("[data-testid='stSidebarNav']", ".js-plotly-plot")
+        )
+        page.get_by_text(
+            "How often do you debug model training", exact=False
+        ).first.scroll_into_view_if_needed()
+        page.screenshot(path=f"/tmp/h21b/questionnaire-{size}.png")
+    finally:
+        context.close()

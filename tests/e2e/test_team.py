@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
+from tests.e2e.grid import type_in_cell
 from tests.e2e.layout import MAP_DRAWN, horizontal_overflow, label_problems
 
 pytestmark = pytest.mark.e2e
@@ -38,8 +39,8 @@ def test_uploaded_csv_appears_on_the_map(app_url: str, page, tmp_path: Path) -> 
     page.locator(".js-plotly-plot").wait_for()
     page.wait_for_function(f"({_TEAM_POINTS})() === 3")
     assert page.evaluate(_TEAM_POINTS) == 3
-    # The row with a bad score is named, not silently dropped.
-    page.get_by_text("In the uploaded file (these rows were not loaded)").wait_for()
+    # The row with a bad score is loaded and marked, not silently dropped.
+    page.get_by_text("The uploaded file had 1 problem(s) in 1 row(s).").wait_for()
     assert page.get_by_text("Missing roles").count() >= 1
     shot = screenshot(page, "team-upload")
     assert shot.stat().st_size > 10_000
@@ -47,6 +48,41 @@ def test_uploaded_csv_appears_on_the_map(app_url: str, page, tmp_path: Path) -> 
     page.wait_for_timeout(300)
     map_shot = screenshot(page, "team-upload-map")
     assert map_shot.stat().st_size > 10_000
+
+
+_EDITOR = ".st-key-team_editor [data-testid='stDataFrame']"
+_MARKED = "ML expertise: 'oops'; expected a number from 0 to 10"
+
+
+def test_a_bad_row_is_loaded_marked_and_fixed_in_place(app_url: str, sized, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Dev Patel's score 'oops' puts him in the table with the problem beside it; typing a score
+    there puts him on the map, next to the three who were there all along."""
+    size, page = sized
+    team_file = tmp_path / "my-team.csv"
+    team_file.write_text(TEAM, encoding="utf-8")
+    page.goto(f"{app_url}/team")
+    page.get_by_text("Upload a team (CSV or Excel)").wait_for()
+    page.locator("input[type=file]").set_input_files(str(team_file))
+    page.locator(".js-plotly-plot").first.wait_for()
+    page.wait_for_function(f"({_TEAM_POINTS})() === 3")
+    grid = page.locator(_EDITOR)
+    # The grid's accessible table (what a screen reader reads) has the column and the row.
+    expect(grid.locator("th", has_text="Problem (when loaded)")).to_have_count(1)
+    expect(grid.locator("td", has_text=_MARKED)).to_have_count(1)
+    expect(grid.locator("td", has_text="Dev Patel")).to_have_count(1)
+    assert serious_violations(page) == []
+    assert horizontal_overflow(page) <= 0
+    grid.scroll_into_view_if_needed()
+    shots = Path("/tmp/h21b")
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / f"upload-bad-row-{size}.png"), full_page=True)
+    if size != "1440x900":
+        return
+    type_in_cell(page, grid, 4, "ML expertise", "6", x=60)
+    page.wait_for_function(f"({_TEAM_POINTS})() === 4")
+    expect(page.get_by_text("In the table (these rows are not on the map)")).to_have_count(0)
+    assert serious_violations(page) == []
+    page.screenshot(path=str(shots / f"upload-bad-row-fixed-{size}.png"), full_page=True)
 
 
 def test_example_team_report_downloads_and_opens(app_url: str, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

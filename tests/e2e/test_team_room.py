@@ -4,18 +4,17 @@ is compared with the first. The members' page is checked at 390x844 and with axe
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import store
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
+from tests.e2e.grid import type_in_cell
 
 pytestmark = pytest.mark.e2e
 
@@ -63,8 +62,11 @@ def _invite(manager: Page, app_url: str) -> tuple[str, str, str]:
     found = re.search(r"Team code: ([A-Z0-9]{6})", manager.inner_text("body"))
     assert found, "no 'Team code: XXXXXX' on the page"
     code = found.group(1)
-    manager.wait_for_url(re.compile(rf"room={code}&key="))
-    key = re.search(r"key=([^&]+)", manager.url).group(1)  # type: ignore[union-attr]
+    manager.wait_for_url(re.compile(rf"room={code}"))
+    # The key is shown on the page (once, in the open invitation panel), never in the address.
+    manager_link = manager.get_by_text(re.compile(rf"/team\?room={code}.*key=")).first
+    key = re.search(r"key=([^&\s]+)", manager_link.inner_text()).group(1)  # type: ignore[union-attr]
+    assert "key=" not in manager.url
     link = f"{app_url}/my_team?room={code}"
     expect(manager.get_by_text(link, exact=True)).to_be_visible()
     return code, key, link
@@ -100,46 +102,10 @@ def _answer_questionnaire(page: Page, name: str) -> None:
     expect(page.get_by_text("Saved at", exact=False)).to_be_visible(timeout=LONG)
 
 
-_SELECTED_COLUMN = """(grid) => {
-  const cell = grid.querySelector("tr[aria-rowindex='2'] td[aria-selected='true']");
-  return cell ? Number(cell.getAttribute('aria-colindex')) : 0;
-}"""
-
-
 def _rate_software_engineering(manager: Page, value: str) -> None:
-    """Type the manager's own software engineering score for the first member of the table.
-
-    Arrow keys move the grid's selection; a press that lands while a live rerun redraws the
-    grid is lost (the rating went to ML). The grid's accessible table marks the selected cell,
-    so each press waits for the selection to arrive and a lost press is repeated."""
+    """Type the manager's own software engineering score for the first member of the table."""
     grid = manager.locator("[class*='st-key-teamroom_ratings'] [data-testid='stDataFrame']")
-    expect(grid).to_be_visible()
-    header = grid.locator("th[role='columnheader']", has_text="Software eng. (yours)")
-    target = int(header.get_attribute("aria-colindex") or 0)
-    first_name = {"x": 30, "y": 35 + 17}  # the first member's name cell, under the header
-    editor = manager.locator("[data-testid='glide-cell-editor'] input, .gdg-input").first
-    for _ in range(40):
-        column = grid.evaluate(_SELECTED_COLUMN)
-        if column == target:
-            break
-        if column == 0:  # nothing selected (yet, or since a redraw): select the name cell
-            # The grid places cells from the pointer's last move: hover before the click.
-            grid.hover(position=first_name)
-            grid.click(position=first_name)
-        else:
-            manager.keyboard.press("ArrowRight" if column < target else "ArrowLeft")
-        # Wait for the selection to move; if it does not, the press was lost: press again.
-        with contextlib.suppress(PlaywrightTimeout):
-            manager.wait_for_function(
-                f"(g) => ({_SELECTED_COLUMN})(g) !== {column}",
-                arg=grid.element_handle(),
-                timeout=2_000,
-            )
-    assert grid.evaluate(_SELECTED_COLUMN) == target
-    manager.keyboard.type(value)
-    expect(editor).to_be_visible()
-    expect(editor).to_have_value(value)
-    editor.press("Enter")
+    type_in_cell(manager, grid, 1, "Software eng. (yours)", value)
 
 
 def test_team_room_round_trip(app_url: str, browser: Browser, shared_store: None) -> None:
@@ -234,5 +200,37 @@ def test_members_page_fits_a_phone_and_passes_axe(  # type: ignore[no-untyped-de
         assert serious_violations(page) == []
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
         screenshot(page, "team-room-member-sliders-phone")
+    finally:
+        context.close()
+
+
+def test_the_manager_key_leaves_the_address_bar_and_a_refresh_says_how_to_get_back(
+    app_url: str, browser: Browser, shared_store: None
+) -> None:
+    """A Team page shown in a meeting does not show the key: the manager link is read once and
+    its key leaves the address bar; after a refresh the page says how to get back in."""
+    created = store.create_team_room(title="Data platform team")
+    code = created.room.code
+    context = _context(browser, LAPTOP)
+    try:
+        manager = _open(context, f"{app_url}/team?room={code}&key={created.key}")
+        expect(manager.get_by_text(f"Data platform team: team code {code}")).to_be_visible()
+        manager.wait_for_url(re.compile(rf"/team\?room={code}$"))
+        assert created.key not in manager.url
+        assert serious_violations(manager) == []
+        shots = Path("/tmp/h21b")
+        shots.mkdir(exist_ok=True)
+        manager.screenshot(path=str(shots / "manager-key-out-of-address-1440x900.png"))
+        manager.reload()
+        expect(
+            manager.get_by_text(f"Team room {code}: the manager key is not kept")
+        ).to_be_visible()
+        expect(manager.get_by_label("Team code")).to_have_value(code)
+        assert serious_violations(manager) == []
+        manager.screenshot(path=str(shots / "manager-key-refresh-1440x900.png"))
+        manager.get_by_label("Manager key").fill(created.key)
+        manager.get_by_role("button", name="Load answers").click()
+        expect(manager.get_by_text(f"Data platform team: team code {code}")).to_be_visible()
+        assert created.key not in manager.url
     finally:
         context.close()

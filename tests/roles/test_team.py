@@ -24,7 +24,7 @@ UNREADABLE = [
     ("header_only.csv", "header row but no people"),
     ("wrong_type.pdf", "not a CSV or Excel file"),
     ("binary.csv", "binary, not text"),
-    ("missing_column.csv", "missing column(s): 'Communication' (comm)"),
+    ("missing_column.csv", "missing column(s): 'Communication' (headers read as it: comm,"),
     ("broken.xlsx", "Excel file cannot be read"),
 ]
 
@@ -182,3 +182,9 @@ def test_parsing_never_loses_a_row(records: list[dict[str, object]]) -> None:
     assert len(parsed.members) + len(parsed.rejected_rows) + parsed.blank_rows == len(frame)
     assert parsed.members[["ml", "swe", "comm"]].apply(lambda c: c.between(0, 10)).all().all()
     assert parsed.members["name"].str.casefold().is_unique
+    # Every non-blank row comes back for the editor, bad ones too, its scores on 0-10 or empty.
+    assert parsed.rows is not None and len(parsed.rows) == len(frame) - parsed.blank_rows
+    # ... and a valid row comes back exactly as it is on the map.
+    loaded = parsed.rows.set_index("row").loc[parsed.members["row"], ["name", "ml", "swe", "comm"]]
+    on_map = parsed.members.set_index("row")[["name", "ml", "swe", "comm"]]
+    pd.testing.assert_frame_equal(loaded, on_map, check_dtype=False, check_index_type=False)
