@@ -69,7 +69,9 @@ def test_changing_the_target_role_changes_the_section() -> None:
     at.selectbox(key="me_target").set_value("ml_product_manager").run()
     section = _section(at)
     assert section != best and section.startswith("### Getting the job as ML product manager")
-    assert "Pair debugging" not in section + "".join(m.value for e in at.expander for m in e.markdown)
+    assert "Pair debugging" not in section + "".join(
+        m.value for e in at.expander for m in e.markdown
+    )
 
 
 def test_the_section_speaks_chinese() -> None:
