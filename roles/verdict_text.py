@@ -35,6 +35,25 @@ def headline_words(kind: str, names: list[str], lang: Lang) -> str:
     return tr(lang, _HEADLINES[kind], first=names[0] if names else "", second=second)
 
 
+def tip_sentence(phrase: str, lang: Lang) -> str:
+    """A tip as a sentence of its own ('1 point more ... would make it X.')."""
+    end = "。" if lang == "zh" else "."
+    return phrase[:1].upper() + phrase[1:] + end
+
+
+def lead_sentence(a: Assessment) -> str:
+    """The sentence under a short result's heading: the chance, else the tip that would change
+    the best fit, else why the map puts the person there."""
+    if a.confidence is not None:
+        return chance_sentence(a)
+    return tip_sentence(a.tip.phrase(), a.lang) if a.tip else a.best.reason
+
+
+def ranked_fit(name: str, fit: float, lang: Lang) -> str:
+    """One line of the ranked fits, in the words the Me page's table uses ('fit 82 of 100')."""
+    return tr(lang, "{role}: fit {fit:.0f} of 100", role=name, fit=fit)
+
+
 def in_ten(chance: float) -> int:
     """A chance as people in ten (halves round up)."""
     return math.floor(chance * 10 + 0.5)

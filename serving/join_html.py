@@ -17,11 +17,12 @@ from urllib.parse import urlencode
 import store
 from roles.caching import memoize
 from roles.catalog import DEFAULT_CATALOG, load_catalog, load_levels
-from roles.i18n import LANG_NAMES, LANG_TAGS, Lang, colon, escaping, say, tr
+from roles.i18n import LANG_NAMES, LANG_TAGS, Lang, escaping, say, tr
 from roles.levels import anchors_around, describe_level
-from roles.match import RoleFit, match
 from roles.models import AXES, Profile, axis_label
 from roles.share import ShareState, encode_share
+from roles.verdict import Assessment, assess
+from roles.verdict_text import headline, lead_sentence, ranked_fit
 from serving.join_css import CSS, LEVELS, SCRIPT
 
 PATH = "/j"  # the light page's address (short: people type it from the big screen)
@@ -77,10 +78,10 @@ def page_url(code: str, lang: Lang | None, path: str = PATH) -> str:
     return f"{path}?{urlencode(params)}" if params else path
 
 
-def best_fits(profile: Profile, lang: Lang) -> list[RoleFit]:
-    """Every role ranked for these scores, in `lang`: the one call the result rests on (kept
-    alone so it can follow the Me page's heading later)."""
-    return match(profile, load_catalog(DEFAULT_CATALOG, lang))
+def assessment(profile: Profile, lang: Lang) -> Assessment:
+    """The heading's assessment for these ratings, in `lang`: ratings alone, so the Me page's
+    and the Join page's words ("nearest role on the map", no chance claimed)."""
+    return assess({}, load_catalog(DEFAULT_CATALOG, lang), profile=profile)
 
 
 def _level_text(lang: Lang, axis: str, value: float) -> str:
@@ -163,16 +164,13 @@ def _form(form: JoinForm) -> str:
 
 
 def _result(profile: Profile, lang: Lang, me_link: str) -> str:
-    fits = best_fits(profile, lang)
-    best = fits[0]
-    heading = html.escape(tr(lang, "Best fit: {name}", name=best.name))
-    ranked = "".join(
-        f"<li>{html.escape(f.name)}{colon(lang)}<b>{f.fit:.0f}%</b></li>" for f in fits
-    )
+    a = assessment(profile, lang)
+    heading = html.escape(headline(a))
+    ranked = "".join(f"<li>{html.escape(ranked_fit(f.name, f.fit, lang))}</li>" for f in a.fits)
     link = html.escape(tr(lang, "See your map and what to learn next"))
     return (
         f'<section aria-labelledby="result"><h2 id="result">{heading}</h2>'
-        f"<p>{html.escape(best.reason)}</p><ol>{ranked}</ol>"
+        f"<p>{html.escape(lead_sentence(a))}</p><ol>{ranked}</ol>"
         f'<p><a href="{html.escape(me_link)}">{link}</a></p></section>'
     )
 

@@ -21,6 +21,7 @@ from roles.verdict_text import (
     disagreement,
     headline,
     map_sentence,
+    tip_sentence,
     unmeasured_sentence,
 )
 
@@ -36,7 +37,11 @@ def heading_notes(a: Assessment) -> str:
     lines = [disagreement(a), unmeasured_sentence(a)]
     if a.tip is not None:
         lines.append(
-            _("{role} is nearly as close. {tip}", role=a.tip.name, tip=tip_sentence(a.tip.phrase()))
+            _(
+                "{role} is nearly as close. {tip}",
+                role=a.tip.name,
+                tip=tip_sentence(a.tip.phrase(), current_lang()),
+            )
         )
     return sentences(current_lang(), *lines)
 
@@ -44,12 +49,6 @@ def heading_notes(a: Assessment) -> str:
 def headline_note(a: Assessment, catalog: Catalog) -> str:
     """Everything said around the heading, lead and notes (what one screen states about it)."""
     return "\n\n".join(p for p in (heading_lead(a, catalog), heading_notes(a)) if p)
-
-
-def tip_sentence(phrase: str) -> str:
-    """A tip as a sentence of its own ('1 point more ... would make it X.')."""
-    end = "。" if current_lang() == "zh" else "."
-    return phrase[:1].upper() + phrase[1:] + end
 
 
 def fit_line(a: Assessment) -> str:

@@ -13,12 +13,11 @@ from collections.abc import Mapping
 import streamlit as st
 
 from components.lang import _, with_lang
-from components.me.result_text import tip_sentence
 from roles.errors import SkillsMapError
 from roles.models import Catalog, Profile
 from roles.share import ShareState, encode_share
 from roles.verdict import Assessment, assess
-from roles.verdict_text import chance_sentence, headline
+from roles.verdict_text import headline, lead_sentence, ranked_fit
 
 
 def render_join_result(
@@ -29,9 +28,11 @@ def render_join_result(
     a = _assessment(profile, catalog, answers)
     # The same heading as My skills map: ratings alone claim no chance, and say so.
     st.markdown(f"### {headline(a)}")
-    lead = chance_sentence(a) if a.confidence is not None else a.best.reason
-    st.markdown(tip_sentence(a.tip.phrase()) if a.tip else lead)
-    st.markdown("\n".join(f"{i}. {f.name}: **{f.fit:.0f}%**" for i, f in enumerate(a.fits, 1)))
+    st.markdown(lead_sentence(a))
+    # Fits as the Me page's table says them ("fit 82 of 100"), not as percentages: a fit is
+    # nearness on the map, not a chance.
+    lines = (f"{i}. {ranked_fit(f.name, f.fit, catalog.lang)}" for i, f in enumerate(a.fits, 1))
+    st.markdown("\n".join(lines))
     scores = encode_share(ShareState(ml=profile.ml, swe=profile.swe, comm=profile.comm))
     st.page_link(
         "views/me.py",

@@ -47,6 +47,10 @@ def test_submit_saves_relabels_at_once_and_a_second_submit_updates(
     assert at.button(key="join_submit").label == "Update my answers"  # in the same draw
     assert at.get("toast")
     assert any(m.value.startswith(HEADINGS) for m in at.markdown)
+    # Fits in the Me page's words ("fit 82 of 100"), never as a percentage (a fit is no chance).
+    (ranked,) = [m.value for m in at.markdown if m.value.startswith("1. ")]
+    assert len(ranked.splitlines()) == 6 and "%" not in ranked
+    assert all(re.search(r"^\d\. .+: fit \d+ of 100$", line) for line in ranked.splitlines())
     at.select_slider(key="join_swe").set_value(2.5)
     _submit(at)
     snap = store.room_snapshot(room=code)

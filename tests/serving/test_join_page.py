@@ -7,11 +7,18 @@ Join page gives this device.
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from starlette.applications import Starlette
 
 import store
 from components.room import identity
+from roles.catalog import load_catalog
+from roles.models import Profile
+from roles.verdict import assess
+from roles.verdict_text import headline, ranked_fit
 from serving import participant
 from tests.serving.light_client import Phone
 
@@ -50,7 +57,14 @@ def test_submit_saves_once_per_device_and_answers_with_the_result(light: Starlet
     page = phone.send(name="Ana", ml="7", swe="3", comm="6")
     assert page.status == 200
     assert "Saved at" in page.text and "Your dot is on the room" in page.text
-    assert "Best fit:" in page.text and page.text.count("<li>") == 6
+    # The Me page's words for ratings alone: the nearest role, fits "of 100", no chance claimed.
+    said = assess({}, load_catalog("2021", "en"), profile=Profile(ml=7, swe=3, comm=6))
+    assert f'<h2 id="result">{html.escape(headline(said))}</h2>' in page.text
+    assert headline(said).startswith("Nearest role on the map: ")
+    ranked = re.findall(r"<li>([^<]*)</li>", page.text)
+    assert ranked == [html.escape(ranked_fit(f.name, f.fit, "en")) for f in said.fits]
+    assert len(ranked) == 6 and all(" of 100" in line for line in ranked)
+    assert "%" not in page.text.split('id="result"')[1]
     assert "Update my answers" in page.text
     assert page.checked == {"ml": 7, "swe": 3, "comm": 6}
     (entry,) = _entries(code)
@@ -72,7 +86,7 @@ def test_reopening_shows_the_saved_answers_and_result(light: Starlette) -> None:
     phone.send(name="Bo", ml="9", swe="1", comm="4")
     page = phone.open(f"?room={code}")
     assert page.checked == {"ml": 9, "swe": 1, "comm": 4}
-    assert 'value="Bo"' in page.text and "Best fit:" in page.text
+    assert 'value="Bo"' in page.text and "Nearest role on the map: " in page.text
 
 
 @pytest.mark.parametrize(
