@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 
 from pydantic import Field, model_validator
 
@@ -24,6 +25,7 @@ from roles.caching import memoize
 from roles.catalog import data_dir, load_file
 from roles.i18n import Msg
 from roles.models import FrozenModel
+from roles.survey import TITLE_ROLE, Likeness
 
 CONFIDENCE_FILE = "confidence.yaml"
 EPS = 1e-3  # a title nobody near you holds keeps a sliver of chance (log of 0 is undefined)
@@ -87,3 +89,15 @@ def chances(
         p = (1 - t.shrink) * r / total + t.shrink * base
         out[title] = (1 - model.modesty) * p + model.modesty * base
     return out
+
+
+def calibrated(likeness: Likeness, model: ConfidenceModel | None = None) -> Likeness:
+    """People like you as the heading reads it: each title's share replaced by its calibrated
+    chance, so the bars and the heading's "about 6 in 10" say the same (the order stays: the
+    calibration never swaps two titles)."""
+    if not likeness.answered:
+        return likeness
+    shares = {t.title: t.share for t in likeness.titles}
+    said = chances(shares, list(TITLE_ROLE), len(likeness.answered), model or load_confidence())
+    titles = [replace(t, share=said.get(t.title, t.share)) for t in likeness.titles]
+    return replace(likeness, titles=sorted(titles, key=lambda t: -t.share))

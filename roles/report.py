@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from roles.confidence import calibrated
 from roles.evidence import evidence
 from roles.gaps import gaps
 from roles.interviews import interviews_json
@@ -84,7 +85,8 @@ def match_report(
     }
     if answers:
         report["answers_used"] = {k: v for k, v in answers.items() if v not in (None, [], NOT_YET)}
-        likes = a.likeness.titles if a.likeness is not None else []
+        # The chances the heading reads, not the model's raw shares: one figure per title.
+        likes = calibrated(a.likeness).titles if a.likeness is not None else []
         report["people_like_you"] = [
             {"title": title_name(t.title, catalog.lang), "share": round(t.share, 3), "n": t.n}
             for t in likes

@@ -10,6 +10,7 @@ import streamlit as st
 from components.errors import error_text
 from components.lang import _, current_lang
 from components.skills_map import FONT, figure
+from roles.confidence import calibrated
 from roles.errors import SkillsMapError
 from roles.i18n import listing, tr
 from roles.questionnaire import Answers
@@ -67,7 +68,8 @@ def summary(likeness: Likeness) -> str:
 def render_people_like_you(answers: Answers) -> None:
     """The section, once at least one survey question is answered."""
     try:
-        likeness = people_like_you_detail(answers, lang=current_lang())
+        # The heading's calibrated chances, so the bars and "about 6 in 10" say the same.
+        likeness = calibrated(people_like_you_detail(answers, lang=current_lang()))
     except SkillsMapError as exc:
         st.caption(error_text(exc, context=_("People like you is not available")))
         return
@@ -78,7 +80,8 @@ def render_people_like_you(answers: Answers) -> None:
     st.caption(
         _(
             "Shares count every title as if the five were equally common (the survey has eleven "
-            "data scientists for every product manager); a question you left out counts as "
+            "data scientists for every product manager) and are calibrated on respondents the "
+            "model never saw, as the heading's chance is; a question you left out counts as "
             "unknown, not as a no. Caveats: Kaggle users chose to answer, and are younger and "
             "more junior than the industry; a job title is what people are called, not the "
             "lecture's role, and no title in the survey is ML DevOps. Source: {source}.",

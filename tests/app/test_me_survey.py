@@ -3,6 +3,11 @@ answered survey question, and the survey's evidence under the path."""
 
 from __future__ import annotations
 
+import pytest
+
+from roles.catalog import load_catalog
+from roles.survey import TITLE_ROLE, people_like_you_detail, title_name
+from roles.verdict import assess
 from tests.app.helpers import app, figures, questionnaire, submit_answers, texts
 
 TOOL_QUESTIONS = [
@@ -91,3 +96,29 @@ def test_ml_devops_says_what_its_steps_rest_on() -> None:
     page = texts(at)
     assert "No survey title is this role, so these steps rest on the lecture's description" in page
     assert "**From the survey**" not in page
+
+
+def test_people_like_you_bars_show_the_chance_the_heading_states() -> None:
+    # The heading says "about N in 10" from calibrated chances; the bars once showed the model's
+    # raw shares (49% under a heading resting on 0.56). Now both rest on one figure per title.
+    at = _three(_questionnaire(app().run()))
+    at.checkbox(key="me_q_work_activities__ml_research").check()
+    at = _submit(at)
+    bars = next(
+        f for f in figures(at) if f["data"][0].get("meta", {}).get("kind") == "people_like_you"
+    )["data"][0]
+    answers = {
+        "years_code": "3-5 years",
+        "years_ml": "2-3 years",
+        "work_activities": ["ml_service", "ml_research"],
+    }
+    said = assess(answers, load_catalog("2021", "en"))
+    drawn = {
+        title: dict(zip(bars["y"], bars["x"], strict=True))[title_name(title)]
+        for title in TITLE_ROLE
+    }
+    for title, role in TITLE_ROLE.items():
+        assert drawn[title] == pytest.approx(100 * said.chances[role], abs=0.06)
+    # Not the raw shares: the test would pass on them only if calibration changed nothing.
+    raw = people_like_you_detail(answers).probabilities
+    assert any(abs(100 * raw[t] - drawn[t]) > 1 for t in TITLE_ROLE)

@@ -173,6 +173,8 @@ def test_match_from_answers_adds_answers_used_and_people_like_you() -> None:
     assert likes[0]["title"] == "Research Scientist"
     assert set(likes[0]) == {"title", "share", "n"}
     assert abs(sum(x["share"] for x in likes) - 1) < 0.01
+    # The heading's calibrated chance, not a second figure for the same title.
+    assert likes[0]["share"] == pytest.approx(doc["verdict"]["confidence"], abs=0.001)
 
 
 def test_match_reads_the_tool_and_education_answers() -> None:
