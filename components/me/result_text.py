@@ -11,7 +11,7 @@ import html
 
 from components.lang import _, current_lang
 from roles.gaps import SCORE_STEP, Gaps
-from roles.i18n import sentences
+from roles.i18n import listing, sentences
 from roles.match import RoleFit
 from roles.models import AXES, Catalog, Profile, axis_label
 from roles.verdict import Assessment
@@ -165,10 +165,21 @@ def path_markdown(profile: Profile, g: Gaps) -> str:
             )
         )
     elif g.total == 0:
+        # Outside only where the person has more than the role asks: say which, in the words
+        # of the gap lines (a measure), not "axes".
+        lang = current_lang()
+        more = listing(lang, [axis_label(a, lang) for a in AXES if a in g.past], conjunction=True)
         parts.append(
             _(
-                "**You are already past the region on the axes that matter of {role} and meet "
-                "its communication bar.**",
+                "**Nothing to learn for {role}: you are outside its region only because you have "
+                "more {measures} than it asks, and you meet its communication bar.**",
+                role=g.name,
+                measures=more,
+            )
+            if more
+            else _(
+                "**You are on the edge of the region of {role}: nothing to learn for it, and "
+                "you meet its communication bar.**",
                 role=g.name,
             )
         )

@@ -216,6 +216,11 @@ def test_being_past_a_region_it_is_not_open_to_is_explained_where_it_lowers_the_
     page = texts(at)
     assert "**ML expertise: no gap.** You are " in page and " past the region: more than" in page
     assert "That lowers your fit for it" in page
+    assert (
+        "**Nothing to learn for Data scientist: you are outside its region only because you have "
+        "more ML expertise than it asks, and you meet its communication bar.**"
+    ) in page
+    assert "axes that matter" not in page
 
 
 def test_more_ml_never_costs_an_ml_engineer_their_region() -> None:

@@ -18,7 +18,7 @@ from components.me.result_text import headline_note, path_markdown
 from roles.catalog import load_catalog
 from roles.coverage import coverage, team_fits
 from roles.gaps import gaps
-from roles.models import Catalog, Profile
+from roles.models import Catalog, Profile, axis_label
 from roles.region import placement
 from roles.report import match_report
 from roles.verdict import assess
@@ -79,8 +79,11 @@ def _claims(p: Profile, catalog: Catalog) -> dict[str, dict[str, str]]:
             path[rid] = "inside"
         elif f"already beyond the region of {name}" in text:
             path[rid] = "beyond"
-        elif "within one slider step" in text or re.search(
-            r"\*\*(ML expertise|Software engineering): \+", text
+        elif (
+            f"on the edge of the region of {name}" in text
+            or (f"Nothing to learn for {name}: you are outside its region" in text)
+            or "within one slider step" in text
+            or re.search(r"\*\*(ML expertise|Software engineering): \+", text)
         ):
             path[rid] = "outside"
     claims["path"] = path
@@ -117,3 +120,22 @@ def test_the_issues_self_contradicting_screen_is_consistent_now(catalog: Catalog
         assert all(place in (truth[rid], "held") for rid, place in said.items())
     a = assess({}, catalog, profile=p)
     assert "No role fits" not in headline_note(a, catalog)
+
+
+def test_no_gap_outside_a_region_says_why_in_measures() -> None:
+    # Outside only by having more than a role asks, or on its edge: never "axes that matter".
+    catalog, seen = load_catalog("2021"), set()
+    for p in GRID:
+        for role in catalog.roles:
+            g = gaps(p, catalog, role.id)
+            if g.total or g.place != "outside" or g.within_reach:
+                continue
+            text = path_markdown(p, g)
+            if g.past:
+                names = [axis_label(a) for a in g.past]
+                assert f"Nothing to learn for {role.name}" in text
+                assert all(n in text.split("more ", 1)[1].split(" than it asks")[0] for n in names)
+                seen.add("past")
+            else:
+                assert f"on the edge of the region of {role.name}" in text
+    assert "past" in seen  # the grid reaches the case the test is about
