@@ -87,6 +87,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         kwargs.setdefault("pool_pre_ping", True)
         for key, value in pool_settings().items():
             kwargs.setdefault(key, value)
+        if parsed.get_backend_name() == "postgresql":
+            # A write waiting on another's lock gives up after SQLite's busy timeout and says so
+            # (StoreBusy), instead of holding a page, and a pooled connection, until the other
+            # ends. Added to any options the caller set (a search_path, say).
+            args = kwargs.setdefault("connect_args", {})
+            wait = f"-c lock_timeout={round(BUSY_TIMEOUT_S * 1000)}"
+            args["options"] = f"{args.get('options', '')} {wait}".strip()
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         configure_sqlite(engine)

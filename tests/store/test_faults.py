@@ -17,6 +17,7 @@ import store
 from roles.models import Profile
 from store import engine as store_engine
 from tests.faults import fill, small_disk, write_lock
+from tests.store.conftest import needs_postgres
 
 
 def _submit(engine: Engine, code: str, name: str = "Ana") -> store.Entry:
@@ -116,3 +117,22 @@ def test_a_lock_held_past_the_busy_timeout_refuses_the_write_plainly(
         assert _submit(engine, room.room.code).name == "Ana"  # the lock went: saved
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+@needs_postgres
+def test_postgresql_gives_up_on_a_held_lock_after_the_busy_timeout(
+    quick_timeout: None, pg_db: Engine
+) -> None:
+    # Without a lock_timeout a write behind a held table lock would wait for as long as the
+    # other transaction lasts, holding the participant's page and a pooled connection.
+    room = store.create_room(title="Hall", engine=pg_db)
+    with pg_db.connect() as conn:
+        assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "200ms"
+    with pg_db.connect() as holder, holder.begin():
+        holder.exec_driver_sql("LOCK TABLE entries IN ACCESS EXCLUSIVE MODE")
+        with pytest.raises(store.StoreBusy) as err:
+            _submit(pg_db, room.room.code)
+        assert "locked for more than 0.2 seconds" in str(err.value)
+        assert "nothing was saved" in err.value.public_text("en")
+    assert _submit(pg_db, room.room.code).name == "Ana"  # the lock went: saved
