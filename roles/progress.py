@@ -19,6 +19,7 @@ from roles.answer_link import MAX_LENGTH, decode_answers, encode_answers
 from roles.errors import SkillsMapError
 from roles.gaps import gaps
 from roles.i18n import Msg
+from roles.invalid_words import invalid_reason
 from roles.models import AXES, Catalog, FrozenModel, Profile
 from roles.questionnaire import Answer, Answers
 from roles.questionnaire_models import Questionnaire
@@ -165,7 +166,7 @@ def load_file(data: bytes) -> list[ProgressPoint]:
                 "This progress file is damaged at {where} ({why}), so nothing was loaded. Load "
                 "another copy, or download your progress again.",
                 where=where[:60],
-                why=str(first["msg"])[:120],
+                why=invalid_reason(first),
             )
         ) from None
     return sorted_points(doc.points)
