@@ -114,3 +114,12 @@ def horizontal_overflow(page: Any) -> int:
             "document.querySelector('[data-testid=stMain]')?.scrollWidth || 0) - window.innerWidth"
         )
     )
+
+
+def choose_option(page: Any, label: str, option: str) -> None:
+    """Pick `option` in the select box labelled `label`, as a person does with a keyboard."""
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    # Typing narrows the list, so the option is drawn even where the window is short.
+    box.press_sequentially(option)
+    page.get_by_role("option", name=option, exact=True).click()

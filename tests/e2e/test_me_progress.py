@@ -11,17 +11,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
-from tests.e2e.layout import MAP_DRAWN, horizontal_overflow
+from tests.e2e.layout import MAP_DRAWN, choose_option, horizontal_overflow
 
 pytestmark = pytest.mark.e2e
 SIZES = {"desktop": (1440, 900), "phone": (390, 844), "laptop": (1280, 720)}
-
-
-def _choose(page: Page, label: str, option: str) -> None:
-    box = page.get_by_role("combobox", name=label)
-    box.click()
-    box.press_sequentially(option)
-    page.get_by_role("option", name=option, exact=True).click()
 
 
 def _path_points(page: Page) -> int:
@@ -41,8 +34,12 @@ def _keep(page: Page, url: str) -> str:
     page.goto(f"{url}/?target=ml_engineer")
     page.wait_for_function(MAP_DRAWN, arg="me_map", timeout=60_000)
     page.get_by_text("Questionnaire", exact=True).click()
-    _choose(page, "For how many years have you been writing code and/or programming?", "1-3 years")
-    _choose(page, "For how many years have you used machine learning methods?", "Under 1 year")
+    choose_option(
+        page, "For how many years have you been writing code and/or programming?", "1-3 years"
+    )
+    choose_option(
+        page, "For how many years have you used machine learning methods?", "Under 1 year"
+    )
     page.get_by_role("button", name="Use these answers").click()
     expect(page.get_by_text("Scores set from your answers")).to_be_visible(timeout=20_000)
     page.get_by_role("button", name="Keep my progress").click()
@@ -71,7 +68,7 @@ def test_keep_then_retake_in_a_new_browser_shows_two_dated_points(
         "combobox", name="For how many years have you used machine learning methods?"
     )
     expect(years_ml).to_have_value("Under 1 year")  # opens with the last answers
-    _choose(other, "For how many years have you used machine learning methods?", "5-10 years")
+    choose_option(other, "For how many years have you used machine learning methods?", "5-10 years")
     other.get_by_role("button", name="Use these answers").click()
     save = other.get_by_role("button", name="Save this result to my progress")
     save.focus()  # by keyboard: the buttons are real buttons

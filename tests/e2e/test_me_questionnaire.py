@@ -9,28 +9,20 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
-from tests.e2e.layout import horizontal_overflow
+from tests.e2e.layout import choose_option, horizontal_overflow
 
 pytestmark = pytest.mark.e2e
 
 SIZES = {"1440x900": (1440, 900), "390x844": (390, 844), "1280x720": (1280, 720)}
 
 
-def _choose(page: Page, label: str, option: str) -> None:
-    box = page.get_by_role("combobox", name=label)
-    box.click()
-    # Typing narrows the list, so the option is drawn even where the window is short.
-    box.press_sequentially(option)
-    page.get_by_role("option", name=option, exact=True).click()
-
-
 def _answer(page: Page, years_ml: str = "5-10 years") -> None:
     """The survey's first three questions: 10-20 years of code, `years_ml`, research."""
     page.get_by_text("Questionnaire", exact=True).click()
-    _choose(
+    choose_option(
         page, "For how many years have you been writing code and/or programming?", "10-20 years"
     )
-    _choose(page, "For how many years have you used machine learning methods?", years_ml)
+    choose_option(page, "For how many years have you used machine learning methods?", years_ml)
     page.get_by_text("Do research that advances the state of the art", exact=False).click()
 
 
@@ -121,7 +113,7 @@ def test_the_tool_questions_are_chips_that_fit_and_count(
         _answer(page)
         for chip in ("PyTorch", "Python", "C++"):
             page.get_by_role("button", name=chip, exact=True).first.click()
-        _choose(
+        choose_option(
             page,
             "What is the highest level of formal education that you have attained or plan to "
             "attain within the next 2 years?",
