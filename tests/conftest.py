@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
     if os.environ.get("SKILLS_MAP_REQUIRE_NGINX") and not nginx_available():
         raise pytest.UsageError(f"SKILLS_MAP_REQUIRE_NGINX is set but there is no nginx at {NGINX}")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove AppTest's scratch folder before the interpreter exits: streamlit.testing keeps a
+    module-level TemporaryDirectory, whose clean-up at exit warns (ResourceWarning, printed as a
+    traceback under filterwarnings = error) after every run that used AppTest."""
+    app_test = sys.modules.get("streamlit.testing.v1.app_test")
+    if app_test is not None:
+        app_test.TMP_DIR.cleanup()
