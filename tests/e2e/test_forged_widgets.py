@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 
 import store
+from roles.catalog import load_catalog
 from roles.models import Profile
+from roles.verdict import assess
+from roles.verdict_text import headline
 from tests.e2e.protocol import open_and_send, page_text, sent
 from testsupport.server import start_app, stop_app
 
@@ -156,3 +159,18 @@ def test_the_pages_are_drawn_for_a_real_browser_too(served: str, tmp_path: Path)
     _first, after = open_and_send(served, "team", query, remove)
     assert "Removed Gus" in page_text(after)
     assert member not in [row[0] for row in _shape(team)]
+
+
+def test_a_forged_rating_on_my_skills_map_is_refused_and_the_map_kept(served: str) -> None:
+    # AppTest cannot send a value a select slider does not offer; the WebSocket can.
+    def forge(page: Any) -> list[Any]:
+        return [sent(page, "me_ml", string_array_value=["99 · Wizard"])]
+
+    first, after = open_and_send(served, "", "ml=7&swe=3&comm=6", forge)
+    assert after.texts[0].startswith("That choice is not one of those on the page")
+    # Everything the page said about the person stands on the rating it had (ML 7), unchanged.
+    kept = assess({}, load_catalog("2021", "en"), profile=Profile(ml=7, swe=3, comm=6))
+    assert headline(kept) in first.texts and headline(kept) in after.texts
+    fit = f"Fit {kept.best.fit:.0f} of 100."
+    said = [t for t in first.texts if fit in t]
+    assert said and all(t in after.texts for t in said)
