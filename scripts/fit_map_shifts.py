@@ -1,4 +1,4 @@
-"""Fit how the survey's answers place people on the map: the first three's levels, the six's shifts.
+"""Fit on the survey's calibration half how answers place people: the levels and the shifts.
 
     python scripts/fit_map_shifts.py [--out FILE] [--check]
 
