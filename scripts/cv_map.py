@@ -39,7 +39,7 @@ from roles.catalog import load_catalog, load_questionnaire
 from roles.models import Catalog
 from roles.questionnaire_models import Questionnaire
 from roles.validity import FIRST_THREE, evaluate_rows, half_rows
-from scripts import fit_map_shifts, search_regions
+from scripts import fit_map_shifts, map_levels, search_regions
 
 SEED = 2021
 ALTERNATIONS = 8
@@ -96,7 +96,7 @@ def cross_validate(k: int, *, levels: bool = True) -> list[dict[str, float]]:
 def _check(catalog: Catalog, q: Questionnaire) -> bool:
     shipped_map, shipped_q = load_catalog("2021"), load_questionnaire("en")
     same_map = search_regions.numbers_of(catalog) == search_regions.numbers_of(shipped_map)
-    same_q = fit_map_shifts.same_numbers(q, shipped_q)
+    same_q = map_levels.same_numbers(q, shipped_q)
     print("data/roles.yaml has the fitted regions" if same_map else "the regions differ")
     print("data/questionnaire.yaml has the fitted levels and shifts" if same_q else "differs")
     return same_map and same_q

@@ -46,11 +46,22 @@ from roles.catalog import load_catalog, load_questionnaire
 from roles.match import SPREAD, _open, fit_matrix
 from roles.models import Catalog
 from roles.questionnaire import snap
-from roles.questionnaire_models import OneChoiceItem, Questionnaire, ShiftItem
+from roles.questionnaire_models import OneChoiceItem, Questionnaire
 from roles.survey import SURVEY_ITEMS, TITLE_ROLE
 from roles.survey_model import respondent_answers
 from roles.validity import FIRST_THREE, half_rows, survey_profiles
-from scripts.map_levels import Design, blocks, design, levels_of, with_levels
+from scripts.map_levels import (
+    Design,
+    blocks,
+    design,
+    levels_by_item,
+    levels_of,
+    same_numbers,
+    shift_options,
+    shifts_of,
+    with_levels,
+    with_shifts,
+)
 
 TEMPERATURE = 0.5
 PENALTY = 0.01
@@ -82,10 +93,6 @@ PLURALS = {
     "Data Engineer": ("data engineers", "数据工程师"),
     "Product Manager": ("product managers", "产品经理"),
 }
-
-
-def _options(q: Questionnaire) -> list[tuple[str, str]]:
-    return [(i.id, o.id) for i in q.items if isinstance(i, ShiftItem) for o in i.options]
 
 
 def _ticks(rows: list[dict[str, Any]], options: list[tuple[str, str]]) -> np.ndarray:
@@ -131,7 +138,33 @@ def data(q: Questionnaire, table: pd.DataFrame, catalog: Catalog) -> Data:
     weights = np.array([(DS_WEIGHT if t == "Data Scientist" else 1.0) / count[t] for t in titles])
     truth = np.array([catalog.role_ids.index(TITLE_ROLE[t]) for t in titles])
     comm = survey_profiles(q, table, FIRST_THREE)[:, 2]
-    return Data(design(q, table), _ticks(rows, _options(q)), comm, truth, weights)
+    return Data(design(q, table), _ticks(rows, shift_options(q)), comm, truth, weights)
+
+
+def _soft_stage(
+    a: dict[str, np.ndarray],
+    comm: np.ndarray,
+    scale: float,
+    d: Data,
+    ml: np.ndarray,
+    swe: np.ndarray,
+    weight: float,
+) -> tuple[float, list[np.ndarray]]:
+    """The title-weighted cross-entropy of the soft best fit for these scores, and its gradient
+    in ml and in swe. The fit's own geometry: past the centre in a role's open direction counts
+    as nothing."""
+    ux = _open((ml[:, None] - a["cx"]) / a["rx"], a["ox"])
+    uy = _open((swe[:, None] - a["cy"]) / a["ry"], a["oy"])
+    logits = -(ux**2 + uy**2 + comm) / scale
+    logits -= logits.max(axis=1, keepdims=True)
+    p = np.exp(logits)
+    p /= p.sum(axis=1, keepdims=True)
+    rows, w = np.arange(len(d.truth)), weight * d.weights
+    g = p.copy()
+    g[rows, d.truth] -= 1
+    g *= w[:, None]
+    grads = [(g * (-2 * u / r / scale)).sum(axis=1) for u, r in ((ux, a["rx"]), (uy, a["ry"]))]
+    return float(-(w * np.log(p[rows, d.truth] + 1e-12)).sum()), grads
 
 
 def fit(
@@ -143,7 +176,7 @@ def fit(
     a = {k: np.asarray(v) for k, v in _regions(catalog).items()}
     comm = (np.maximum(0, a["bar"] - d.comm[:, None]) / catalog.comm_tolerance) ** 2
     scale = 2 * SPREAD**2 * TEMPERATURE
-    rows, truth, k = np.arange(len(d.truth)), d.truth, d.ticks.shape[1]
+    k = d.ticks.shape[1]
     m, start = _monotone(q), levels_of(q)
     coef = [c @ m for c in d.design.coef]
     if not levels:  # the procedure before: shifts added to the scores on the sliders' steps
@@ -153,19 +186,7 @@ def fit(
     moved = [d.ticks * d.design.measured[:, [i]] for i in (0, 1)]  # a shift moves a measured score
 
     def stage(ml: np.ndarray, swe: np.ndarray, weight: float) -> tuple[float, list[np.ndarray]]:
-        # The fit's own geometry: past the centre in a role's open direction counts as nothing.
-        ux = _open((ml[:, None] - a["cx"]) / a["rx"], a["ox"])
-        uy = _open((swe[:, None] - a["cy"]) / a["ry"], a["oy"])
-        logits = -(ux**2 + uy**2 + comm) / scale
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        w = weight * d.weights
-        g = p.copy()
-        g[rows, truth] -= 1
-        g *= w[:, None]
-        grads = [(g * (-2 * u / r / scale)).sum(axis=1) for u, r in ((ux, a["rx"]), (uy, a["ry"]))]
-        return float(-(w * np.log(p[rows, truth] + 1e-12)).sum()), grads
+        return _soft_stage(a, comm, scale, d, ml, swe, weight)
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         params, shifts = theta[: len(start)], theta[len(start) :]
@@ -178,7 +199,7 @@ def fit(
         g_shifts = np.r_[moved[0].T @ g9[0], moved[1].T @ g9[1]] + 2 * PENALTY * shifts
         return value, np.r_[g_params, g_shifts]
 
-    never = [(0.0, 3.0) if o in NEVER_LOWER_ML else (-3.0, 3.0) for o in _options(q)]
+    never = [(0.0, 3.0) if o in NEVER_LOWER_ML else (-3.0, 3.0) for o in shift_options(q)]
     theta0 = np.r_[np.linalg.solve(m, start), np.zeros(2 * k)]
     kept = [(v, v) for v in theta0[: len(start)]]
     bounds = ([(0.0, 10.0)] * len(start) if levels else kept) + never + [(-3.0, 3.0)] * k
@@ -216,23 +237,6 @@ def _others(shares: dict[str, float], title: str) -> float:
     return float(np.mean([v for t, v in shares.items() if t != title]))
 
 
-def with_shifts(q: Questionnaire, theta: np.ndarray) -> Questionnaire:
-    """The questionnaire with these shifts (ml then swe per option of `_options`)."""
-    options, k = _options(q), len(_options(q))
-    at = {o: j for j, o in enumerate(options)}
-    items = []
-    for item in q.items:
-        if isinstance(item, ShiftItem):
-            moved = []
-            for o in item.options:
-                j = at[(item.id, o.id)]
-                shift = {a: float(v) for a, v in (("ml", theta[j]), ("swe", theta[k + j])) if v}
-                moved.append(o.model_copy(update={"shift": shift}))
-            item = item.model_copy(update={"options": moved})
-        items.append(item)
-    return q.model_copy(update={"items": items})
-
-
 def top1(q: Questionnaire, table: pd.DataFrame, catalog: Catalog) -> dict[str, float]:
     """Top-1 per title of these respondents' nine answers, scored as the Me page scores them."""
     first = fit_matrix(survey_profiles(q, table, SURVEY_ITEMS), catalog).argmax(axis=1)
@@ -257,37 +261,16 @@ def refit_shifts(q: Questionnaire, table: pd.DataFrame, catalog: Catalog) -> Que
     return refit(q, table, catalog, levels=False)
 
 
-def same_numbers(a: Questionnaire, b: Questionnaire) -> bool:
-    """Whether two questionnaires have the same fitted levels and shifts."""
-    return (_levels(a), _shifted(a)) == (_levels(b), _shifted(b))
-
-
 def _reasons(q: Questionnaire, table: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """The fitted shifts, each with its reason (the title that uses the option most)."""
     rows = [respondent_answers(r) for r in table.to_dict("records")]
-    x, titles = _ticks(rows, _options(q)), table["title"].to_numpy()
+    x, titles = _ticks(rows, shift_options(q)), table["title"].to_numpy()
     out: dict[str, dict[str, Any]] = {}
-    for j, (item, option) in enumerate(_options(q)):
-        moved = _shifted(q)[item].get(option)
+    for j, (item, option) in enumerate(shift_options(q)):
+        moved = shifts_of(q)[item].get(option)
         if moved:
             shares = {t: float(x[titles == t, j].mean()) for t in TITLE_ROLE}
             out.setdefault(item, {})[option] = {"shift": moved, "why": _why(shares)}
-    return out
-
-
-def _shifted(q: Questionnaire) -> dict[str, dict[str, dict[str, float]]]:
-    return {
-        i.id: {o.id: {str(a): v for a, v in o.shift.items()} for o in i.options if o.shift}
-        for i in q.items
-        if isinstance(i, ShiftItem)
-    }
-
-
-def _levels(q: Questionnaire) -> dict[str, list[float]]:
-    at, values, out = 0, levels_of(q), {}
-    for item, axis, keys in blocks(q):
-        out[f"{item}.{axis}"] = [float(v) for v in values[at : at + len(keys)]]
-        at += len(keys)
     return out
 
 
@@ -306,10 +289,10 @@ def main() -> int:
         print(
             "questionnaire.yaml has the fitted levels and shifts"
             if same
-            else f"differs: {_levels(fitted)} {_shifted(fitted)}"
+            else f"differs: {levels_by_item(fitted)} {shifts_of(fitted)}"
         )
         return 0 if same else 1
-    out = {"levels": _levels(fitted), "shifts": _reasons(fitted, table)}
+    out = {"levels": levels_by_item(fitted), "shifts": _reasons(fitted, table)}
     text = json.dumps(out, indent=1, ensure_ascii=False)
     if args.out:
         Path(args.out).write_text(text + "\n", encoding="utf-8")

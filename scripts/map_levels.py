@@ -1,4 +1,4 @@
-"""The first three survey answers' scores as a linear function of their levels, for the fits.
+"""The questionnaire's fitted numbers (levels, shifts) and the scores as linear in the levels.
 
 `roles.questionnaire.score` takes, per measure, the weighted mean of the levels the answers
 give (a many-choice answer at the mean of its ticked options), pulled toward the middle while
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from roles.questionnaire import snap
-from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire
+from roles.questionnaire_models import ManyChoiceItem, OneChoiceItem, Questionnaire, ShiftItem
 from roles.validity import FIRST_THREE, survey_profiles
 
 # The fitted levels: (item, axis). A one-choice item's levels are its scale's, in the scale's
@@ -124,3 +124,45 @@ def design(q: Questionnaire, rows: pd.DataFrame) -> Design:
                 for j, share in cells:
                     coef[a][r, j] += pull * w / total * share
     return Design(constant, coef, measured)
+
+
+def shift_options(q: Questionnaire) -> list[tuple[str, str]]:
+    return [(i.id, o.id) for i in q.items if isinstance(i, ShiftItem) for o in i.options]
+
+
+def with_shifts(q: Questionnaire, theta: np.ndarray) -> Questionnaire:
+    """The questionnaire with these shifts (ml then swe per option of `_options`)."""
+    options, k = shift_options(q), len(shift_options(q))
+    at = {o: j for j, o in enumerate(options)}
+    items = []
+    for item in q.items:
+        if isinstance(item, ShiftItem):
+            moved = []
+            for o in item.options:
+                j = at[(item.id, o.id)]
+                shift = {a: float(v) for a, v in (("ml", theta[j]), ("swe", theta[k + j])) if v}
+                moved.append(o.model_copy(update={"shift": shift}))
+            item = item.model_copy(update={"options": moved})
+        items.append(item)
+    return q.model_copy(update={"items": items})
+
+
+def same_numbers(a: Questionnaire, b: Questionnaire) -> bool:
+    """Whether two questionnaires have the same fitted levels and shifts."""
+    return (levels_by_item(a), shifts_of(a)) == (levels_by_item(b), shifts_of(b))
+
+
+def shifts_of(q: Questionnaire) -> dict[str, dict[str, dict[str, float]]]:
+    return {
+        i.id: {o.id: {str(a): v for a, v in o.shift.items()} for o in i.options if o.shift}
+        for i in q.items
+        if isinstance(i, ShiftItem)
+    }
+
+
+def levels_by_item(q: Questionnaire) -> dict[str, list[float]]:
+    at, values, out = 0, levels_of(q), {}
+    for item, axis, keys in blocks(q):
+        out[f"{item}.{axis}"] = [float(v) for v in values[at : at + len(keys)]]
+        at += len(keys)
+    return out
