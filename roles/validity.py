@@ -103,7 +103,17 @@ def evaluate(
     questions: Sequence[str] = SURVEY_ITEMS,
 ) -> ValidityReport:
     """Top-1 and top-2 per title for the respondents of one half of the survey."""
-    rows = half_rows(half)
+    return evaluate_rows(catalog, questionnaire, half_rows(half), half, questions)
+
+
+def evaluate_rows(
+    catalog: Catalog,
+    questionnaire: Questionnaire,
+    rows: pd.DataFrame,
+    half: str,
+    questions: Sequence[str] = SURVEY_ITEMS,
+) -> ValidityReport:
+    """`evaluate` for any set of respondents (`half` names them): a fold of a half, say."""
     profiles = survey_profiles(questionnaire, rows, questions)
     fits = fit_matrix(profiles, catalog)
     held = region_d2(profiles, catalog) <= 1.0  # inside the region or beyond it (open)

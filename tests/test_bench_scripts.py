@@ -37,7 +37,9 @@ def test_the_validity_benchmark_runs_to_its_figures() -> None:
     assert "expected calibration error" in done.stdout and "Stress tests" in done.stdout
 
 
-@pytest.mark.parametrize("script", ["fit_confidence.py", "search_regions.py"])
+@pytest.mark.parametrize(
+    "script", ["fit_confidence.py", "search_regions.py", "fit_map_shifts.py", "cv_map.py"]
+)
 def test_the_fitting_scripts_explain_themselves(script: str) -> None:
     done = _run(str(BENCH.parent / "scripts" / script), "--help")
     assert done.returncode == 0, done.stderr[-2000:]
@@ -45,10 +47,34 @@ def test_the_fitting_scripts_explain_themselves(script: str) -> None:
 
 
 def test_the_map_shifts_reproduce_from_the_calibration_half() -> None:
-    # The shifts in data/questionnaire.yaml are what the script fits for the shipped regions.
+    # The levels and shifts in data/questionnaire.yaml are what the script fits for the shipped
+    # regions.
     done = _run(str(BENCH.parent / "scripts" / "fit_map_shifts.py"), "--check")
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    assert "questionnaire.yaml has the fitted shifts" in done.stdout
+    assert "questionnaire.yaml has the fitted levels and shifts" in done.stdout
+
+
+def test_the_whole_map_procedure_reproduces_the_shipped_numbers() -> None:
+    # From #18's regions, the levels-and-shifts fit and the region search alternate until the
+    # search moves nothing; where they stop is what data/ ships (about a minute alone).
+    done = _run(str(BENCH.parent / "scripts" / "cv_map.py"), "--full", "--check")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "data/roles.yaml has the fitted regions" in done.stdout
+    assert "data/questionnaire.yaml has the fitted levels and shifts" in done.stdout
+
+
+def test_the_fits_linear_design_scores_exactly_as_the_questionnaire() -> None:
+    # fit_map_shifts.py fits levels through this design: it must be the scoring itself, for the
+    # shipped levels and for levels it has never seen.
+    from roles.catalog import load_questionnaire
+    from roles.validity import half_rows
+    from scripts.map_levels import design, levels_of, with_levels
+
+    q, rows = load_questionnaire(), half_rows("calibration").iloc[:600]
+    moved = with_levels(q, levels_of(q)[::-1].copy())
+    assert levels_of(moved).tolist() == levels_of(q)[::-1].tolist()
+    for questionnaire in (q, moved):
+        assert design(questionnaire, rows).check(questionnaire, rows) == 0.0
 
 
 @pytest.mark.parametrize("edition", ["2021", "2022"])

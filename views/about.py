@@ -28,8 +28,8 @@ st.markdown(
         "or right, above or below whom, whose bubble is bigger) and places each role where the "
         "map best tells apart real people with that job title in the 2021 Kaggle survey "
         "(below). That is not where a typical person with the title scores: from the survey's "
-        "questions every title averages about the middle of the map, and a quarter to two "
-        'thirds of each title falls inside its role\'s region. "Data scientist" means very '
+        "questions every title averages about the middle of the map, and a third to three "
+        'quarters of each title falls inside its role\'s region. "Data scientist" means very '
         "different things in different organisations, so its region is the widest on ML. Use "
         "the map to start a conversation, not to settle one."
     )

@@ -15,7 +15,7 @@ def broken_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: i
     for f in (ROOT / "data").glob("*"):
         (tmp_path / f.name).write_bytes(f.read_bytes())
     text = (tmp_path / "roles.yaml").read_text(encoding="utf-8")
-    (tmp_path / "roles.yaml").write_text(text.replace("ml_extent: 2.3", "ml_extent: -1", 1))
+    (tmp_path / "roles.yaml").write_text(text.replace("ml_extent: 2.5", "ml_extent: -1", 1))
     monkeypatch.setenv("SKILLS_MAP_DATA_DIR", str(tmp_path))
     clear_all()  # catalogs and what was computed from them
     yield tmp_path

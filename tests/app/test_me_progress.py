@@ -110,7 +110,8 @@ def test_compare_draws_the_dated_path_and_the_change_table(fresh_store: None) ->
     assert float(older.split(",")[-1][:-1]) < float(newer.split(",")[-1][:-1])  # older lighter
     rows = _change_rows(at)
     assert rows["ML expertise"][-1] == "+3" and rows["Communication"][-1] == "no change"
-    assert rows["Fit to ML engineer"][0] == "36" and rows["Fit to ML engineer"][1] == "100"
+    # (3, 3) against the ML engineer's region (5.8, 5.7; extents 2.5, 1.9): d² 3.27, fit 48.
+    assert rows["Fit to ML engineer"][0] == "48" and rows["Fit to ML engineer"][1] == "100"
     page = texts(at)
     assert "You closed the software-engineering gap toward ML engineer since" in page
     assert "Done: Package a model behind an API" in page

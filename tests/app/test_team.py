@@ -268,7 +268,7 @@ def test_someone_outside_their_best_fits_region_is_named_and_covers_nothing() ->
     at = _with_example()
     # Row 2 is Mei Chen; move her between regions, where no role's region holds her.
     at.session_state["team_editor"] = {
-        "edited_rows": {2: {"ml": 4.5, "swe": 4.5, "comm": 5.0}},
+        "edited_rows": {2: {"ml": 2.0, "swe": 2.5, "comm": 5.0}},
         "added_rows": [],
         "deleted_rows": [],
     }

@@ -97,7 +97,7 @@ def test_backend_engineer_with_little_ml_fits_ml_devops_best(catalog: Catalog) -
 
 def test_reason_names_the_axis_that_is_off(catalog: Catalog) -> None:
     researcher = next(
-        f for f in match(Profile(ml=2, swe=3.4, comm=6), catalog) if f.role == "ml_researcher"
+        f for f in match(Profile(ml=2, swe=3.2, comm=6), catalog) if f.role == "ml_researcher"
     )
     assert researcher.reason == "Outside the region: ML 3 short of it."
 
