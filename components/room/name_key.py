@@ -1,0 +1,164 @@
+"""Every name on the projector accounted for: beside its dot, or a number and a key line.
+
+A name with no free spot beside its dot (nor on a leader line) gets a number, placed beside its
+dot like a label (clear of every dot, name and line), and the key beside the map says whose it
+is ("3 Wang Fang"). Numbers run in reading order, rows of one score point from the top and left
+to right in each row, so they are the same at every refresh and easy to find on the map.
+
+The key holds what its column holds at the chart's text size (`KEY_LINES`); names beyond that,
+and beyond `MAX_NAMED_DOTS`, are not shown, and the page says how many are (never silently).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from components.room.labels import (
+    MAX_LABELS,
+    PLOT_PX,
+    REACHES,
+    Box,
+    Label,
+    Placer,
+    Spot,
+    ems,
+    short_label,
+    to_label,
+    to_plot,
+)
+
+# Lines of chart-size text the key column holds on a 1280x720 screen (about 600 px at 27 px a
+# line, less its heading); it scales with the screen like the chart, so this holds on 4K too.
+KEY_LINES = 20
+# The key column's width in chart pixels (at 1280x720): a longer line takes two.
+KEY_WIDTH_PX = 200.0
+# Up to this many named dots, names are drawn (beside dots or keyed): 40 fill a 720p map with
+# names and a full key. Past it, names would cover the crowd the map is there to show, and
+# everyone has their own result on their phone.
+MAX_NAMED_DOTS = 40
+
+
+@dataclass(frozen=True)
+class RoomNames:
+    """Names placed on the chart, numbers placed beside dots, and the key of those numbers."""
+
+    labels: list[Label]
+    numbers: list[Label]  # text is the number; index is the dot it marks
+    key: list[tuple[int, str]]  # (number, name as on a label)
+    named: int  # dots with a name
+
+    @property
+    def shown(self) -> int:
+        """Names readable on the screen: on the chart or in the key."""
+        return len(self.labels) + len(self.key)
+
+
+def reading_order(dots: np.ndarray, indices: Sequence[int], plot_height: float) -> list[int]:
+    """Indices of the dots (x, y in plot pixels from the bottom) in reading order: rows one
+    tenth of the plot high from the top, left to right within a row."""
+    row = plot_height / 10
+    return sorted(
+        indices, key=lambda i: (int((plot_height - dots[i, 1]) // row), dots[i, 0], -dots[i, 1], i)
+    )
+
+
+def key_lines(number: int, text: str, font_px: float) -> int:
+    """Lines a key entry takes in the key column: one, or two when it is wider."""
+    return 1 if ems(f"{number} {text}") * font_px <= KEY_WIDTH_PX else 2
+
+
+def label_room(
+    points: Sequence[tuple[float, float, float]],
+    names: Sequence[str],
+    *,
+    axis_range: tuple[float, float],
+    font_px: float,
+    plot_px: tuple[float, float] = PLOT_PX,
+    keep_clear: Sequence[Box] = (),
+    limit: int = MAX_LABELS,
+    key_lines_max: int = KEY_LINES,
+) -> RoomNames:
+    """Names for the points (x, y, marker diameter in px): beside their dots where they fit,
+    otherwise a number beside (or on) the dot and a key entry, while the key has room.
+
+    Names beside their dots come first; then each name left holds a spot for its number before
+    any name goes further out on a leader line (a long line's label would otherwise take the
+    room a number needs); a name that then finds a leader spot gives its number's spot back.
+    """
+    texts = [short_label(n) for n in names]
+    named = sum(1 for t in texts if t)
+    if named > MAX_NAMED_DOTS:
+        return RoomNames([], [], [], named)
+    placer = Placer(to_plot(points, axis_range, plot_px), keep_clear, plot_px)
+    wanted = [i for i, t in enumerate(texts) if t]
+    # A dot in a cluster (touching another) has the least room: its number's is held first.
+    held = {i: s for i in _crowded(placer, wanted) if (s := _number_spot(placer, i, font_px))}
+    found: dict[int, Spot] = {}
+    for reach in REACHES:
+        for i in wanted:
+            if i in found or len(found) >= limit:
+                continue
+            if i in held:
+                placer.release(held[i])
+            spot = placer.place(i, texts[i], font_px, reach)
+            if spot is not None:
+                found[i] = spot
+                held.pop(i, None)
+            elif i in held:
+                placer.take(held[i])  # still free: nothing was placed meanwhile
+        if reach == REACHES[0]:  # the rest hold room for a number before any leader line
+            for i in wanted:
+                if i not in found and i not in held and (s := _number_spot(placer, i, font_px)):
+                    held[i] = s
+    left = [i for i in wanted if i not in found]
+    labels = [to_label(i, spot, axis_range, plot_px) for i, spot in sorted(found.items())]
+    numbers: list[Label] = []
+    key: list[tuple[int, str]] = []
+    used = 0
+    for i in reading_order(placer.dots, [i for i in left if i in held], plot_px[1]):
+        number = len(key) + 1
+        used += key_lines(number, texts[i], font_px)
+        if used > key_lines_max:
+            break  # the key is full: the page says how many names are shown
+        _, box, line = held[i]
+        on_dot = line is None and _on(placer.dots[i], box)
+        spot = ([str(number)], box, line)
+        numbers.append(to_label(i, spot, axis_range, plot_px, on_dot=on_dot))
+        key.append((number, texts[i]))
+    return RoomNames(labels, numbers, key, named)
+
+
+# Room held for a number: two digits, the widest a key of `KEY_LINES` entries needs.
+_NUMBER_ROOM = "00"
+
+
+def _number_spot(placer: Placer, i: int, font_px: float) -> Spot | None:
+    """Room for dot i's number: beside it, on the dot itself (when that covers no other dot),
+    or further out on a leader line."""
+    return (
+        placer.place(i, _NUMBER_ROOM, font_px, REACHES[0])
+        or placer.place_on_dot(i, _NUMBER_ROOM, font_px)
+        or next((s for r in REACHES[1:] if (s := placer.place(i, _NUMBER_ROOM, font_px, r))), None)
+    )
+
+
+def _crowded(placer: Placer, indices: Sequence[int]) -> list[int]:
+    """The dots among `indices` that touch another dot."""
+    b = placer.dot_boxes
+    return [
+        i
+        for i in indices
+        if (
+            (b[:, 0] < b[i, 2]) & (b[i, 0] < b[:, 2]) & (b[:, 1] < b[i, 3]) & (b[i, 1] < b[:, 3])
+        ).sum()
+        > 1
+    ]
+
+
+def _on(dot: np.ndarray, box: Box) -> bool:
+    """Whether the box is centred on the dot (a number written on it)."""
+    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return bool(abs(x - dot[0]) < 0.5 and abs(y - dot[1]) < 0.5)
