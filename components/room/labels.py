@@ -122,17 +122,20 @@ class Placer:
         self.dot_boxes = np.column_stack(
             [d[:, 0] - d[:, 2], d[:, 1] - d[:, 2], d[:, 0] + d[:, 2], d[:, 1] + d[:, 2]]
         )
-        self.boxes: list[Box] = [tuple(b) for b in keep_clear]  # type: ignore[misc]
+        self.fixed: list[Box] = [tuple(b) for b in keep_clear]  # type: ignore[misc]
+        self.boxes: list[Box] = []  # the names and numbers placed
         self.leaders: list[Leader] = []
         self.plot_px = plot_px
 
-    def _free(self, box: Box, own: int | None = None) -> bool:
-        """Inside the plot, touching no label, no dot (but its `own`) and no leader line."""
+    def _free(self, box: Box, own: Sequence[int] = (), *, over_fixed: bool = False) -> bool:
+        """Inside the plot, touching no label, no dot (but its `own`) and no leader line;
+        `over_fixed`: it may cover what `keep_clear` held (a role's name)."""
         if box[0] < 0 or box[1] < 0 or box[2] > self.plot_px[0] or box[3] > self.plot_px[1]:
             return False
-        if any(_overlaps(box, other) for other in self.boxes):
+        fixed = [] if over_fixed else self.fixed
+        if any(_overlaps(box, other) for other in [*fixed, *self.boxes]):
             return False
-        dots = self.dot_boxes if own is None else np.delete(self.dot_boxes, own, axis=0)
+        dots = np.delete(self.dot_boxes, list(own), axis=0)
         if _touches(box, dots):
             return False
         here = np.array([box])
@@ -148,7 +151,8 @@ class Placer:
         others = np.delete(self.dot_boxes, i, axis=0)
         if segment_hits(start, end, others).any():
             return None
-        if self.boxes and segment_hits(start, end, np.array(self.boxes)).any():
+        taken = [*self.fixed, *self.boxes]
+        if taken and segment_hits(start, end, np.array(taken)).any():
             return None
         return centre, end
 
@@ -168,13 +172,22 @@ class Placer:
                 return lines, box, leader
         return None
 
-    def place_on_dot(self, i: int, text: str, font_px: float) -> Spot | None:
-        """The text on dot i itself (a number inside a dot wide enough), if it covers no other
-        dot, label or line; now taken."""
-        x, y = self.dots[i, :2]
+    def pile(self, i: int) -> list[int]:
+        """Dot i and the dots that touch it: a pile people stand in on nearly the same answers."""
+        b = self.dot_boxes
+        touching = (
+            (b[:, 0] < b[i, 2]) & (b[i, 0] < b[:, 2]) & (b[:, 1] < b[i, 3]) & (b[i, 1] < b[:, 3])
+        )
+        return [int(j) for j in np.flatnonzero(touching)]
+
+    def place_on_dot(self, i: int, text: str, font_px: float, *, pile: bool = False) -> Spot | None:
+        """The text on dot i itself, if it covers no other dot (`pile`: none outside dot i's
+        pile), label or line; now taken. Inside the dot's own square it may stand over a role's
+        name: the dot, drawn over role names, already hides that part."""
+        x, y, r = self.dots[i]
         w, h = ems(text) * font_px / 2, font_px / 2
         box = (x - w, y - h, x + w, y + h)
-        if not self._free(box, own=i):
+        if not self._free(box, own=self.pile(i) if pile else [i], over_fixed=max(w, h) <= r):
             return None
         self.boxes.append(box)
         return [text], box, None

@@ -16,7 +16,7 @@ from components.label_shapes import label_box
 from components.labels import AXIS_RANGE, PROJECTOR_SCALES
 from components.region_labels import region_label_shapes, region_spots
 from components.room.labels import PLOT_PX
-from components.room.name_key import RoomNames, label_room
+from components.room.name_key import MAX_NAMED_DOTS, RoomNames, label_room
 from components.text import plot_text
 from roles.i18n import Lang, tr
 from roles.models import Catalog
@@ -24,8 +24,8 @@ from roles.models import Catalog
 # At most this many names beside their dots (the rest are numbered, see `name_key`).
 MAX_NAME_LABELS = 40
 # The map's plot on a 1280x720 screen when a key of numbered names stands beside it (measured:
-# the chart's column is 694 px wide, less the margins), and without one (`labels.PLOT_PX`).
-KEYED_PLOT_PX = (620.0, 582.0)
+# the chart is 691 px wide, its plot 617), and without one (`labels.PLOT_PX`).
+KEYED_PLOT_PX = (617.0, 582.0)
 INK = "#111827"
 
 
@@ -68,8 +68,10 @@ def room_names(
     beside it (True): the key's column is taken from the map, so names are placed again."""
     spots = region_spots(catalog.model_dump_json(), font_size, (), PROJECTOR_SCALES)
     found = name_labels(names, crowd, catalog, font_size, spots)
-    if found.shown == found.named:
+    if not found.key and found.shown == found.named:
         return found, False
+    if found.named > MAX_NAMED_DOTS:  # no names to place: the key's column says why
+        return found, True
     return name_labels(names, crowd, catalog, font_size, spots, KEYED_PLOT_PX), True
 
 

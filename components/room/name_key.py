@@ -30,11 +30,15 @@ from components.room.labels import (
     to_plot,
 )
 
-# Lines of chart-size text the key column holds on a 1280x720 screen (about 600 px at 27 px a
-# line, less its heading); it scales with the screen like the chart, so this holds on 4K too.
-KEY_LINES = 20
-# The key column's width in chart pixels (at 1280x720): a longer line takes two.
-KEY_WIDTH_PX = 200.0
+# Lines of chart-size text the key column holds on a 1280x720 screen (656 px at 27.5 px a line,
+# less a heading of two); it scales with the screen like the chart, so this holds on 4K too.
+KEY_LINES = 21
+# Lines kept for the note when some names are not shown ("Names shown for 28 of 30...").
+NOTE_LINES = 6
+# The key column's width in chart pixels (measured at 1280x720: 195), and the number's place
+# before each name, in ems: an entry wider than that takes two lines.
+KEY_WIDTH_PX = 195.0
+NUMBER_EMS = 1.6
 # Up to this many named dots, names are drawn (beside dots or keyed): 40 fill a 720p map with
 # names and a full key. Past it, names would cover the crowd the map is there to show, and
 # everyone has their own result on their phone.
@@ -65,9 +69,9 @@ def reading_order(dots: np.ndarray, indices: Sequence[int], plot_height: float) 
     )
 
 
-def key_lines(number: int, text: str, font_px: float) -> int:
-    """Lines a key entry takes in the key column: one, or two when it is wider."""
-    return 1 if ems(f"{number} {text}") * font_px <= KEY_WIDTH_PX else 2
+def key_lines(text: str, font_px: float) -> int:
+    """Lines a key entry (its number's place, then the name) takes: one, or two if wider."""
+    return 1 if (NUMBER_EMS + ems(text)) * font_px <= KEY_WIDTH_PX else 2
 
 
 def label_room(
@@ -113,16 +117,21 @@ def label_room(
             for i in wanted:
                 if i not in found and i not in held and (s := _number_spot(placer, i, font_px)):
                     held[i] = s
+    for i in wanted:
+        if i not in found and i not in held:
+            _make_room(placer, i, found, held, font_px)
     left = [i for i in wanted if i not in found]
     labels = [to_label(i, spot, axis_range, plot_px) for i, spot in sorted(found.items())]
+    keyed = reading_order(placer.dots, [i for i in left if i in held], plot_px[1])
+    lines = np.cumsum([key_lines(texts[i], font_px) for i in keyed], dtype=int)
+    if len(keyed) < len(left) or (len(lines) and lines[-1] > key_lines_max):
+        key_lines_max -= NOTE_LINES  # some names are not shown: the note says so, below
     numbers: list[Label] = []
     key: list[tuple[int, str]] = []
-    used = 0
-    for i in reading_order(placer.dots, [i for i in left if i in held], plot_px[1]):
-        number = len(key) + 1
-        used += key_lines(number, texts[i], font_px)
+    for i, used in zip(keyed, lines, strict=True):
         if used > key_lines_max:
             break  # the key is full: the page says how many names are shown
+        number = len(key) + 1
         _, box, line = held[i]
         on_dot = line is None and _on(placer.dots[i], box)
         spot = ([str(number)], box, line)
@@ -137,25 +146,51 @@ _NUMBER_ROOM = "00"
 
 def _number_spot(placer: Placer, i: int, font_px: float) -> Spot | None:
     """Room for dot i's number: beside it, on the dot itself (when that covers no other dot),
-    or further out on a leader line."""
+    further out on a leader line, or, for a dot buried in a pile of dots on nearly the same
+    answers, on the dot over the edges of its pile (never a dot apart, nor any text)."""
     return (
         placer.place(i, _NUMBER_ROOM, font_px, REACHES[0])
         or placer.place_on_dot(i, _NUMBER_ROOM, font_px)
         or next((s for r in REACHES[1:] if (s := placer.place(i, _NUMBER_ROOM, font_px, r))), None)
+        or placer.place_on_dot(i, _NUMBER_ROOM, font_px, pile=True)
     )
+
+
+# Names and numbers tried for a swap, nearest first: further ones rarely free room here.
+_SWAP_TRIES = 8
+
+
+def _make_room(
+    placer: Placer, i: int, found: dict[int, Spot], held: dict[int, Spot], font_px: float
+) -> None:
+    """Room for dot i's number where a name or a number nearby stands, moved or made a number
+    in turn (a number needs less room than a name); if either finds no spot, nothing changes."""
+    x, y = placer.dots[i, :2]
+    taken = {**held, **found}
+    near = sorted(
+        taken,
+        key=lambda j: min(_distance(taken[j][1], x, y), np.hypot(*(placer.dots[j, :2] - (x, y)))),
+    )[:_SWAP_TRIES]
+    for j in near:
+        placer.release(taken[j])
+        mine = _number_spot(placer, i, font_px)
+        theirs = _number_spot(placer, j, font_px) if mine else None
+        if mine and theirs:
+            held[i], held[j] = mine, theirs
+            found.pop(j, None)
+            return
+        if mine:
+            placer.release(mine)
+        placer.take(taken[j])
+
+
+def _distance(box: Box, x: float, y: float) -> float:
+    return float(np.hypot((box[0] + box[2]) / 2 - x, (box[1] + box[3]) / 2 - y))
 
 
 def _crowded(placer: Placer, indices: Sequence[int]) -> list[int]:
     """The dots among `indices` that touch another dot."""
-    b = placer.dot_boxes
-    return [
-        i
-        for i in indices
-        if (
-            (b[:, 0] < b[i, 2]) & (b[i, 0] < b[:, 2]) & (b[:, 1] < b[i, 3]) & (b[i, 1] < b[:, 3])
-        ).sum()
-        > 1
-    ]
+    return [i for i in indices if len(placer.pile(i)) > 1]
 
 
 def _on(dot: np.ndarray, box: Box) -> bool:
