@@ -141,14 +141,14 @@ class Placer:
         here = np.array([box])
         return not any(segment_hits(s, e, here)[0] for s, e in self.leaders)
 
-    def _leader(self, i: int, box: Box) -> Leader | None:
-        """The line from dot i's edge to the box, if it passes under no other dot and through
-        no label; None if it would."""
+    def _leader(self, i: int, box: Box, through: Sequence[int] = ()) -> Leader | None:
+        """The line from dot i's edge to the box, if it passes under no other dot (but those
+        `through`) and through no label; None if it would."""
         centre = self.dots[i, :2]
         end = _edge_point(box, centre)
         length = float(np.hypot(*(end - centre)))
         start = centre + (end - centre) * min(1.0, (self.dots[i, 2] + 0.5) / max(length, 1e-9))
-        others = np.delete(self.dot_boxes, i, axis=0)
+        others = np.delete(self.dot_boxes, [i, *through], axis=0)
         if segment_hits(start, end, others).any():
             return None
         taken = [*self.fixed, *self.boxes]
@@ -156,14 +156,17 @@ class Placer:
             return None
         return centre, end
 
-    def place(self, i: int, text: str, font_px: float, reach: float) -> Spot | None:
+    def place(
+        self, i: int, text: str, font_px: float, reach: float, through: Sequence[int] = ()
+    ) -> Spot | None:
         """The first layout and box for dot i's text at `reach` (1: beside the dot; further:
-        on a leader line), now taken; None if no spot is free."""
+        on a leader line, which may pass under the dots `through`), now taken; None if no spot
+        is free."""
         for lines in layouts(text):
             for box in _candidates(self.dots[i], lines, font_px, reach):
                 if not self._free(box):
                     continue
-                leader = self._leader(i, box) if reach > 1 else None
+                leader = self._leader(i, box, through) if reach > 1 else None
                 if reach > 1 and leader is None:
                     continue
                 self.boxes.append(box)
@@ -179,6 +182,16 @@ class Placer:
             (b[:, 0] < b[i, 2]) & (b[i, 0] < b[:, 2]) & (b[:, 1] < b[i, 3]) & (b[i, 1] < b[:, 3])
         )
         return [int(j) for j in np.flatnonzero(touching)]
+
+    def blob(self, i: int) -> list[int]:
+        """Dot i's pile and every dot touching it in turn: a clump of people close together."""
+        seen, todo = {i}, [i]
+        while todo:
+            for j in self.pile(todo.pop()):
+                if j not in seen:
+                    seen.add(j)
+                    todo.append(j)
+        return sorted(seen)
 
     def place_on_dot(self, i: int, text: str, font_px: float, *, pile: bool = False) -> Spot | None:
         """The text on dot i itself, if it covers no other dot (`pile`: none outside dot i's

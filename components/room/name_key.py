@@ -147,12 +147,19 @@ _NUMBER_ROOM = "00"
 def _number_spot(placer: Placer, i: int, font_px: float) -> Spot | None:
     """Room for dot i's number: beside it, on the dot itself (when that covers no other dot),
     further out on a leader line, or, for a dot buried in a pile of dots on nearly the same
-    answers, on the dot over the edges of its pile (never a dot apart, nor any text)."""
+    answers, on the dot over the edges of its pile (never a dot apart, nor any text), or,
+    inside a clump of dots, out of the clump on a line under its dots (the line then points at
+    the clump, not at one dot in it: the best a number can say there)."""
+    room = _NUMBER_ROOM
     return (
-        placer.place(i, _NUMBER_ROOM, font_px, REACHES[0])
-        or placer.place_on_dot(i, _NUMBER_ROOM, font_px)
-        or next((s for r in REACHES[1:] if (s := placer.place(i, _NUMBER_ROOM, font_px, r))), None)
-        or placer.place_on_dot(i, _NUMBER_ROOM, font_px, pile=True)
+        placer.place(i, room, font_px, REACHES[0])
+        or placer.place_on_dot(i, room, font_px)
+        or next((s for r in REACHES[1:] if (s := placer.place(i, room, font_px, r))), None)
+        or placer.place_on_dot(i, room, font_px, pile=True)
+        or next(
+            (s for r in REACHES[1:] if (s := placer.place(i, room, font_px, r, placer.blob(i)))),
+            None,
+        )
     )
 
 

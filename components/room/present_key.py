@@ -48,8 +48,7 @@ def names_note(meta: dict[str, Any]) -> str:
             named=named,
         )
     return _(
-        "Names shown for {shown} of {named}: the rest do not fit on this screen. Everyone sees "
-        "their own result on their phone.",
+        "Names shown for {shown} of {named}. Everyone sees their own result on their phone.",
         shown=shown,
         named=named,
     )
