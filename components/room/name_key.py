@@ -12,7 +12,7 @@ and beyond `MAX_NAMED_DOTS`, are not shown, and the page says how many are (neve
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -53,6 +53,7 @@ class RoomNames:
     numbers: list[Label]  # text is the number; index is the dot it marks
     key: list[tuple[int, str]]  # (number, name as on a label)
     named: int  # dots with a name
+    keyed: list[int] = field(default_factory=list)  # the dot of each key entry
 
     @property
     def shown(self) -> int:
@@ -98,7 +99,50 @@ def label_room(
         return RoomNames([], [], [], named)
     placer = Placer(to_plot(points, axis_range, plot_px), keep_clear, plot_px)
     wanted = [i for i, t in enumerate(texts) if t]
-    # A dot in a cluster (touching another) has the least room: its number's is held first.
+    found, held = _place(placer, texts, wanted, font_px, limit)
+    shares: dict[int, int] = {}  # a dot whose number shares the label of a dot in its clump
+    for i in wanted:
+        if i not in found and i not in held and not _make_room(placer, i, found, held, font_px):
+            _share(placer, i, held, shares, font_px)
+    labels = [to_label(i, spot, axis_range, plot_px) for i, spot in sorted(found.items())]
+    groups = [
+        reading_order(placer.dots, [j, *(k for k, lead in shares.items() if lead == j)], plot_px[1])
+        for j in reading_order(placer.dots, list(held), plot_px[1])
+    ]
+    lines = np.cumsum([sum(key_lines(texts[k], font_px) for k in g) for g in groups], dtype=int)
+    if sum(map(len, groups)) < len(wanted) - len(found) or (
+        len(lines) and lines[-1] > key_lines_max
+    ):
+        key_lines_max -= NOTE_LINES  # some names are not shown: the note says so, below
+    numbers: list[Label] = []
+    key: list[tuple[int, str]] = []
+    dots: list[int] = []
+    for group, used in zip(groups, lines, strict=True):
+        if used > key_lines_max:
+            break  # the key is full: the page says how many names are shown
+        owner = shares.get(group[0], group[0])  # the dot whose spot the label holds
+        room, box, line = held[owner]
+        first = key[-1][0] + 1 if key else 1
+        ranged = len(group) > 1 and ems(room[0]) >= ems(_RANGE_ROOM)
+        last = first + len(group) - 1 if ranged else first
+        text = f"{first}–{last}" if ranged else str(first)
+        on_dot = line is None and _on(placer.dots[owner], box)
+        numbers.append(to_label(owner, ([text], box, line), axis_range, plot_px, on_dot=on_dot))
+        key += [(first + n if ranged else first, texts[k]) for n, k in enumerate(group)]
+        dots += group
+    return RoomNames(labels, numbers, key, named, dots)
+
+
+def _place(
+    placer: Placer, texts: Sequence[str], wanted: Sequence[int], font_px: float, limit: int
+) -> tuple[dict[int, Spot], dict[int, Spot]]:
+    """Names placed (beside their dots, then on leader lines) and numbers' spots held.
+
+    A dot in a clump (touching another) has the least room: its number's spot is held first.
+    The other names left after the spots beside dots hold theirs before any leader line (a
+    long line's label would otherwise take the room a number needs); a name that then finds a
+    leader spot gives its number's spot back.
+    """
     held = {i: s for i in _crowded(placer, wanted) if (s := _number_spot(placer, i, font_px))}
     found: dict[int, Spot] = {}
     for reach in REACHES:
@@ -113,44 +157,54 @@ def label_room(
                 held.pop(i, None)
             elif i in held:
                 placer.take(held[i])  # still free: nothing was placed meanwhile
-        if reach == REACHES[0]:  # the rest hold room for a number before any leader line
+        if reach == REACHES[0]:
             for i in wanted:
                 if i not in found and i not in held and (s := _number_spot(placer, i, font_px)):
                     held[i] = s
-    for i in wanted:
-        if i not in found and i not in held:
-            _make_room(placer, i, found, held, font_px)
-    left = [i for i in wanted if i not in found]
-    labels = [to_label(i, spot, axis_range, plot_px) for i, spot in sorted(found.items())]
-    keyed = reading_order(placer.dots, [i for i in left if i in held], plot_px[1])
-    lines = np.cumsum([key_lines(texts[i], font_px) for i in keyed], dtype=int)
-    if len(keyed) < len(left) or (len(lines) and lines[-1] > key_lines_max):
-        key_lines_max -= NOTE_LINES  # some names are not shown: the note says so, below
-    numbers: list[Label] = []
-    key: list[tuple[int, str]] = []
-    for i, used in zip(keyed, lines, strict=True):
-        if used > key_lines_max:
-            break  # the key is full: the page says how many names are shown
-        number = len(key) + 1
-        _, box, line = held[i]
-        on_dot = line is None and _on(placer.dots[i], box)
-        spot = ([str(number)], box, line)
-        numbers.append(to_label(i, spot, axis_range, plot_px, on_dot=on_dot))
-        key.append((number, texts[i]))
-    return RoomNames(labels, numbers, key, named)
+    return found, held
+
+
+# Room for a shared label of a clump's numbers ("12–14"), and whose label is that wide.
+_RANGE_ROOM = "00–00"
+
+
+def _share(
+    placer: Placer, i: int, held: dict[int, Spot], shares: dict[int, int], font_px: float
+) -> None:
+    """Dot i, in a clump with no room for one more number, shares the number label of the
+    nearest dot in its clump that has one: the label then reads "4–5" (their key entries),
+    or, with no room for that either, both key entries carry the same number."""
+    x, y = placer.dots[i, :2]
+    mates = [j for j in placer.blob(i) if j in held and j not in shares]
+    for j in sorted(mates, key=lambda j: float(np.hypot(*(placer.dots[j, :2] - (x, y))))):
+        if ems(held[j][0][0]) >= ems(_RANGE_ROOM):
+            shares[i] = j  # already wide enough for a range
+            return
+        placer.release(held[j])
+        if (wide := _number_spot(placer, j, font_px, _RANGE_ROOM)) is not None:
+            held[j], shares[i] = wide, j
+            return
+        if (wide := _number_spot(placer, i, font_px, _RANGE_ROOM)) is not None:
+            held[i] = wide  # the label moves to dot i, and j's group with it
+            del held[j]
+            for k in [k for k, lead in shares.items() if lead == j] + [j]:
+                shares[k] = i
+            return
+        placer.take(held[j])
+    if mates:  # no room for a range anywhere: the nearest's number stands for both
+        shares[i] = min(mates, key=lambda j: float(np.hypot(*(placer.dots[j, :2] - (x, y)))))
 
 
 # Room held for a number: two digits, the widest a key of `KEY_LINES` entries needs.
 _NUMBER_ROOM = "00"
 
 
-def _number_spot(placer: Placer, i: int, font_px: float) -> Spot | None:
+def _number_spot(placer: Placer, i: int, font_px: float, room: str = _NUMBER_ROOM) -> Spot | None:
     """Room for dot i's number: beside it, on the dot itself (when that covers no other dot),
     further out on a leader line, or, for a dot buried in a pile of dots on nearly the same
     answers, on the dot over the edges of its pile (never a dot apart, nor any text), or,
     inside a clump of dots, out of the clump on a line under its dots (the line then points at
     the clump, not at one dot in it: the best a number can say there)."""
-    room = _NUMBER_ROOM
     return (
         placer.place(i, room, font_px, REACHES[0])
         or placer.place_on_dot(i, room, font_px)
@@ -169,7 +223,7 @@ _SWAP_TRIES = 8
 
 def _make_room(
     placer: Placer, i: int, found: dict[int, Spot], held: dict[int, Spot], font_px: float
-) -> None:
+) -> bool:
     """Room for dot i's number where a name or a number nearby stands, moved or made a number
     in turn (a number needs less room than a name); if either finds no spot, nothing changes."""
     x, y = placer.dots[i, :2]
@@ -185,10 +239,11 @@ def _make_room(
         if mine and theirs:
             held[i], held[j] = mine, theirs
             found.pop(j, None)
-            return
+            return True
         if mine:
             placer.release(mine)
         placer.take(taken[j])
+    return False
 
 
 def _distance(box: Box, x: float, y: float) -> float:

@@ -201,13 +201,15 @@ def _overlap(a: list[float], b: list[float]) -> bool:
 
 
 def _numbers_cover(found: dict[str, list[list[Any]]]) -> list[str]:
-    """Numbers drawn over a dot other than their own (one they are centred on) or a name."""
+    """Numbers drawn over a name, or over a dot apart from their own (one they are centred
+    on) and the dots in a pile with it (touching it: people on nearly the same answers)."""
     out = []
     for text, *box in found["numbers"]:
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        own = [d for d in found["dots"] if d[0] <= cx <= d[2] and d[1] <= cy <= d[3]]
         for dot in found["dots"]:
-            own = dot[0] <= cx <= dot[2] and dot[1] <= cy <= dot[3]
-            if _overlap(box, dot) and not own:
+            pile = any(_overlap(dot, o) or dot == o for o in own)
+            if _overlap(box, dot) and not pile:
                 out.append(f"number {text} over a dot")
         out += [f"number {text} over {n[0]}" for n in found["names"] if _overlap(box, n[1:])]
     return out
@@ -217,7 +219,10 @@ def _readable_names(page: Any, found: dict[str, list[list[Any]]]) -> tuple[set[s
     """Names on the chart (squashed: a two-line label reads without its break) and in the key
     (each only if its number is on the chart), and how many were keyed."""
     on_chart = {text.replace(" ", "") for text, *_ in found["names"]}
-    numbers = {text for text, *_ in found["numbers"]}
+    numbers = set()
+    for text, *_ in found["numbers"]:  # "3", or a clump's "3–4"
+        first, _, last = text.partition("–")
+        numbers |= {str(n) for n in range(int(first), int(last or first) + 1)}
     keyed = page.locator(".st-key-present_key .room-key li").all_inner_texts()
     for entry in keyed:
         number, name = entry.strip().split(maxsplit=1)
