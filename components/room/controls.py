@@ -140,17 +140,23 @@ def take_key_from_address(
 def render_returning() -> None:
     """After a refresh of a held room's Host page: how to get back in (the key is no longer in
     the address, by design)."""
-    code = st.session_state.get(RETURNING)
+    render_way_back(
+        RETURNING,
+        lambda code: _(
+            "Room {code}: the facilitator key is not kept in the page address, so a refresh "
+            "asks for it again. Type it under *Take back control of a room* below, or open "
+            "the host link you bookmarked or saved.",
+            code=code,
+        ),
+    )
+
+
+def render_way_back(returning: str, say: Callable[[str], str]) -> None:
+    """The page's word on how to get back in, for the code remembered under `returning` by
+    `take_key_from_address` (nothing if none)."""
+    code = st.session_state.get(returning)
     if code:
-        st.info(
-            _(
-                "Room {code}: the facilitator key is not kept in the page address, so a refresh "
-                "asks for it again. Type it under *Take back control of a room* below, or open "
-                "the host link you bookmarked or saved.",
-                code=code.strip()[:12],
-            ),
-            icon=":material/key:",
-        )
+        st.info(say(code.strip()[:12]), icon=":material/key:")
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:

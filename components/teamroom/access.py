@@ -98,17 +98,15 @@ def login_from_url() -> None:
 def render_returning() -> None:
     """After a refresh of a managed team room's page: how to get back in (the key is no longer
     in the address, by design)."""
-    code = st.session_state.get(RETURNING)
-    if code:
-        st.info(
-            _(
-                "Team room {code}: the manager key is not kept in the page address, so a refresh "
-                "asks for it again. Type it under *Load your team's answers* below, or open the "
-                "manager link you bookmarked or saved.",
-                code=code.strip()[:12],
-            ),
-            icon=":material/key:",
-        )
+    controls.render_way_back(
+        RETURNING,
+        lambda code: _(
+            "Team room {code}: the manager key is not kept in the page address, so a refresh "
+            "asks for it again. Type it under *Load your team's answers* below, or open the "
+            "manager link you bookmarked or saved.",
+            code=code,
+        ),
+    )
 
 
 def _keep_choices() -> tuple[list[float], int]:
