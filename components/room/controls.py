@@ -2,9 +2,9 @@
 
 Every control hands the facilitator key to the store, which checks it and changes nothing when
 it is wrong. The key is kept in this tab's session only: a host link (`?room=CODE&key=KEY`) is
-read once and the key leaves the address bar at once, so a Host page seen on a projector, in a
-screen share or a screenshot does not give the room away. The link stays one click away (the
-key panel shows it to copy or bookmark), and a refresh, a new session, says how to get back in.
+read once and the key leaves the address bar at once (`key_link`), so a Host page seen on a
+projector, in a screen share or a screenshot does not give the room away. The link stays one
+click away (the key panel shows it to copy or bookmark), and a refresh says how to get back in.
 Controls run as button callbacks, so the page drawn after a click already shows the new state;
 their outcome is kept in session state and shown once at the top of the page.
 """
@@ -20,6 +20,7 @@ import store
 from components.errors import render_error
 from components.lang import _, current_lang, said, with_lang
 from components.room.identity import client_address, participant
+from components.room.key_link import render_way_back, take_key_from_address
 from components.room.manage import render_invite_qr, warn_if_local
 from components.room.qr import join_link, page_link
 from roles.errors import SkillsMapError
@@ -117,26 +118,6 @@ def login_from_url() -> None:
     )
 
 
-def take_key_from_address(
-    *, room: str, take: Callable[[str, str], bool], returning: str, code_field: str
-) -> None:
-    """A private link (`?room=CODE&key=KEY`) opened: `take` the room, then keep only its code in
-    the address (a wrong key leaves too). Moving between pages drops the query: the held room's
-    code is put back. With only `?room=CODE` and no room held (a refresh, a new session),
-    remember the code under `returning` for the page's word on how to get back in, and fill the
-    code field of the form that takes the key."""
-    raw_room, raw_key = st.query_params.get("room"), st.query_params.get("key")
-    held = st.session_state.get(room)
-    if raw_room and raw_key:
-        if raw_room.strip().upper() == held or not take(raw_room, raw_key):
-            st.query_params.from_dict(with_lang({"room": held} if held else {}))
-    elif held and raw_room != held:
-        st.query_params.from_dict(with_lang({"room": held}))
-    elif raw_room and not held and st.session_state.get(returning) != raw_room:
-        st.session_state[returning] = raw_room
-        st.session_state[code_field] = raw_room.strip()[:12]
-
-
 def render_returning() -> None:
     """After a refresh of a held room's Host page: how to get back in (the key is no longer in
     the address, by design)."""
@@ -149,14 +130,6 @@ def render_returning() -> None:
             code=code,
         ),
     )
-
-
-def render_way_back(returning: str, say: Callable[[str], str]) -> None:
-    """The page's word on how to get back in, for the code remembered under `returning` by
-    `take_key_from_address` (nothing if none)."""
-    code = st.session_state.get(returning)
-    if code:
-        st.info(say(code.strip()[:12]), icon=":material/key:")
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:

@@ -19,7 +19,7 @@ import streamlit as st
 import store
 from components.errors import render_error
 from components.lang import _, with_lang
-from components.room import controls
+from components.room import controls, key_link
 from components.room.identity import client_address
 from roles.errors import SkillsMapError
 from roles.i18n import N_, Msg
@@ -90,7 +90,7 @@ def login_from_url() -> None:
     """Take the room from a manager link (`?room=CODE&key=KEY`) and take the key out of the
     address bar; with only `?room=CODE` (a refresh after that, in a new session) and no room
     held, remember the code for the load form and the page's word on how to get back in."""
-    controls.take_key_from_address(
+    key_link.take_key_from_address(
         room=ROOM, take=_open, returning=RETURNING, code_field=f"{LOAD_FORM}_code"
     )
 
@@ -98,7 +98,7 @@ def login_from_url() -> None:
 def render_returning() -> None:
     """After a refresh of a managed team room's page: how to get back in (the key is no longer
     in the address, by design)."""
-    controls.render_way_back(
+    key_link.render_way_back(
         RETURNING,
         lambda code: _(
             "Team room {code}: the manager key is not kept in the page address, so a refresh "
