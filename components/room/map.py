@@ -171,8 +171,8 @@ def crowd_map(
     Without a `height` the figure takes its container's size (the projector view: about
     `PROJECTOR_PX`, scaled with the screen). Names, when shown, go beside their dots or are
     numbered: `fig.layout.meta` then holds the key ([number, name]), whether the map is drawn
-    narrower beside it ("keyed"), and how many names are shown of how many given. Every label
-    is a text under the dots, so no dot is ever covered.
+    narrower beside it ("keyed"), and how many names are shown of how many given. Names and
+    their lines are drawn under the dots; a number is drawn over its own dot only.
     """
     fig = base_map(catalog, height=height or PROJECTOR_PX[1], font_size=font_size, scales=_SCALES)
     _projector_layout(fig, font_size)

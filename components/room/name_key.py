@@ -89,9 +89,10 @@ def label_room(
     """Names for the points (x, y, marker diameter in px): beside their dots where they fit,
     otherwise a number beside (or on) the dot and a key entry, while the key has room.
 
-    Names beside their dots come first; then each name left holds a spot for its number before
-    any name goes further out on a leader line (a long line's label would otherwise take the
-    room a number needs); a name that then finds a leader spot gives its number's spot back.
+    Names beside their dots come first (see `_place` for the order of names and numbers); a
+    dot with no room for its number takes a nearby name's or number's spot, that one moving
+    or becoming a number in turn (`_make_room`), or, in a clump of dots, shares a neighbour's
+    label ("3–4", `_share`). `keyed` lists the dot of each key entry.
     """
     texts = [short_label(n) for n in names]
     named = sum(1 for t in texts if t)
