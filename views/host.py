@@ -22,6 +22,7 @@ from components.room.controls import (
     render_key_notice,
     render_leave_button,
     render_reconnect_form,
+    render_returning,
     render_room_header,
 )
 from components.room.qr import app_base_url
@@ -32,6 +33,7 @@ render_flash()
 login_from_url()
 
 if not st.session_state.get(ROOM):
+    render_returning()
     st.markdown(
         _(
             "Participants join from their phones, rate themselves, and appear on a shared map "

@@ -1,8 +1,12 @@
 """The facilitator's side of a room: create or reclaim it, see its links, and run it.
 
 Every control hands the facilitator key to the store, which checks it and changes nothing when
-it is wrong. Controls run as button callbacks, so the page drawn after a click already shows the
-new state; their outcome is kept in session state and shown once at the top of the page.
+it is wrong. The key is kept in this tab's session only: a host link (`?room=CODE&key=KEY`) is
+read once and the key leaves the address bar at once (`key_link`), so a Host page seen on a
+projector, in a screen share or a screenshot does not give the room away. The link stays one
+click away (the key panel shows it to copy or bookmark), and a refresh says how to get back in.
+Controls run as button callbacks, so the page drawn after a click already shows the new state;
+their outcome is kept in session state and shown once at the top of the page.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import store
 from components.errors import render_error
 from components.lang import _, current_lang, said, with_lang
 from components.room.identity import client_address, participant
+from components.room.key_link import render_way_back, take_key_from_address
 from components.room.manage import render_invite_qr, warn_if_local
 from components.room.qr import join_link, page_link
 from roles.errors import SkillsMapError
@@ -25,6 +30,10 @@ ROOM = "host_room"
 KEY = "host_key"
 FLASH = "host_flash"
 NEW_KEY = "host_new_key"
+# The code of a room whose host link lost its key to a refresh: the reconnect form is filled
+# with it and the page says how to get back in.
+RETURNING = "host_returning"
+LOGIN_FORM = "host_login"
 DEFAULT_TITLE = N_("ML skills map workshop")
 TTL_CHOICES = {1: N_("1 day"), 7: N_("7 days"), 30: N_("30 days")}
 
@@ -81,7 +90,8 @@ def render_code_and_key_form(
 def _take_control(code: str, key: str) -> None:
     st.session_state[ROOM] = code
     st.session_state[KEY] = key
-    st.query_params.from_dict(with_lang({"room": code, "key": key}))
+    st.session_state.pop(RETURNING, None)
+    st.query_params.from_dict(with_lang({"room": code}))  # the key stays out of the address
 
 
 def render_leave_button() -> None:
@@ -95,29 +105,31 @@ def render_leave_button() -> None:
 
 def leave_room() -> None:
     """Forget the room in this browser tab (the room itself stays)."""
-    for name in (ROOM, KEY, NEW_KEY):
+    for name in (ROOM, KEY, NEW_KEY, RETURNING):
         st.session_state.pop(name, None)
     st.query_params.from_dict(with_lang({}))
 
 
 def login_from_url() -> None:
-    """Take control from a host link (`?room=CODE&key=KEY`); refuse a wrong key plainly.
+    """Take control from a host link (`?room=CODE&key=KEY`), refusing a wrong key plainly,
+    and take the key out of the address bar (see `take_key_from_address`)."""
+    take_key_from_address(
+        room=ROOM, take=_check_and_take, returning=RETURNING, code_field=f"{LOGIN_FORM}_code"
+    )
 
-    Moving between pages drops the query, so the held room's host link is put back in the
-    address bar: a refresh or a bookmark then keeps control.
-    """
-    keep_link_in_address(room=ROOM, key=KEY, take=_check_and_take)
 
-
-def keep_link_in_address(*, room: str, key: str, take: Callable[[str, str], object]) -> None:
-    """A room's private link (`?room=CODE&key=KEY`) opened: `take` it. Otherwise put the link
-    of the room held under the `room` and `key` session entries back in the address bar."""
-    raw_room, raw_key = st.query_params.get("room"), st.query_params.get("key")
-    held = st.session_state.get(room)
-    if raw_room and raw_key and raw_room.strip().upper() != held:
-        take(raw_room, raw_key)
-    elif held and (raw_room != held or raw_key != st.session_state.get(key)):
-        st.query_params.from_dict(with_lang({"room": held, "key": st.session_state[key]}))
+def render_returning() -> None:
+    """After a refresh of a held room's Host page: how to get back in (the key is no longer in
+    the address, by design)."""
+    render_way_back(
+        RETURNING,
+        lambda code: _(
+            "Room {code}: the facilitator key is not kept in the page address, so a refresh "
+            "asks for it again. Type it under *Take back control of a room* below, or open "
+            "the host link you bookmarked or saved.",
+            code=code,
+        ),
+    )
 
 
 def _check_and_take(raw_room: str, key: str) -> bool:
@@ -189,7 +201,7 @@ def open_new_room(
 def render_reconnect_form() -> None:
     """Room code + key: how a facilitator gets back to a room from another tab or computer."""
     render_code_and_key_form(
-        form="host_login",
+        form=LOGIN_FORM,
         heading=_("Take back control of a room"),
         labels=(_("Room code"), _("Facilitator key")),
         button=_("Take control"),
@@ -264,6 +276,11 @@ def render_key_notice(info: store.RoomInfo, key: str, base: str | None) -> None:
             )
         )
         st.code(key, language=None)
-        st.markdown(_("Or bookmark this host link (it contains the key):"))
+        st.markdown(
+            _(
+                "Or copy and bookmark this host link (it contains the key, so it is kept out of "
+                "the address bar while this page is shown):"
+            )
+        )
         host = page_link(base, "host", **with_lang({"room": info.code, "key": key}))
         st.code(host, language=None)

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.label_shapes import label_box
-from components.labels import AXIS_RANGE, PROJECTOR_SCALES, split_in_two
+from components.labels import PROJECTOR_SCALES, split_in_two
 from components.region_labels import region_label_shapes, region_spots
-from components.room.labels import PLOT_PX, Label, place_labels
+from components.room.map_names import names_traces, numbers_trace, room_names
 from components.skills_map import INK, base_map, bubble_size
 from components.text import plot_text
 from roles.i18n import DEFAULT_LANG, Lang, ntr, tr
@@ -29,8 +28,6 @@ from roles.models import Catalog
 # Enough spread to separate people on the same whole-number answers, small enough that a dot
 # never looks like a different answer (neighbouring answers are one unit apart).
 JITTER = 0.22
-# Above this many people, names on the dots would cover the map: they stay in the hover only.
-MAX_NAME_LABELS = 40
 MIN_FOR_BREAKDOWN = 5
 # Read from the back of a hall: labels, ticks and axis titles of at least 20 px, dots of 14 px.
 PROJECTOR_FONT_PX = 22
@@ -160,64 +157,6 @@ def crowd_trace(
     )
 
 
-def name_labels(
-    entries: Sequence[EntryLike],
-    crowd: go.Scatter,
-    catalog: Catalog,
-    font_size: int,
-    role_spots: Sequence[dict[str, Any] | None],
-) -> list[Label]:
-    """Where each short name goes: touching no dot, no role name and no other name (`labels`)."""
-    sizes = crowd.marker.size
-    lo, hi = AXIS_RANGE
-    scale = (PLOT_PX[0] / (hi - lo), PLOT_PX[1] / (hi - lo))
-    roles = [
-        label_box(shape, scale) for shape in region_label_shapes(catalog, role_spots, font_size)
-    ]
-    labels = place_labels(
-        [(float(x), float(y), float(d)) for x, y, d in zip(crowd.x, crowd.y, sizes, strict=True)],
-        [e.name or "" for e in entries],
-        axis_range=AXIS_RANGE,
-        font_px=font_size,
-        limit=MAX_NAME_LABELS,
-        keep_clear=[
-            (b[0] - lo * scale[0], b[1] - lo * scale[1], b[2] - lo * scale[0], b[3] - lo * scale[1])
-            for b in roles
-        ],
-    )
-    return labels
-
-
-def names_traces(labels: Sequence[Label], lang: Lang, font_size: int) -> list[go.Scatter]:
-    """The names as text, and thin lines joining the names set further out to their dots."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for lb in labels:
-        if lb.leader:
-            xs += [lb.leader[0], lb.leader[2], None]
-            ys += [lb.leader[1], lb.leader[3], None]
-    leaders = go.Scatter(
-        x=xs,
-        y=ys,
-        mode="lines",
-        line={"color": "#111827", "width": 1.5},
-        hoverinfo="skip",
-        name=tr(lang, "Names"),
-        meta={"kind": "leaders"},
-    )
-    text = go.Scatter(
-        x=[lb.x for lb in labels],
-        y=[lb.y for lb in labels],
-        text=["<br>".join(plot_text(line) for line in lb.lines) for lb in labels],
-        mode="text",
-        textfont={"size": font_size, "color": "#111827"},
-        hoverinfo="skip",
-        name=tr(lang, "Names"),
-        meta={"kind": "names"},
-    )
-    return [leaders, text] if xs else [text]
-
-
 def crowd_map(
     catalog: Catalog,
     entries: Sequence[EntryLike],
@@ -230,9 +169,10 @@ def crowd_map(
     """The room on the skills map: one jittered bubble per entry, or a 'hidden' notice.
 
     Without a `height` the figure takes its container's size (the projector view: about
-    `PROJECTOR_PX`, scaled with the screen). Names, when shown, label at most
-    `MAX_NAME_LABELS` dots. Every label is a box or a text under the dots, so no dot is ever
-    covered.
+    `PROJECTOR_PX`, scaled with the screen). Names, when shown, go beside their dots or are
+    numbered: `fig.layout.meta` then holds the key ([number, name]), whether the map is drawn
+    narrower beside it ("keyed"), and how many names are shown of how many given. Names and
+    their lines are drawn under the dots; a number is drawn over its own dot only.
     """
     fig = base_map(catalog, height=height or PROJECTOR_PX[1], font_size=font_size, scales=_SCALES)
     _projector_layout(fig, font_size)
@@ -246,10 +186,23 @@ def crowd_map(
         _hidden_note(fig, len(entries), font_size, catalog.lang)
     elif entries:
         crowd = crowd_trace(entries, show_names=show_names, lang=catalog.lang)
-        if show_names:  # first, so every dot is drawn over the names and their lines
-            labels = name_labels(entries, crowd, catalog, font_size, spots)
-            fig.add_traces(names_traces(labels, catalog.lang, font_size))
+        names, keyed = (
+            room_names([e.name or "" for e in entries], crowd, catalog, font_size)
+            if show_names
+            else (None, False)
+        )
+        if names is not None:  # first, so every dot is drawn over the names and their lines
+            fig.add_traces(names_traces(names, catalog.lang, font_size))
         fig.add_trace(crowd)
+        if names is not None and names.numbers:  # last: a number may sit on its own dot
+            fig.add_trace(numbers_trace(names, catalog.lang, font_size))
+        if names is not None:
+            fig.layout.meta = {
+                "key": [list(entry) for entry in names.key],
+                "keyed": keyed,
+                "shown": names.shown,
+                "named": names.named,
+            }
     return fig
 
 

@@ -21,6 +21,7 @@ import store
 from components.lang import _, current_lang
 from components.room.live import RoomView, current_version
 from components.room.map import MIN_FOR_BREAKDOWN, participants_label
+from components.room.present_key import render_key
 from components.room.qr import join_link, qr_png, short_address
 from roles.errors import SkillsMapError
 
@@ -28,6 +29,9 @@ from roles.errors import SkillsMapError
 REFRESH_S = 0.5
 _CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "staticPlot": False}
 DRAWN_VERSION = "present_drawn_version"
+# Map, key and side columns when names are keyed: the side keeps its quarter of the width and
+# the key takes 0.7 of the map's (its plot is `map_names.KEYED_PLOT_PX` wide at 1280x720).
+KEYED_COLUMNS = [2.3, 0.7, 1]
 
 # Static CSS (no user data). Streamlit's header, sidebar and its chevron are chrome a hall does
 # not need; sizes use vh/vw so the same page fits every projector. The charts draw in pixels, so
@@ -130,13 +134,21 @@ def _render_joining_body(view: RoomView, base: str | None) -> None:
 
 
 def render_map_screen(view: RoomView, base: str | None) -> None:
-    """The map screen: the map fills the screen; code, QR code and counts in a side column."""
+    """The map screen: the map fills the screen; code, QR code and counts in a side column;
+    with numbered names, their key in a column between the two (the map is placed for it)."""
     info, count = view.snapshot.room, view.snapshot.count
     render_title(info.title)
-    chart, side = st.columns([3, 1], gap="medium")
+    fig = view.crowd_map()
+    meta = dict(fig.layout.meta or {})
+    if meta.get("keyed"):
+        chart, key, side = st.columns(KEYED_COLUMNS, gap="medium")
+        with key, st.container(key="present_key"):
+            render_key(meta)
+    else:
+        chart, side = st.columns([3, 1], gap="medium")
     with chart, st.container(key="present_map"):
         st.plotly_chart(
-            view.crowd_map(),
+            fig,
             key="present_map_chart",
             config=_CHART_CONFIG,
             width="stretch",

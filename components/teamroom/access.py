@@ -19,7 +19,7 @@ import streamlit as st
 import store
 from components.errors import render_error
 from components.lang import _, with_lang
-from components.room import controls
+from components.room import controls, key_link
 from components.room.identity import client_address
 from roles.errors import SkillsMapError
 from roles.i18n import N_, Msg
@@ -90,32 +90,23 @@ def login_from_url() -> None:
     """Take the room from a manager link (`?room=CODE&key=KEY`) and take the key out of the
     address bar; with only `?room=CODE` (a refresh after that, in a new session) and no room
     held, remember the code for the load form and the page's word on how to get back in."""
-    raw_room, raw_key = st.query_params.get("room"), st.query_params.get("key")
-    held = st.session_state.get(ROOM)
-    if raw_room and raw_key:
-        if raw_room.strip().upper() == held or not _open(raw_room, raw_key):
-            st.query_params.from_dict(with_lang({"room": held} if held else {}))
-    elif held and raw_room != held:  # moving between pages drops the query: put the code back
-        st.query_params.from_dict(with_lang({"room": held}))
-    elif raw_room and not held and st.session_state.get(RETURNING) != raw_room:
-        st.session_state[RETURNING] = raw_room
-        st.session_state[f"{LOAD_FORM}_code"] = raw_room.strip()[:12]
+    key_link.take_key_from_address(
+        room=ROOM, take=_open, returning=RETURNING, code_field=f"{LOAD_FORM}_code"
+    )
 
 
 def render_returning() -> None:
     """After a refresh of a managed team room's page: how to get back in (the key is no longer
     in the address, by design)."""
-    code = st.session_state.get(RETURNING)
-    if code:
-        st.info(
-            _(
-                "Team room {code}: the manager key is not kept in the page address, so a refresh "
-                "asks for it again. Type it under *Load your team's answers* below, or open the "
-                "manager link you bookmarked or saved.",
-                code=code.strip()[:12],
-            ),
-            icon=":material/key:",
-        )
+    key_link.render_way_back(
+        RETURNING,
+        lambda code: _(
+            "Team room {code}: the manager key is not kept in the page address, so a refresh "
+            "asks for it again. Type it under *Load your team's answers* below, or open the "
+            "manager link you bookmarked or saved.",
+            code=code,
+        ),
+    )
 
 
 def _keep_choices() -> tuple[list[float], int]:

@@ -169,8 +169,39 @@ def test_coming_back_from_another_page_puts_the_host_link_back(fresh_store: None
     at = _host(created.room.code, created.key)
     at.query_params.clear()  # what switching pages in the sidebar does
     at.run()
-    assert at.query_params == {"room": created.room.code, "key": created.key}
+    assert at.query_params == {"room": created.room.code}  # the code, never the key
     assert "Lock room" in [b.label for b in at.button]
+
+
+def test_a_host_link_s_key_leaves_the_address_and_a_refresh_says_how_to_get_back(
+    fresh_store: None,
+) -> None:
+    created = store.create_room(title="T")
+    code = created.room.code
+    at = _host(code, created.key)  # opened from the host link ?room=CODE&key=KEY
+    assert "Lock room" in [b.label for b in at.button]
+    assert dict(at.query_params) == {"room": code}
+    # The link is still there to copy, in the key panel.
+    assert any(f"room={code}" in c.value and created.key in c.value for c in at.code)
+    # A refresh is a new session with the address as it is now: the way back is said, and
+    # the reconnect form already holds the code.
+    again = AppTest.from_file(PAGE, default_timeout=30)
+    again.query_params["room"] = code
+    again.run()
+    assert not again.exception and "Lock room" not in [b.label for b in again.button]
+    assert any(f"Room {code}: the facilitator key is not kept" in i.value for i in again.info)
+    assert again.text_input(key="host_login_code").value == code
+    again.text_input(key="host_login_key").set_value(created.key)
+    _button(again, "Take control").click().run()
+    assert "Lock room" in [b.label for b in again.button]
+    assert not any("the facilitator key is not kept" in i.value for i in again.info)
+    assert dict(again.query_params) == {"room": code}
+
+
+def test_a_wrong_key_in_a_host_link_leaves_the_address_too(fresh_store: None) -> None:
+    created = store.create_room(title="T")
+    at = _host(created.room.code, "not-the-key")
+    assert "key" not in dict(at.query_params)
 
 
 def test_the_host_switches_the_projector_screen(fresh_store: None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 import store
 from components.room.live import VERSION_TTL_S, forget
+from components.room.name_key import MAX_NAMED_DOTS
 from roles.models import Profile
 from tests.app.helpers import values
 
@@ -219,3 +221,69 @@ def test_one_device_guessing_on_present_waits_alone(
 
 def at_errors(at: AppTest) -> str:
     return "\n".join(e.value for e in at.error)
+
+
+def _crowd_of(code: str, names: list[str]) -> None:
+    """Named people on neighbouring answers half a point apart, a clump of dots: too close
+    for every name beside its dot."""
+    for i, name in enumerate(names):
+        store.submit(
+            room=code,
+            participant=store.new_participant_token(),
+            profile=Profile(ml=4 + (i % 4) / 2, swe=5 + (i // 4 % 3) / 2, comm=5),
+            name=name,
+        )
+    forget(code)
+
+
+def _key(at: AppTest) -> list[str]:
+    """The key's entries as sent to the page ("3 Wang Fang"), tags stripped."""
+    found = re.findall(r"<li><b>(\d+)</b> (.*?)</li>", _html(at))
+    return [f"{n} {name}" for n, name in found]
+
+
+def test_names_with_no_room_are_numbered_on_the_map_and_keyed_beside_it(
+    room: store.CreatedRoom,
+) -> None:
+    _on_map(room, show_names=True)
+    names = [f"<b>P{i}</b>" for i in range(12)]
+    _crowd_of(room.room.code, names)
+    at = _present(room.room.code)
+    (numbers,) = _traces(at, "numbers")
+    key = _key(at)
+    # Each key number is on the map: alone ("3"), or a clump's range ("3–4").
+    on_map = set()
+    for text in numbers["text"]:
+        first, _, last = text.partition("–")
+        on_map |= set(range(int(first), int(last or first) + 1))
+    assert key and {int(e.split()[0]) for e in key} == on_map
+    (labels,) = _traces(at, "names")
+    # Nobody twice; escaped on the map and in the key (never bold, never a tag).
+    shown = [*labels["text"], *(e.split(" ", 1)[1] for e in key)]
+    assert len(set(shown)) == len(shown)
+    assert all(
+        t.replace("<br>", "") in {f"&lt;b&gt;P{i}&lt;/b&gt;" for i in range(12)} for t in shown
+    )
+    assert "<b>P" not in _html(at) and "Numbers on the map" in _html(at)
+    # Whoever is not shown in this clump of twelve is counted, never dropped silently.
+    note = f"Names shown for {len(shown)} of 12. Everyone sees their own result on their phone."
+    assert (note in _html(at)) == (len(shown) < 12)
+
+
+def test_the_key_speaks_the_projector_s_language(fresh_store: None) -> None:
+    created = store.create_room(title="研讨会", lang="zh")
+    _on_map(created, show_names=True)
+    _crowd_of(created.room.code, [f"王{i}" for i in range(12)])
+    at = _present(created.room.code)
+    assert _key(at) and "地图上的编号" in _html(at)
+
+
+def test_past_the_cap_the_screen_says_names_are_not_drawn(room: store.CreatedRoom) -> None:
+    _on_map(room, show_names=True)
+    _crowd_of(room.room.code, [f"P{i}" for i in range(MAX_NAMED_DOTS + 1)])
+    at = _present(room.room.code)
+    assert _traces(at, "numbers") == [] and _traces(at, "names")[0]["text"] == []
+    assert (
+        f"Names are drawn for up to {MAX_NAMED_DOTS} named participants; this room has "
+        f"{MAX_NAMED_DOTS + 1}. Everyone sees their own result on their phone."
+    ) in _html(at)

@@ -1,5 +1,5 @@
 """What a hall and a phone see: the projector fits the screen, text and dots are big enough,
-names never overlap, Submit is in reach on a phone, and the pages pass axe's WCAG checks."""
+names past the cap are said, not dropped, Submit is in reach on a phone, and the pages pass axe."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import random
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 import store
 from roles.models import Profile
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
-from tests.e2e.layout import SLACK_EM, overlap
+from tests.e2e.layout import SLACK_EM
 from testsupport.server import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
@@ -97,13 +98,11 @@ def test_map_screen_fits_and_reads_from_the_back(  # type: ignore[no-untyped-def
         assert page.evaluate(_CLIPPED_TICKS_JS, SLACK_EM) == []
         dots = page.evaluate(_BOXES_JS, ".js-plotly-plot .scatterlayer path.point")
         assert len(dots) == 80 and min(min(d["r"] - d["l"], d["b"] - d["t"]) for d in dots) >= 14
-        names = page.evaluate(_BOXES_JS, ".js-plotly-plot .textpoint")
-        assert 0 < len(names) <= 40
-        assert not any(
-            overlap(a, b, max(0.5, SLACK_EM * max(a["size"], b["size"])))
-            for i, a in enumerate(names)
-            for b in names[i + 1 :]
-        )
+        # 80 named people are past the names' cap (40): none is drawn over the crowd, and
+        # the screen says so instead of leaving names out silently.
+        assert page.evaluate(_BOXES_JS, ".js-plotly-plot .textpoint") == []
+        note = "Names are drawn for up to 40 named participants; this room has 80."
+        expect(page.get_by_text(note, exact=False)).to_be_visible()
         assert page.get_by_test_id("stExpandSidebarButton").count() == 0 or not (
             page.get_by_test_id("stExpandSidebarButton").is_visible()
         )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 import store
+from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
+from tests.e2e.layout import horizontal_overflow
 from testsupport.server import start_app, stop_app
 
 pytestmark = pytest.mark.e2e
@@ -270,3 +274,29 @@ def test_two_servers_share_rooms_and_devices_and_a_restart_loses_nothing(  # typ
         ctx.close()
         stop_app(first)
         stop_app(second)
+
+
+def test_the_facilitator_key_leaves_the_address_bar_and_a_refresh_says_how_to_get_back(  # type: ignore[no-untyped-def]
+    app_url: str, sized, shared_store: None
+) -> None:
+    """A Host page on a hall's screen does not show the key: the host link is read once and
+    its key leaves the address bar; after a refresh the page says how to get back in."""
+    size, host = sized
+    created = store.create_room(title="All-hands workshop")
+    code = created.room.code
+    host.goto(f"{app_url}/host?room={code}&key={created.key}")
+    expect(host.get_by_role("button", name="Lock room")).to_be_visible()
+    host.wait_for_url(re.compile(rf"/host\?room={code}$"))
+    assert created.key not in host.url
+    assert serious_violations(host) == []
+    assert horizontal_overflow(host) <= 0
+    screenshot(host, f"host-key-out-of-address-{size}")
+    host.reload()
+    expect(host.get_by_text(f"Room {code}: the facilitator key is not kept")).to_be_visible()
+    expect(host.get_by_label("Room code")).to_have_value(code)
+    assert serious_violations(host) == []
+    screenshot(host, f"host-key-refresh-{size}")
+    host.get_by_label("Facilitator key").fill(created.key)
+    host.get_by_role("button", name="Take control").click()
+    expect(host.get_by_role("button", name="Lock room")).to_be_visible()
+    assert created.key not in host.url

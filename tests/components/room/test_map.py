@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from components.room.map import (
     JITTER,
-    MAX_NAME_LABELS,
     MIN_DOT_PX,
     PROJECTOR_FONT_PX,
     best_fit_counts,
@@ -20,6 +19,7 @@ from components.room.map import (
     participants_label,
     role_distribution,
 )
+from components.room.name_key import MAX_NAMED_DOTS
 from roles.models import Catalog
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -96,11 +96,14 @@ def test_anonymous_room_shows_numbers_not_names(catalog: Catalog) -> None:
     assert _names(fig) == []
 
 
-def test_names_label_at_most_the_cap_and_stay_in_the_hover(catalog: Catalog) -> None:
-    entries = [FakeEntry(i, f"P{i}", i % 11, (i * 7) % 11, 5) for i in range(300)]
+def test_past_the_cap_names_stay_in_the_hover_and_the_figure_says_how_many(
+    catalog: Catalog,
+) -> None:
+    entries = [FakeEntry(i, f"P{i}", i % 11, (i * 7) % 11, 5) for i in range(MAX_NAMED_DOTS + 1)]
     fig = crowd_map(catalog, entries, show_names=True)
     (names,) = _names(fig)
-    assert 0 < len(names.text) <= MAX_NAME_LABELS
+    assert list(names.text) == []
+    assert fig.layout.meta == {"key": [], "keyed": True, "shown": 0, "named": MAX_NAMED_DOTS + 1}
     assert "P3" in _crowd(fig)[0].hovertext[3]
 
 
