@@ -246,8 +246,10 @@ def test_projector_names_every_dot_on_the_map_or_in_its_key_and_scales_with_the_
         readable, keyed = _readable_names(page, found)
         missing = [n for n in app["names"] if n.replace(" ", "") not in readable]
         assert missing == [], f"not readable: {missing}"
-        # measured at 1280x720: 22 to 31 of 30 random rooms' names beside their dots
-        assert len(found["names"]) >= 18, f"{len(found['names'])} of 30 names on the chart"
+        # Numbers are the fallback, not the rule: at least half the names beside their dots
+        # (12-20 of 30 over 100 seeded rooms with the key column; this room 17-18, moving with
+        # the regions' labels).
+        assert len(found["names"]) >= 15, f"{len(found['names'])} of 30 names on the chart"
         tick = page.evaluate(_TICK_PX)
         height = SIZES[size]["height"]
         assert tick >= 20 * height / 720, f"tick text {tick:.0f} px high on a {size} screen"
