@@ -123,3 +123,14 @@ def choose_option(page: Any, label: str, option: str) -> None:
     # Typing narrows the list, so the option is drawn even where the window is short.
     box.press_sequentially(option)
     page.get_by_role("option", name=option, exact=True).click()
+
+
+# Streamlit marks its root with the script's state (its own browser tests read the same mark).
+_SETTLED_JS = """() => document.querySelector('[data-testid="stApp"]')
+  ?.getAttribute('data-test-script-state') === 'notRunning'"""
+
+
+def wait_settled(page: Any, timeout: float = 30_000) -> None:
+    """Wait until the app's script has finished its run: a button found before then may be
+    replaced by the run, and a key pressed on it lost."""
+    page.wait_for_function(_SETTLED_JS, timeout=timeout)

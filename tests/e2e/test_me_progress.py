@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.a11y import serious_violations
 from tests.e2e.conftest import screenshot
-from tests.e2e.layout import MAP_DRAWN, choose_option, horizontal_overflow
+from tests.e2e.layout import MAP_DRAWN, choose_option, horizontal_overflow, wait_settled
 
 pytestmark = pytest.mark.e2e
 SIZES = {"desktop": (1440, 900), "phone": (390, 844), "laptop": (1280, 720)}
@@ -69,10 +69,14 @@ def test_keep_then_retake_in_a_new_browser_shows_two_dated_points(
     )
     expect(years_ml).to_have_value("Under 1 year")  # opens with the last answers
     choose_option(other, "For how many years have you used machine learning methods?", "5-10 years")
+    before = other.url
     other.get_by_role("button", name="Use these answers").click()
+    # The new answers reach the address when their run draws the result; the Save button is
+    # drawn again by that run, so it is pressed once the run is over.
+    other.wait_for_function("(before) => location.href !== before", arg=before)
+    wait_settled(other)
     save = other.get_by_role("button", name="Save this result to my progress")
-    save.focus()  # by keyboard: the buttons are real buttons
-    other.keyboard.press("Enter")
+    save.press("Enter")  # by keyboard: the buttons are real buttons
     expect(other.get_by_text("Saved to your progress record.")).to_be_visible()
     expect(
         other.get_by_role("heading", name=re.compile("How far you have come since"))
