@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import store
-from roles.catalog import load_catalog
 from roles.models import Profile
-from roles.progress import ProgressPoint, make_point
+from roles.progress import ProgressPoint
+from tests.progress_points import progress_point
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,17 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[store.CreatedRoom]:
     monkeypatch.setenv("SKILLS_MAP_DATA_HOME", str(tmp_path))
     monkeypatch.delenv("SKILLS_MAP_DATABASE_URL", raising=False)
-    catalog = load_catalog("2021", "en")
 
     def point(ml: float, swe: float, days_ago: float) -> ProgressPoint:
-        return make_point(
-            Profile(ml=ml, swe=swe, comm=5),
-            catalog,
-            catalog_id="2021",
-            target="ml_engineer",
-            answers={},
-            when=datetime(2026, 12, 1, tzinfo=UTC) - timedelta(days=days_ago),
-        )
+        when = datetime(2026, 12, 1, tzinfo=UTC) - timedelta(days=days_ago)
+        return progress_point(Profile(ml=ml, swe=swe, comm=5), when)
 
     created = store.keep_progress(points=[point(3, 3, 270)])
     store.add_progress_point(code=created.room.code, key=created.key, point=point(6, 7, 0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from typing import get_args
 
 import pytest
@@ -13,7 +14,7 @@ from roles.i18n import tr
 from roles.invalid_words import invalid_reason
 from roles.models import Profile
 from roles.progress import ProgressFileError, dump_file, load_file
-from tests.roles.test_progress import _point
+from tests.progress_points import progress_point
 
 _ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -37,7 +38,8 @@ def test_every_pydantic_error_type_has_words_of_ours_in_both_languages(kind: str
 def test_a_damaged_progress_file_says_why_in_english_and_chinese(
     change: dict[str, object], reason: str
 ) -> None:
-    good = json.loads(dump_file([_point(Profile(ml=3, swe=3, comm=5))]))
+    when = datetime(2026, 12, 1, tzinfo=UTC)
+    good = json.loads(dump_file([progress_point(Profile(ml=3, swe=3, comm=5), when)]))
     bad = {**good, "points": [{**good["points"][0], **change}]}
     with pytest.raises(ProgressFileError) as err:
         load_file(json.dumps(bad).encode())

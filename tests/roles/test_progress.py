@@ -23,6 +23,7 @@ from roles.progress import (
     point_answers,
 )
 from roles.progress_change import closed_sentences, compare, path_summary, point_heading
+from tests.progress_points import progress_point
 from tests.roles.strategies import profiles
 
 CATALOG = load_catalog("2021", "en")
@@ -30,14 +31,7 @@ START = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
 
 
 def _point(profile: Profile, days: float = 0, target: str | None = "ml_engineer") -> ProgressPoint:
-    return make_point(
-        profile,
-        CATALOG,
-        catalog_id="2021",
-        target=target,
-        answers={},
-        when=START + timedelta(days=days),
-    )
+    return progress_point(profile, START + timedelta(days=days), target=target)
 
 
 def test_a_point_holds_the_heading_the_target_its_fit_and_gaps() -> None:

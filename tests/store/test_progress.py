@@ -12,22 +12,18 @@ import store
 from roles.catalog import load_catalog
 from roles.errors import SettingsError
 from roles.models import Profile
-from roles.progress import MAX_POINTS, ProgressPoint, make_point
+from roles.progress import MAX_POINTS, ProgressPoint
 from store.progress import count_points
 from store.schema import rooms
+from tests.progress_points import progress_point
 
 CATALOG = load_catalog("2021", "en")
 ADDRESS = "203.0.113.7"
 
 
 def _point(ml: float, swe: float, *, days_ago: float = 0) -> ProgressPoint:
-    return make_point(
-        Profile(ml=ml, swe=swe, comm=5),
-        CATALOG,
-        catalog_id="2021",
-        target="ml_engineer",
-        answers={},
-        when=datetime.now(UTC) - timedelta(days=days_ago),
+    return progress_point(
+        Profile(ml=ml, swe=swe, comm=5), datetime.now(UTC) - timedelta(days=days_ago)
     )
 
 
