@@ -9,7 +9,6 @@ import pytest
 from sqlalchemy import Engine, text, update
 
 import store
-from roles.catalog import load_catalog
 from roles.errors import SettingsError
 from roles.models import Profile
 from roles.progress import MAX_POINTS, ProgressPoint
@@ -17,7 +16,6 @@ from store.progress import count_points
 from store.schema import rooms
 from tests.progress_points import progress_point
 
-CATALOG = load_catalog("2021", "en")
 ADDRESS = "203.0.113.7"
 
 
