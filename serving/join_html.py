@@ -201,8 +201,9 @@ def _heading(form: JoinForm) -> str:
 
 
 def render_page(form: JoinForm, notices: list[Notice], result: Profile | None) -> str:
-    """The whole page: heading, notices, the form, the result of the saved answers (if any)
-    and a link to the full Join page."""
+    """The whole page: heading, notices, the result of the saved answers (if any), the form
+    and a link to the full Join page. The result comes before the form so that the page a
+    Submit returns shows it without scrolling, under "Saved"."""
     lang = form.lang
     keep = lang if form.chosen else None
     code = form.room.code if form.room is not None else ""
@@ -222,8 +223,9 @@ def render_page(form: JoinForm, notices: list[Notice], result: Profile | None) -
         # No icon to fetch: a browser would otherwise ask for /favicon.ico, one more request.
         '<link rel="icon" href="data:,">'
         f"<style>{CSS}</style></head><body><main>"
-        f"{_heading(form)}{boxes}{_form(form)}"
+        f"{_heading(form)}{boxes}"
         f"{_result(result, lang, _me_link(result, keep)) if result is not None else ''}"
+        f"{_form(form)}"
         f'<p class="foot"><a href="{full}">{full_text}</a></p>'
         f"</main><script>{SCRIPT}</script></body></html>"
     )

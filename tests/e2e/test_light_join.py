@@ -107,6 +107,9 @@ def test_a_phone_joins_and_sees_its_result(
         page.get_by_role("button", name=words["submit"]).press("Enter")
         expect(page.get_by_role("status")).to_contain_text(words["saved"])
         expect(page.get_by_role("heading", level=2)).to_contain_text(words["best"])
+        # The answer is on the first screen the Submit returns, not below the form.
+        first_fit = page.locator("#result ~ ol li").first.bounding_box()
+        assert first_fit is not None and first_fit["y"] + first_fit["height"] <= PHONE["height"]
         _checked_like_a_person(page, script)
         screenshot(page, f"light-join-{lang}-{'js' if script else 'nojs'}-saved")
         (entry,) = _entries(served, code)

@@ -64,7 +64,9 @@ def test_submit_saves_once_per_device_and_answers_with_the_result(light: Starlet
     ranked = re.findall(r"<li>([^<]*)</li>", page.text)
     assert ranked == [html.escape(ranked_fit(f.name, f.fit, "en")) for f in said.fits]
     assert len(ranked) == 6 and all(" of 100" in line for line in ranked)
-    assert "%" not in page.text.split('id="result"')[1]
+    assert "%" not in page.text.split('id="result"')[1].split("<form")[0]
+    # Under "Saved", before the form: the first screen after Submit shows it.
+    assert page.text.index("Saved at") < page.text.index('id="result"') < page.text.index("<form")
     assert "Update my answers" in page.text
     assert page.checked == {"ml": 7, "swe": 3, "comm": 6}
     (entry,) = _entries(code)
