@@ -6,7 +6,9 @@ For rooms of 10, 100 and 1,000 participants in a fresh SQLite store (a temp fold
 screen, it reports the median server-side rerun of the whole Present page with AppTest (what a
 change of the room costs one projector tab; an unchanged room costs only the version check),
 two parts of it (reading the snapshot; building and serialising the map, which tabs share per
-version), and the size of the map figure sent to the browser.
+version), and the size of the map figure sent to the browser. Then, for rooms of 30 and 40 named
+participants with names shown, the map built and serialised (placing every name beside its dot
+or numbering it for the key) and how many names sit beside their dots.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from roles.models import Profile  # noqa: E402
 
 SIZES = (10, 100, 1_000)
 RUNS = 7
+NAMED = (30, 40)  # up to the projector's cap on named dots
 
 
 def _median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
@@ -95,7 +98,23 @@ def main() -> None:
                 f"{n:>12,} {r['page']:>9.1f} {r['snapshot']:>12.1f} {r['figure']:>8.1f} "
                 f"{r['kb']:>8.1f}"
             )
+        print(f"Map with names shown (built and serialised), median of {RUNS} runs")
+        print(f"{'named':>12} {'map ms':>8} {'beside dots':>12} {'in the key':>11}")
+        for n in NAMED:
+            ms, beside, keyed = bench_names(n)
+            print(f"{n:>12} {ms:>8.1f} {beside:>12} {keyed:>11}")
         store.default_engine().dispose()
+
+
+def bench_names(n: int) -> tuple[float, int, int]:
+    """A room of n named participants: map ms, names beside their dots, names in the key."""
+    created = store.create_room(title=f"Named {n}", capacity=max(n, 10))
+    _fill(created.room.code, n)
+    catalog, entries = load_catalog(), store.room_snapshot(room=created.room.code).entries
+    ms = _median_ms(lambda: crowd_map(catalog, entries, show_names=True).to_json())
+    fig = crowd_map(catalog, entries, show_names=True)
+    keyed = len((fig.layout.meta or {}).get("key", []))
+    return ms, n - keyed, keyed
 
 
 if __name__ == "__main__":
